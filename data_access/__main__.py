@@ -1,0 +1,5 @@
+import sys
+
+from data_access.cli import main
+
+sys.exit(main())

@@ -1,0 +1,153 @@
+"""The data CLI: `python -m data_access COMMAND [--url DATABASE_URL]` (DESIGN.md "Contracts")."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+
+from data_access import config
+from data_access.engine import make_engine
+from data_access.reference import REGION_CODES
+
+EXIT_OK = 0
+EXIT_REJECTED = 2
+
+EPILOG = """examples:
+  python -m data_access init
+  python -m data_access demo --seed 7 --surveys 50000 --complaints 5000
+  python -m data_access import surveys templates/surveys.csv
+  python -m data_access report ikm --region 35.75 --from 2025-01-01 --to 2025-03-31 --by unit
+  python -m data_access report complaints --unit 3575-MPP
+"""
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m data_access",
+        description="Database tools of the Pasuruan public-service dashboard.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--url", help="database URL (default: DATABASE_URL, secrets.toml, or the embedded SQLite)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    commands.add_parser(
+        "init",
+        help="create or migrate the schema and load reference data (idempotent)",
+        description="Create or migrate the schema and load regions, kecamatan and Ombudsman scores.\n\n"
+        "example: python -m data_access init --url postgresql+psycopg://app@localhost/dasbor",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+    demo = commands.add_parser(
+        "demo",
+        help="load deterministic demo data (replaces earlier demo data)",
+        description="Load seeded, realistic demo units, questionnaires and complaints.\n\n"
+        "example: python -m data_access demo --seed 7 --surveys 50000 --complaints 5000",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    demo.add_argument("--seed", type=int, default=2025, help="random seed (default 2025)")
+    demo.add_argument("--surveys", type=int, default=50_000, help="questionnaires (default 50000)")
+    demo.add_argument("--complaints", type=int, default=5_000, help="complaints (default 5000)")
+    demo.add_argument("--until", type=_iso_date, help="last day of demo data, WIB (default: today)")
+
+    imp = commands.add_parser(
+        "import",
+        help="import a CSV/XLSX (or Open311 JSON) file; all-or-nothing",
+        description="Validate the whole file, then write it in one transaction. Any invalid row rejects the "
+        "file: every problem is listed as row, column, value, reason, and the exit status is 2.\n\n"
+        "example: python -m data_access import complaints complaints.xlsx",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    imp.add_argument("kind", choices=["units", "surveys", "complaints", "open311"])
+    imp.add_argument("file")
+
+    report = commands.add_parser(
+        "report",
+        help="print the figures the pages show, as JSON",
+        description="Print IKM or complaint figures as JSON on stdout.\n\n"
+        "example: python -m data_access report ikm --region 35.14 --by unit",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    report.add_argument("what", choices=["ikm", "complaints"])
+    report.add_argument("--region", choices=REGION_CODES)
+    report.add_argument("--unit", metavar="CODE")
+    report.add_argument("--from", dest="date_from", type=_iso_date, metavar="YYYY-MM-DD")
+    report.add_argument("--to", dest="date_to", type=_iso_date, metavar="YYYY-MM-DD")
+    report.add_argument("--by", choices=["unit"])
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    url = args.url or config.database_url()
+    engine = make_engine(url)
+    try:
+        return _run(args, engine)
+    finally:
+        engine.dispose()
+
+
+def _run(args: argparse.Namespace, engine) -> int:
+    from data_access.db_init import init_database
+
+    if args.command == "init":
+        init_database(engine)
+        print("Skema siap / schema ready.")
+        return EXIT_OK
+
+    if args.command == "demo":
+        from data_access.demo import load_demo
+        from data_access.progress import progress_for
+
+        init_database(engine)
+        counts = load_demo(
+            engine,
+            seed=args.seed,
+            surveys=args.surveys,
+            complaints=args.complaints,
+            until=args.until,
+            progress=progress_for(sys.stderr),
+        )
+        print(json.dumps(counts))
+        return EXIT_OK
+
+    if args.command == "import":
+        from data_access.importers import ImportRejected, import_file
+
+        init_database(engine)
+        try:
+            result = import_file(engine, args.kind, args.file)
+        except ImportRejected as rejected:
+            print(rejected.render(), file=sys.stderr)
+            return EXIT_REJECTED
+        print(json.dumps(result))
+        return EXIT_OK
+
+    from data_access import report
+
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        print("--from is after --to", file=sys.stderr)
+        return EXIT_REJECTED
+    filters = report.ReportFilters(
+        region=args.region, unit=args.unit, date_from=args.date_from, date_to=args.date_to
+    )
+    try:
+        if args.what == "ikm":
+            payload = report.ikm_report(engine, filters, by_unit=args.by == "unit")
+        else:
+            payload = report.complaints_report(engine, filters, by_unit=args.by == "unit")
+    except report.UnknownUnit as unknown:
+        print(f"unknown unit code: {unknown}", file=sys.stderr)
+        return EXIT_REJECTED
+    print(json.dumps(payload, ensure_ascii=False, indent=2))
+    return EXIT_OK

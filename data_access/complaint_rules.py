@@ -1,0 +1,54 @@
+"""Complaint vocabulary and time limits (DOMAIN.md §2): the one table of limits the app uses."""
+
+from __future__ import annotations
+
+# Normalised status flow, then the side exits. Order is the funnel's order.
+MAIN_FLOW: tuple[str, ...] = ("diterima", "terverifikasi", "didisposisikan", "ditindaklanjuti", "selesai")
+SIDE_EXITS: tuple[str, ...] = ("ditunda", "bukan_wewenang", "diarsipkan")
+STATUSES: tuple[str, ...] = MAIN_FLOW + SIDE_EXITS
+
+# A complaint still waiting on the government; "ditunda" is paused, not finished.
+OPEN_STATUSES: frozenset[str] = frozenset({"diterima", "terverifikasi", "didisposisikan", "ditindaklanjuti", "ditunda"})
+# Closed without being resolved: they leave the resolution statistics and are shown as exits in the funnel.
+EXIT_STATUSES: frozenset[str] = frozenset({"bukan_wewenang", "diarsipkan"})
+
+CLASSIFICATIONS: tuple[str, ...] = ("pengaduan", "aspirasi", "permintaan_informasi")
+
+CHANNELS: tuple[str, ...] = (
+    "lapor_web",
+    "sms_1708",
+    "lapor_app",
+    "media_sosial",
+    "esambat",
+    "whatsapp",
+    "loket",
+)
+
+CATEGORIES: tuple[str, ...] = (
+    "administrasi_kependudukan",
+    "kesehatan",
+    "pendidikan",
+    "perizinan",
+    "infrastruktur_jalan",
+    "lingkungan_sampah",
+    "air_bersih",
+    "penerangan_jalan",
+    "sosial",
+    "transportasi",
+    "ketertiban",
+)
+
+# Completion limits in working days, counted from forwarding (terverifikasi). PermenPANRB 62/2018.
+TIER_LIMITS: dict[str, int] = {
+    "sederhana": 5,
+    "tanpa_pemeriksaan": 14,
+    "pemeriksaan_lapangan": 60,
+}
+TIERS: tuple[str, ...] = tuple(TIER_LIMITS)
+
+# Stage limits in working days: verification from received, first response from forwarding.
+VERIFICATION_LIMIT = 3
+FIRST_RESPONSE_LIMIT = 5
+
+# Never rank a unit on fewer complaints than this (DOMAIN.md §2.4).
+MIN_COMPLAINTS_FOR_RANKING = 5

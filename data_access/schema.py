@@ -1,0 +1,191 @@
+"""The database schema (SQLAlchemy Core). Alembic migrations in data_access/migrations create it."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.types import TypeDecorator
+
+from data_access.elements import ELEMENTS, MAX_ANSWER, MIN_ANSWER
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata = MetaData(naming_convention=NAMING)
+
+# SQLite has no 64-bit autoincrement BIGINT; keep BIGINT on PostgreSQL where tables grow large.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class UTCDateTime(TypeDecorator):
+    """Naive UTC in the database on every backend; aware UTC datetimes in Python."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column; attach a timezone first")
+        return value.astimezone(timezone.utc).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=timezone.utc)
+
+
+regions = Table(
+    "regions",
+    metadata,
+    Column("code", String(5), primary_key=True),  # 35.14, 35.75
+    Column("name", String(80), nullable=False),
+    Column("kind", String(10), nullable=False),  # kabupaten | kota
+    Column("area_km2", Float, nullable=False),
+    Column("population", Integer, nullable=False),
+    Column("population_year", SmallInteger, nullable=False),
+    Column("centroid_lat", Float, nullable=False),
+    Column("centroid_lng", Float, nullable=False),
+)
+
+kecamatan = Table(
+    "kecamatan",
+    metadata,
+    Column("code", String(8), primary_key=True),  # 35.14.01
+    Column("region_code", String(5), ForeignKey("regions.code"), nullable=False),
+    Column("name", String(80), nullable=False),
+    Column("centroid_lat", Float, nullable=False),
+    Column("centroid_lng", Float, nullable=False),
+    Column("population", Integer),  # unknown unless an admin loads it
+)
+
+service_units = Table(
+    "service_units",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("code", String(40), nullable=False, unique=True),
+    Column("name", String(160), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("region_code", String(5), ForeignKey("regions.code"), nullable=False),
+    Column("kecamatan_code", String(8), ForeignKey("kecamatan.code")),
+    Column("address", String(240)),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("annual_users", Integer),  # service users per year, for the sample-size rule; unknown if null
+    Column("active", Boolean, nullable=False, default=True),
+    Index("ix_service_units_region_kind", "region_code", "kind"),
+)
+
+survey_responses = Table(
+    "survey_responses",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("response_id", String(64), nullable=False, unique=True),
+    Column("submitted_at", UTCDateTime, nullable=False),
+    Column("unit_id", Integer, ForeignKey("service_units.id"), nullable=False),
+    Column("service", String(160)),
+    *[
+        Column(
+            name,
+            SmallInteger,
+            CheckConstraint(f"{name} BETWEEN {MIN_ANSWER} AND {MAX_ANSWER}", name=f"{name}_range"),
+            nullable=False,
+        )
+        for name in ELEMENTS
+    ],
+    Column("sex", String(1)),
+    Column("age", SmallInteger),
+    Column("education", String(20)),
+    Column("occupation", String(24)),
+    Column("channel", String(20)),
+    Column("suggestion", Text),  # private: may hold personal data, never shown unscrubbed
+    Column("source", String(10), nullable=False),  # demo | import | form
+    Index("ix_survey_responses_unit_time", "unit_id", "submitted_at"),
+    Index("ix_survey_responses_time", "submitted_at"),
+)
+
+complaints = Table(
+    "complaints",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("ticket", String(64), nullable=False, unique=True),
+    Column("unit_id", Integer, ForeignKey("service_units.id"), nullable=False),
+    Column("channel", String(20), nullable=False),
+    Column("classification", String(24), nullable=False),
+    Column("category", String(32), nullable=False),
+    Column("tier", String(24), nullable=False),
+    Column("received_at", UTCDateTime, nullable=False),
+    Column("verified_at", UTCDateTime),
+    Column("first_response_at", UTCDateTime),
+    Column("resolved_at", UTCDateTime),
+    Column("status", String(20), nullable=False),
+    Column("description", Text),  # private: may hold names, NIK, phone numbers; never shown unscrubbed
+    Column("source", String(10), nullable=False),  # demo | import | open311
+    Column("updated_at", UTCDateTime, nullable=False),
+    Index("ix_complaints_unit_received", "unit_id", "received_at"),
+    Index("ix_complaints_received", "received_at"),
+    Index("ix_complaints_status", "status"),
+)
+
+complaint_status_history = Table(
+    "complaint_status_history",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("complaint_id", BigId, ForeignKey("complaints.id", ondelete="CASCADE"), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("changed_at", UTCDateTime, nullable=False),
+    UniqueConstraint("complaint_id", "status", "changed_at", name="uq_status_history_event"),
+    Index("ix_complaint_status_history_complaint", "complaint_id"),
+)
+
+ombudsman_scores = Table(
+    "ombudsman_scores",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("entity", String(80), nullable=False),
+    Column("region_code", String(5), ForeignKey("regions.code")),  # null for peers outside Pasuruan
+    Column("year", SmallInteger, nullable=False),
+    Column("score", Float, nullable=False),
+    Column("note", String(240)),
+    Column("source", String(240), nullable=False),
+    UniqueConstraint("entity", "year", name="uq_ombudsman_entity_year"),
+)
+
+# When each kind of data was last loaded or changed, shown as "data per ... WIB".
+data_sources = Table(
+    "data_sources",
+    metadata,
+    Column("source", String(20), primary_key=True),  # units | surveys | complaints | ombudsman
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("detail", String(240)),
+)
+
+# Small facts about the database itself, e.g. whether it holds demo data.
+app_meta = Table(
+    "app_meta",
+    metadata,
+    Column("key", String(40), primary_key=True),
+    Column("value", String(240), nullable=False),
+)
