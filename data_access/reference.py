@@ -97,3 +97,11 @@ OMBUDSMAN_SCORES: tuple[dict, ...] = (
     {"entity": "Kota Pontianak", "region_code": None, "year": 2022, "score": 98.78,
      "note": "peringkat kedua nasional (dilaporkan Nov 2022)", "source": "local news, Nov 2022"},
 )
+
+# Kinds of service unit, in the order lists and filters show them.
+UNIT_KINDS: tuple[str, ...] = ("mpp", "opd", "rsud", "puskesmas", "kecamatan", "kelurahan", "desa")
+# Unit codes travel in URLs (?unit=CODE): upper-case letters, digits and dashes only.
+UNIT_CODE_PATTERN = r"^[A-Z0-9][A-Z0-9-]{1,39}$"
+# A generous box around both regions; coordinates outside it are typing errors.
+LATITUDE_RANGE = (-8.05, -7.45)
+LONGITUDE_RANGE = (112.55, 113.15)
