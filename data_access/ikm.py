@@ -1,0 +1,143 @@
+"""The IKM index (PermenPANRB 14/2017): NRR per element, exact 1/9 weights, x25, grades A–D.
+
+Computed from integer sums with exact fractions, so the only rounding is the final one to 2 decimals
+(half up), exactly as the regulation's worked examples do.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+from data_access.elements import ELEMENTS
+
+SCALE = 25  # IKM unit pelayanan = IKM (1–4) x 25
+IKM_DECIMALS = 2
+NRR_DECIMALS = 4
+
+# (lowest IKM x 25 after rounding to 2 decimals, grade, mutu label) — DOMAIN.md §1.3.
+GRADE_BANDS: tuple[tuple[float, str, str], ...] = (
+    (88.31, "A", "Sangat Baik"),
+    (76.61, "B", "Baik"),
+    (65.00, "C", "Kurang Baik"),
+    (25.00, "D", "Tidak Baik"),
+)
+GRADES: tuple[str, ...] = tuple(band[1] for band in GRADE_BANDS)
+
+# Two-sided 95 % Student t quantiles for 1..30 degrees of freedom; beyond, a series is exact to 1e-4.
+_T975 = (
+    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
+    2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
+    2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
+)
+_Z975 = 1.959963984540054
+
+
+def round_half_up(value: Fraction | float, decimals: int) -> float:
+    """Round as people do on paper (88.305 -> 88.31), not banker's rounding."""
+    if isinstance(value, Fraction):
+        exact = Decimal(value.numerator) / Decimal(value.denominator)
+    else:
+        exact = Decimal(repr(value))
+    return float(exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
+
+
+def grade_of(score: Fraction | float) -> tuple[str, str]:
+    """(grade, label) of an IKM x 25 score, classified on its 2-decimal rounding."""
+    rounded = round_half_up(score, IKM_DECIMALS)
+    for lowest, grade, label in GRADE_BANDS:
+        if rounded >= lowest:
+            return grade, label
+    return GRADE_BANDS[-1][1], GRADE_BANDS[-1][2]
+
+
+@dataclass(frozen=True)
+class ElementScore:
+    nrr: float  # 1–4 scale, 4 decimals
+    ikm: float  # x 25, 2 decimals
+    grade: str
+
+
+@dataclass(frozen=True)
+class IkmResult:
+    respondents: int
+    ikm: float
+    grade: str
+    label: str
+    elements: dict[str, ElementScore]
+    ci95: tuple[float, float] | None
+    weakest_element: str
+
+    def as_json(self) -> dict:
+        return {
+            "respondents": self.respondents,
+            "ikm": self.ikm,
+            "grade": self.grade,
+            "label": self.label,
+            "elements": {
+                name: {"nrr": score.nrr, "ikm": score.ikm, "grade": score.grade}
+                for name, score in self.elements.items()
+            },
+            "ci95": list(self.ci95) if self.ci95 else None,
+            "weakest_element": self.weakest_element,
+        }
+
+
+def t_quantile_975(df: int) -> float:
+    """The 97.5 % quantile of Student's t with df degrees of freedom."""
+    if df < 1:
+        raise ValueError("degrees of freedom must be at least 1")
+    if df <= len(_T975):
+        return _T975[df - 1]
+    z = _Z975
+    return z + (z**3 + z) / (4 * df) + (5 * z**5 + 16 * z**3 + 3 * z) / (96 * df**2)
+
+
+def ikm_ci95(respondents: int, total_sum: int, total_sum_squares: int) -> tuple[float, float] | None:
+    """95 % confidence interval of IKM x 25 from respondents' total scores.
+
+    Each respondent answers all nine elements, so the IKM is the mean of the respondents' own scores
+    (their nine answers / 9 x 25); the interval is that mean ± t·s/√n, kept within 25–100.
+    """
+    if respondents < 2:
+        return None
+    n = respondents
+    variance_totals = Fraction(total_sum_squares * n - total_sum * total_sum, n * (n - 1))
+    if variance_totals < 0:
+        raise ValueError("sum of squares is smaller than the sums allow")
+    mean = Fraction(total_sum * SCALE, len(ELEMENTS) * n)
+    half_width = t_quantile_975(n - 1) * math.sqrt(variance_totals / n) * SCALE / len(ELEMENTS)
+    low = max(float(mean) - half_width, 25.0)
+    high = min(float(mean) + half_width, 100.0)
+    return round_half_up(low, IKM_DECIMALS), round_half_up(high, IKM_DECIMALS)
+
+
+def ikm_from_sums(
+    respondents: int, element_sums: dict[str, int], total_sum_squares: int | None = None
+) -> IkmResult | None:
+    """IKM from the number of questionnaires and each element's sum of answers (every answer present).
+
+    total_sum_squares is the sum over respondents of (their nine answers added up) squared, for the CI.
+    """
+    if respondents <= 0:
+        return None
+    missing = set(ELEMENTS) - set(element_sums)
+    if missing:
+        raise ValueError(f"element sums missing: {sorted(missing)}")
+    nrr = {name: Fraction(int(element_sums[name]), respondents) for name in ELEMENTS}
+    for name, value in nrr.items():
+        if not 1 <= value <= 4:
+            raise ValueError(f"{name}: average {float(value):.3f} is outside 1–4")
+    ikm_exact = sum(nrr.values(), Fraction(0)) / len(ELEMENTS) * SCALE
+    ikm = round_half_up(ikm_exact, IKM_DECIMALS)
+    grade, label = grade_of(ikm)
+    elements = {}
+    for name, value in nrr.items():
+        element_ikm = round_half_up(value * SCALE, IKM_DECIMALS)
+        elements[name] = ElementScore(round_half_up(value, NRR_DECIMALS), element_ikm, grade_of(element_ikm)[0])
+    total_sum = sum(int(element_sums[name]) for name in ELEMENTS)
+    ci = ikm_ci95(respondents, total_sum, int(total_sum_squares)) if total_sum_squares is not None else None
+    weakest = min(ELEMENTS, key=lambda name: nrr[name])  # ties: the first in the regulation's order
+    return IkmResult(respondents, ikm, grade, label, elements, ci, weakest)
