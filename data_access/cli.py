@@ -9,6 +9,7 @@ from datetime import date
 
 from data_access import config
 from data_access.engine import make_engine
+from data_access.filters import Filters, InvalidFilter
 from data_access.reference import REGION_CODES
 
 EXIT_OK = 0
@@ -135,12 +136,11 @@ def _run(args: argparse.Namespace, engine) -> int:
 
     from data_access import report
 
-    if args.date_from and args.date_to and args.date_from > args.date_to:
-        print("--from is after --to", file=sys.stderr)
+    try:
+        filters = Filters(region=args.region, unit=args.unit, date_from=args.date_from, date_to=args.date_to)
+    except InvalidFilter as invalid:
+        print(f"invalid {invalid.field}: {invalid.value}", file=sys.stderr)
         return EXIT_REJECTED
-    filters = report.ReportFilters(
-        region=args.region, unit=args.unit, date_from=args.date_from, date_to=args.date_to
-    )
     try:
         if args.what == "ikm":
             payload = report.ikm_report(engine, filters, by_unit=args.by == "unit")

@@ -1,0 +1,73 @@
+"""`python -m data_access report ...` on real databases: JSON out matches hand-computed figures."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.factories import add_complaint, add_questionnaires, add_unit, answers_totalling, wib
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _report(url: str, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "data_access", "--url", url, "report", *args],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+
+
+def test_report_ikm_of_250_questionnaires_with_7947_points_is_88_30_b(engine, db_url):
+    unit = add_unit(engine, "3575-MPP", region="35.75", kind="mpp")
+    add_questionnaires(engine, unit, answers_totalling(7947, 250), wib(2025, 5, 5, 10))
+    done = _report(db_url, "ikm")
+    assert done.returncode == 0, done.stderr
+    payload = json.loads(done.stdout)
+    assert payload["respondents"] == 250
+    assert payload["ikm"] == 88.30
+    assert (payload["grade"], payload["label"]) == ("B", "Baik")
+    assert set(payload["elements"]) == {
+        "persyaratan", "prosedur", "waktu", "biaya", "produk", "kompetensi", "perilaku", "pengaduan", "sarana"
+    }
+    low, high = payload["ci95"]
+    assert low <= 88.30 <= high
+
+
+def test_report_ikm_one_point_more_is_grade_a_and_by_unit_agrees(engine, db_url):
+    unit = add_unit(engine, "3514-MPP", region="35.14", kind="mpp")
+    add_questionnaires(engine, unit, answers_totalling(7948, 250), wib(2025, 5, 5, 10))
+    payload = json.loads(_report(db_url, "ikm", "--region", "35.14").stdout)
+    assert (payload["ikm"], payload["grade"]) == (88.31, "A")
+    units = json.loads(_report(db_url, "ikm", "--by", "unit").stdout)["units"]
+    assert [(u["unit_code"], u["respondents"], u["ikm"], u["grade"]) for u in units] == [("3514-MPP", 250, 88.31, "A")]
+
+
+def test_report_ikm_period_and_region_filters(engine, db_url):
+    unit = add_unit(engine, "3575-PKM-TRAJENG", region="35.75")
+    add_questionnaires(engine, unit, answers_totalling(9 * 3 * 10, 10), wib(2025, 1, 31, 23, 30))
+    add_questionnaires(engine, unit, answers_totalling(9 * 4 * 10, 10), wib(2025, 2, 1, 0, 30))
+    january = json.loads(_report(db_url, "ikm", "--from", "2025-01-01", "--to", "2025-01-31").stdout)
+    assert (january["respondents"], january["ikm"]) == (10, 75.0)  # 23:30 WIB on 31 Jan is still January
+    kabupaten = json.loads(_report(db_url, "ikm", "--region", "35.14").stdout)
+    assert kabupaten["respondents"] == 0 and kabupaten["ikm"] is None
+
+
+def test_report_complaints_first_response_in_working_days(engine, db_url):
+    unit = add_unit(engine, "3575-DISPENDUKCAPIL", region="35.75", kind="opd")
+    add_complaint(engine, unit, wib(2025, 3, 26, 9), "ditindaklanjuti", verified_at=wib(2025, 3, 27, 9),
+                  first_response_at=wib(2025, 4, 9, 10))
+    done = _report(db_url, "complaints", "--unit", "3575-DISPENDUKCAPIL")
+    assert done.returncode == 0, done.stderr
+    payload = json.loads(done.stdout)
+    assert payload["received"] == 1 and payload["open"] == 1
+    assert payload["first_response"] == {"median_workdays": 2, "within_limit_pct": 100.0}
+    assert payload["by_status"]["ditindaklanjuti"] == 1
+    assert set(payload) >= {"received", "open", "by_status", "verification", "first_response", "resolution",
+                            "overdue_open"}
+
+
+def test_report_rejects_bad_arguments_with_status_2(db_url):
+    assert _report(db_url, "ikm", "--unit", "NOPE").returncode == 2
+    assert _report(db_url, "ikm", "--unit", "bad code;drop").returncode == 2
+    assert _report(db_url, "ikm", "--from", "2025-02-01", "--to", "2025-01-01").returncode == 2
+    assert _report(db_url, "ikm", "--from", "2025-13-01").returncode == 2
