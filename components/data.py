@@ -1,0 +1,93 @@
+"""The pages' only door to the data: a read-only engine and cached loaders keyed by a data-version watermark.
+
+Figures are cached per (watermark, arguments): unchanged data is never re-queried, and any new
+questionnaire, complaint or import changes the watermark so nothing stale is shown.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime, timezone
+
+import streamlit as st
+from sqlalchemy import inspect
+
+from data_access import config, overview
+from data_access.db_init import init_database
+from data_access.engine import is_sqlite, make_engine
+from data_access.workdays import WIB
+
+# How often the watermark itself is re-read; it is a handful of indexed MAX() lookups.
+WATERMARK_TTL_SECONDS = 2
+# Two first visitors at once must not both build the demo database.
+_CREATION_LOCK = threading.Lock()
+
+
+@st.cache_resource(show_spinner=False)
+def public_engine():
+    """The read-only engine every public page reads through."""
+    return make_engine(config.public_database_url(), read_only=True)
+
+
+def ensure_demo_database() -> bool:
+    """On the embedded default database, create and fill it with demo data on first start; False if
+    a configured database has no schema yet."""
+    url = config.database_url()
+    if is_sqlite(url) and url == f"sqlite:///{config.DEFAULT_SQLITE_PATH}":
+        with _CREATION_LOCK:
+            if not config.DEFAULT_SQLITE_PATH.exists() or not inspect(public_engine()).has_table("survey_responses"):
+                _create_demo_database(url)
+    return inspect(public_engine()).has_table("survey_responses")
+
+
+def _create_demo_database(url: str) -> None:
+    from data_access.demo import load_demo
+
+    engine = make_engine(url)
+    try:
+        init_database(engine)
+        load_demo(engine)
+    finally:
+        engine.dispose()
+    public_engine.clear()
+
+
+@st.cache_data(ttl=WATERMARK_TTL_SECONDS, show_spinner=False)
+def data_version() -> tuple:
+    with public_engine().connect() as conn:
+        return overview.data_version(conn)
+
+
+def _today_wib() -> str:
+    """Part of cache keys whose figures age with the calendar (overdue counts) even when data does not change."""
+    return datetime.now(timezone.utc).astimezone(WIB).date().isoformat()
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _region_overview(version: tuple, today: str) -> list[overview.RegionOverview]:
+    with public_engine().connect() as conn:
+        return overview.region_overview(conn)
+
+
+def region_overview() -> list[overview.RegionOverview]:
+    return _region_overview(data_version(), _today_wib())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _freshness(version: tuple) -> dict[str, datetime]:
+    with public_engine().connect() as conn:
+        return overview.data_freshness(conn)
+
+
+def data_freshness() -> dict[str, datetime]:
+    return _freshness(data_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _is_demo(version: tuple) -> bool:
+    with public_engine().connect() as conn:
+        return overview.is_demo(conn)
+
+
+def is_demo() -> bool:
+    return _is_demo(data_version())

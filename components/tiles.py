@@ -1,0 +1,55 @@
+"""KPI tiles: each figure with its label, a plain-language help text, and a letter grade beside any colour."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.formatting import fmt_number, fmt_pct, fmt_quarter, fmt_signed
+from components.i18n import t
+from data_access.overview import RegionOverview
+
+# Live tiles re-read the data-version watermark this often; figures are recomputed only when it changes.
+LIVE_REFRESH_SECONDS = 5
+
+
+def _workdays(value: int | None, reached_if_none: bool) -> str:
+    if value is None:
+        return t("home.not_reached") if reached_if_none else t("home.no_data")
+    return t("home.workdays", n=fmt_number(value))
+
+
+def region_card(region: RegionOverview) -> None:
+    """One region's headline figures in a bordered card."""
+    with st.container(border=True):
+        st.subheader(t(f"region.{region.region_code}"))
+        ikm_col, n_col = st.columns(2)
+        quarter = fmt_quarter(region.quarter[0])
+        if region.ikm:
+            change = region.ikm.ikm - region.previous_ikm.ikm if region.previous_ikm else None
+            ikm_col.metric(t("home.ikm", quarter=quarter), fmt_number(region.ikm.ikm, 2), delta=fmt_signed(change),
+                           help=t("home.ikm_help"))
+            ikm_col.markdown(f"**{t('home.grade', grade=region.ikm.grade, label=t('grade.' + region.ikm.grade))}**")
+            n_col.metric(t("home.respondents"), fmt_number(region.ikm.respondents))
+        else:
+            ikm_col.metric(t("home.ikm", quarter=quarter), "–", help=t("home.ikm_help"))
+            ikm_col.caption(t("home.no_ikm"))
+            n_col.metric(t("home.respondents"), fmt_number(0))
+        today_col, open_col, overdue_col = st.columns(3)
+        today_col.metric(t("home.responses_today"), fmt_number(region.responses_today))
+        open_col.metric(t("home.complaints_open"), fmt_number(region.complaints_open))
+        overdue_col.metric(t("home.complaints_overdue"), fmt_number(region.complaints_overdue))
+        response_col, ombudsman_col = st.columns(2)
+        has_complaints = region.first_response_within_limit_pct is not None
+        response_col.metric(
+            t("home.first_response"),
+            _workdays(region.first_response_median_workdays, reached_if_none=has_complaints),
+            help=t("home.first_response_help"),
+        )
+        if has_complaints:
+            response_col.caption(t("home.within_limit", pct=fmt_pct(region.first_response_within_limit_pct)))
+        if region.ombudsman:
+            ombudsman_col.metric(t("home.ombudsman", year=region.ombudsman["year"]),
+                                 fmt_number(region.ombudsman["score"], 2))
+            ombudsman_col.caption(region.ombudsman["band"])
+        else:
+            ombudsman_col.metric(t("home.ombudsman_none"), "–")

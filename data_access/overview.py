@@ -1,0 +1,112 @@
+"""What Beranda shows per region, data freshness, the demo flag, and the data-version watermark."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+from sqlalchemy import Connection, func, select
+
+from data_access import schema
+from data_access.complaint_queries import complaints_by_region
+from data_access.filters import Filters
+from data_access.ikm import IkmResult
+from data_access.ikm_queries import ikm_by_region, newest_response_date
+from data_access.ombudsman import latest_ombudsman
+from data_access.reference import REGIONS
+from data_access.workdays import WIB, wib_day_end, wib_day_start
+
+
+def quarter_of(day: date) -> tuple[date, date]:
+    """First and last day of the calendar quarter holding `day`."""
+    first_month = 3 * ((day.month - 1) // 3) + 1
+    start = date(day.year, first_month, 1)
+    next_start = date(day.year + (first_month + 3 > 12), (first_month + 2) % 12 + 1, 1)
+    return start, next_start - timedelta(days=1)
+
+
+def previous_quarter(start: date) -> tuple[date, date]:
+    return quarter_of(start - timedelta(days=1))
+
+
+@dataclass(frozen=True)
+class RegionOverview:
+    region_code: str
+    region_name: str
+    quarter: tuple[date, date]
+    ikm: IkmResult | None
+    previous_ikm: IkmResult | None
+    responses_today: int
+    complaints_open: int
+    complaints_overdue: int
+    first_response_median_workdays: int | None
+    first_response_within_limit_pct: float | None
+    ombudsman: dict | None
+
+
+def _responses_today(conn: Connection, today: date) -> dict[str, int]:
+    responses, units = schema.survey_responses, schema.service_units
+    query = (
+        select(units.c.region_code, func.count())
+        .select_from(responses.join(units, responses.c.unit_id == units.c.id))
+        .where(responses.c.submitted_at >= wib_day_start(today), responses.c.submitted_at < wib_day_end(today))
+        .group_by(units.c.region_code)
+    )
+    return dict(conn.execute(query).all())
+
+
+def region_overview(conn: Connection, now: datetime | None = None) -> list[RegionOverview]:
+    """Both regions' headline: IKM of the latest quarter with data and the one before, today's
+    responses, open and overdue complaints, first-response time of the quarter, latest Ombudsman score."""
+    now = now or datetime.now(timezone.utc)
+    today = now.astimezone(WIB).date()
+    quarter = quarter_of(newest_response_date(conn) or today)
+    previous = previous_quarter(quarter[0])
+    current_ikm = ikm_by_region(conn, Filters(date_from=quarter[0], date_to=quarter[1]))
+    previous_ikm = ikm_by_region(conn, Filters(date_from=previous[0], date_to=previous[1]))
+    today_counts = _responses_today(conn, today)
+    backlog = complaints_by_region(conn, Filters(), now)
+    quarter_complaints = complaints_by_region(conn, Filters(date_from=quarter[0], date_to=quarter[1]), now)
+    ombudsman = latest_ombudsman(conn)
+    result = []
+    for region in REGIONS:
+        code = region["code"]
+        all_time = backlog.get(code, {})
+        first_response = quarter_complaints.get(code, {}).get("first_response", {})
+        result.append(
+            RegionOverview(
+                region_code=code,
+                region_name=region["name"],
+                quarter=quarter,
+                ikm=current_ikm.get(code),
+                previous_ikm=previous_ikm.get(code),
+                responses_today=today_counts.get(code, 0),
+                complaints_open=all_time.get("open", 0),
+                complaints_overdue=all_time.get("overdue_open", 0),
+                first_response_median_workdays=first_response.get("median_workdays"),
+                first_response_within_limit_pct=first_response.get("within_limit_pct"),
+                ombudsman=ombudsman.get(code),
+            )
+        )
+    return result
+
+
+def data_freshness(conn: Connection) -> dict[str, datetime]:
+    """When each kind of data last changed (UTC), by source name."""
+    table = schema.data_sources
+    return dict(conn.execute(select(table.c.source, table.c.updated_at)).all())
+
+
+def is_demo(conn: Connection) -> bool:
+    value = conn.execute(select(schema.app_meta.c.value).where(schema.app_meta.c.key == "demo")).scalar()
+    return value == "1"
+
+
+def data_version(conn: Connection) -> tuple:
+    """A cheap watermark that changes whenever figures could: newest ids and the latest source change."""
+    return (
+        conn.execute(select(func.max(schema.survey_responses.c.id))).scalar(),
+        conn.execute(select(func.max(schema.complaints.c.id))).scalar(),
+        conn.execute(select(func.max(schema.complaints.c.updated_at))).scalar(),
+        conn.execute(select(func.max(schema.data_sources.c.updated_at))).scalar(),
+    )
