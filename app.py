@@ -29,6 +29,6 @@ try:
     navigation.run()
 except SQLAlchemyError:
     # An outage or a missing file: say so plainly; the next rerun reconnects by itself (pool_pre_ping).
-    data.data_version.clear()
+    data.forget_watermark()
     st.warning(t("app.db_unavailable"), icon=":material/cloud_off:")
 footer()

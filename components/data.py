@@ -24,9 +24,13 @@ _CREATION_LOCK = threading.Lock()
 
 
 @st.cache_resource(show_spinner=False)
+def _engine_for(url: str):
+    return make_engine(url, read_only=True)
+
+
 def public_engine():
     """The read-only engine every public page reads through."""
-    return make_engine(config.public_database_url(), read_only=True)
+    return _engine_for(config.public_database_url())
 
 
 def ensure_demo_database() -> bool:
@@ -49,13 +53,24 @@ def _create_demo_database(url: str) -> None:
         load_demo(engine)
     finally:
         engine.dispose()
-    public_engine.clear()
+    _engine_for.clear()
 
 
 @st.cache_data(ttl=WATERMARK_TTL_SECONDS, show_spinner=False)
-def data_version() -> tuple:
-    with public_engine().connect() as conn:
+def _data_version(url: str) -> tuple:
+    with _engine_for(url).connect() as conn:
         return overview.data_version(conn)
+
+
+def data_version() -> tuple:
+    """(database URL, watermark): the first part of every cache key, so two databases never share figures."""
+    url = config.public_database_url()
+    return url, _data_version(url)
+
+
+def forget_watermark() -> None:
+    """After a database error, re-read the watermark on the next run instead of trusting a cached one."""
+    _data_version.clear()
 
 
 def _today_wib() -> str:

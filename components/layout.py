@@ -1,28 +1,54 @@
-"""Page furniture shared by every page: language switch, region filter, demo banner, footer, error notices."""
+"""Page furniture shared by every page: language switch, region filter, demo banner, footer."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import streamlit as st
 
-from components.i18n import LANG_KEY, LANGUAGE_NAMES, LANGUAGES, t
+from components.i18n import DEFAULT_LANGUAGE, LANG_KEY, LANGUAGE_NAMES, LANGUAGES, t
 from data_access.reference import REGION_CODES
 
 REGION_KEY = "wilayah"
 
 
+def adopt_query_param(key: str, allowed: Sequence[str], default: str | None = None) -> None:
+    """On a session's first run, set a widget's value from ?key=... when it is one of `allowed`, else default.
+
+    Streamlit's own binding writes the displayed label into the URL, which changes with the language;
+    we keep the stable code instead. Anything else in the URL is ignored.
+    """
+    if key in st.session_state:
+        return
+    value = st.query_params.get(key)
+    st.session_state[key] = value if value in allowed else default
+
+
+def publish_query_param(key: str, value: str | None, default: str | None = None) -> None:
+    """Mirror a widget's value into the URL so the view can be shared; the default is left out."""
+    if value is None or value == default:
+        if key in st.query_params:
+            del st.query_params[key]
+    elif st.query_params.get(key) != value:
+        st.query_params[key] = value
+
+
 def language_switch() -> None:
-    st.sidebar.segmented_control(
-        t("app.language"), LANGUAGES, format_func=LANGUAGE_NAMES.get, key=LANG_KEY, default="id",
-        bind="query-params", required=True,
+    adopt_query_param(LANG_KEY, LANGUAGES, DEFAULT_LANGUAGE)
+    lang = st.sidebar.segmented_control(
+        t("app.language"), LANGUAGES, format_func=LANGUAGE_NAMES.get, key=LANG_KEY, required=True
     )
+    publish_query_param(LANG_KEY, lang, DEFAULT_LANGUAGE)
 
 
 def region_filter() -> str | None:
-    """The region chosen in the sidebar (bound to ?wilayah=35.14), or None for both."""
-    return st.sidebar.pills(
-        t("filter.region"), REGION_CODES, format_func=lambda code: t(f"region.{code}"), key=REGION_KEY,
-        bind="query-params",
+    """The region chosen in the sidebar (?wilayah=35.14), or None for both."""
+    adopt_query_param(REGION_KEY, REGION_CODES)
+    region = st.sidebar.pills(
+        t("filter.region"), REGION_CODES, format_func=lambda code: t(f"region.{code}"), key=REGION_KEY
     )
+    publish_query_param(REGION_KEY, region)
+    return region
 
 
 def demo_banner() -> None:

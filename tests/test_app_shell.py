@@ -1,0 +1,95 @@
+"""AppTest runs of the shell and Beranda on real databases: figures, language switch, URL filters."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from data_access.complaint_rules import VERIFICATION_LIMIT
+from tests.factories import add_complaint, add_questionnaires, add_unit, answers_totalling, wib
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def _run(monkeypatch, url: str, **params) -> AppTest:
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.delenv("PUBLIC_DATABASE_URL", raising=False)
+    app = AppTest.from_file(APP, default_timeout=120)
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.run()
+    assert not app.exception, app.exception
+    assert not [w.value for w in app.warning if "widget" in str(w.value)], "Streamlit widget warning shown"
+    return app
+
+
+def _metrics(app: AppTest) -> list[tuple[str, str]]:
+    return [(m.label, m.value) for m in app.metric]
+
+
+def test_beranda_on_an_empty_database_shows_both_regions_without_figures(monkeypatch, db_url):
+    app = _run(monkeypatch, db_url)
+    assert app.title[0].value == "Dasbor Pelayanan Publik Pasuruan"
+    assert [s.value for s in app.subheader] == ["Kabupaten Pasuruan", "Kota Pasuruan"]
+    assert "Belum ada kuesioner" in [c.value for c in app.caption]
+    assert ("Pengaduan terbuka", "0") in _metrics(app)
+    assert not app.info  # no demo banner on a database without demo data
+
+
+def test_beranda_shows_the_quarter_ikm_grade_and_complaints(monkeypatch, engine, db_url):
+    unit = add_unit(engine, "3575-MPP", region="35.75", kind="mpp")
+    add_questionnaires(engine, unit, answers_totalling(7947, 250), wib(2025, 5, 5, 10))
+    # received long ago and never verified: overdue at verification
+    add_complaint(engine, unit, wib(2025, 5, 5, 9), "diterima")
+    add_complaint(engine, unit, wib(2025, 5, 5, 9), "selesai", verified_at=wib(2025, 5, 6, 9),
+                  first_response_at=wib(2025, 5, 8, 9), resolved_at=wib(2025, 5, 9, 9))
+    app = _run(monkeypatch, db_url)
+    metrics = _metrics(app)
+    assert ("IKM Triwulan 2 2025", "88,30") in metrics
+    assert ("Responden triwulan ini", "250") in metrics
+    assert metrics.count(("Pengaduan terbuka", "1")) == 1
+    assert metrics.count(("Melewati batas waktu", "1")) == 1
+    assert ("Median tanggapan pertama", "2 hari kerja") in metrics
+    assert "**Mutu B · Baik**" in [m.value for m in app.markdown]
+    assert VERIFICATION_LIMIT == 3
+
+
+def test_english_switch_changes_words_and_number_format(monkeypatch, engine, db_url):
+    unit = add_unit(engine, "3514-MPP", region="35.14", kind="mpp")
+    add_questionnaires(engine, unit, answers_totalling(7948, 250), wib(2025, 11, 5, 10))
+    app = _run(monkeypatch, db_url, lang="en")
+    assert app.title[0].value == "Pasuruan Public Service Dashboard"
+    assert [s.value for s in app.subheader] == ["Pasuruan Regency", "Pasuruan City"]
+    assert ("IKM Q4 2025", "88.31") in _metrics(app)
+    assert "**Grade A · Very good**" in [m.value for m in app.markdown]
+
+
+def test_region_filter_comes_from_the_url(monkeypatch, db_url):
+    app = _run(monkeypatch, db_url, wilayah="35.75")
+    assert [s.value for s in app.subheader] == ["Kota Pasuruan"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"wilayah": "35.99"},
+        {"wilayah": "'; DROP TABLE complaints; --"},
+        {"lang": "xx"},
+        {"wilayah": "x" * 5000, "lang": ""},
+    ],
+)
+def test_odd_url_parameters_are_ignored(monkeypatch, db_url, params):
+    app = _run(monkeypatch, db_url, **params)
+    assert [s.value for s in app.subheader] in (
+        ["Kabupaten Pasuruan", "Kota Pasuruan"],
+    )
+
+
+def test_choosing_language_and_region_in_the_sidebar(monkeypatch, db_url):
+    app = _run(monkeypatch, db_url)
+    app.sidebar.button_group(key="lang").set_value("en").run()
+    assert not app.exception
+    assert app.title[0].value == "Pasuruan Public Service Dashboard"
+    app = _run(monkeypatch, db_url)
+    app.sidebar.button_group(key="wilayah").set_value("35.14").run()
+    assert [s.value for s in app.subheader] == ["Kabupaten Pasuruan"]
