@@ -19,6 +19,7 @@ EPILOG = """examples:
   python -m data_access init
   python -m data_access demo --seed 7 --surveys 50000 --complaints 5000
   python -m data_access import surveys templates/surveys.csv
+  python -m data_access rollups
   python -m data_access report ikm --region 35.75 --from 2025-01-01 --to 2025-03-31 --by unit
   python -m data_access report complaints --unit 3575-MPP
 """
@@ -60,6 +61,14 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--surveys", type=int, default=50_000, help="questionnaires (default 50000)")
     demo.add_argument("--complaints", type=int, default=5_000, help="complaints (default 5000)")
     demo.add_argument("--until", type=_iso_date, help="last day of demo data, WIB (default: today)")
+
+    commands.add_parser(
+        "rollups",
+        help="rebuild the per-day questionnaire rollups the pages read",
+        description="Recompute the per unit per day rollups from every questionnaire (normally kept in step "
+        "automatically; use after repairing raw rows by hand).\n\nexample: python -m data_access rollups",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
 
     imp = commands.add_parser(
         "import",
@@ -120,6 +129,15 @@ def _run(args: argparse.Namespace, engine) -> int:
             progress=progress_for(sys.stderr),
         )
         print(json.dumps(counts))
+        return EXIT_OK
+
+    if args.command == "rollups":
+        from data_access.rollups import rebuild_survey_rollups
+
+        init_database(engine)
+        with engine.begin() as conn:
+            unit_days = rebuild_survey_rollups(conn)
+        print(json.dumps({"unit_days": unit_days}))
         return EXIT_OK
 
     if args.command == "import":

@@ -50,3 +50,15 @@ OCCUPATIONS: tuple[str, ...] = ("PNS", "TNI", "POLRI", "Swasta", "Wirausaha", "P
 SURVEY_CHANNELS: tuple[str, ...] = ("qr", "kertas", "web", "petugas")
 MIN_AGE = 15
 MAX_AGE = 100
+
+# Age groups for the respondent profile: (lowest age, highest age, label).
+AGE_GROUPS: tuple[tuple[int, int, str], ...] = (
+    (15, 24, "15-24"),
+    (25, 34, "25-34"),
+    (35, 44, "35-44"),
+    (45, 54, "45-54"),
+    (55, 64, "55-64"),
+    (65, 100, "65+"),
+)
+# Profile dimensions kept per unit and day: each is a column, or the age group derived from age.
+PROFILE_DIMENSIONS: tuple[str, ...] = ("sex", "age_group", "education", "occupation", "channel")

@@ -69,6 +69,15 @@ class Filters:
             conditions.append(column < wib_day_end(self.date_to))
         return and_(true(), *conditions)
 
+    def day_conditions(self, column) -> ColumnElement[bool]:
+        """Conditions putting a WIB date column inside the period (both ends inclusive)."""
+        conditions = []
+        if self.date_from:
+            conditions.append(column >= self.date_from)
+        if self.date_to:
+            conditions.append(column <= self.date_to)
+        return and_(true(), *conditions)
+
     def replace(self, **changes) -> "Filters":
         values = {**self.__dict__, **changes}
         return Filters(**values)

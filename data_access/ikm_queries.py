@@ -1,4 +1,4 @@
-"""IKM figures aggregated in SQL: sums per element and of respondents' squared totals, never raw rows."""
+"""IKM figures from the per unit per day rollups: sums per element and of respondents' squared totals."""
 
 from __future__ import annotations
 
@@ -11,16 +11,14 @@ from data_access.elements import ELEMENTS
 from data_access.filters import Filters
 from data_access.ikm import IkmResult, ikm_from_sums
 from data_access.sample import minimum_sample, period_population, sample_adequacy
-from data_access.workdays import wib_date
 
-_responses = schema.survey_responses
+_daily = schema.survey_daily
 _units = schema.service_units
-_total = sum((_responses.c[name] for name in ELEMENTS[1:]), _responses.c[ELEMENTS[0]])
 
 _AGGREGATES = [
-    func.count().label("respondents"),
-    *[func.sum(_responses.c[name]).label(name) for name in ELEMENTS],
-    func.sum(_total * _total).label("total_squares"),
+    func.sum(_daily.c.respondents).label("respondents"),
+    *[func.sum(_daily.c[name]).label(name) for name in ELEMENTS],
+    func.sum(_daily.c.total_squares).label("total_squares"),
 ]
 
 
@@ -34,8 +32,8 @@ def _result(row) -> IkmResult | None:
 def _base(filters: Filters, *columns):
     return (
         select(*columns)
-        .select_from(_responses.join(_units, _responses.c.unit_id == _units.c.id))
-        .where(filters.unit_conditions(), filters.period_conditions(_responses.c.submitted_at))
+        .select_from(_daily.join(_units, _daily.c.unit_id == _units.c.id))
+        .where(filters.unit_conditions(), filters.day_conditions(_daily.c.day))
     )
 
 
@@ -54,19 +52,12 @@ def period_days(conn: Connection, filters: Filters) -> int:
     """Length in days of the filters' period; an open end is taken from the data (first or last response)."""
     start, end = filters.date_from, filters.date_to
     if start is None or end is None:
-        first, last = conn.execute(
-            _base(filters, func.min(_responses.c.submitted_at), func.max(_responses.c.submitted_at))
-        ).one()
+        first, last = conn.execute(_base(filters, func.min(_daily.c.day), func.max(_daily.c.day))).one()
         if first is None:
             return 0
-        start = start or wib_date(_as_utc(first))
-        end = end or wib_date(_as_utc(last))
+        start = start or first
+        end = end or last
     return max((end - start).days + 1, 1)
-
-
-def _as_utc(value):
-    """MIN/MAX bypass the column type on some backends, so re-attach UTC to what comes back."""
-    return schema.UTCDateTime().process_result_value(value, None) if value.tzinfo is None else value
 
 
 def ikm_by_unit(conn: Connection, filters: Filters) -> list[dict]:
@@ -113,5 +104,4 @@ def ikm_by_unit(conn: Connection, filters: Filters) -> list[dict]:
 
 def newest_response_date(conn: Connection) -> date | None:
     """WIB date of the newest questionnaire, the anchor of 'the latest quarter'."""
-    newest = conn.execute(select(func.max(_responses.c.submitted_at))).scalar()
-    return wib_date(_as_utc(newest)) if newest is not None else None
+    return conn.execute(select(func.max(_daily.c.day))).scalar()

@@ -14,7 +14,7 @@ from data_access.ikm import IkmResult
 from data_access.ikm_queries import ikm_by_region, newest_response_date
 from data_access.ombudsman import latest_ombudsman
 from data_access.reference import REGIONS
-from data_access.workdays import WIB, wib_day_end, wib_day_start
+from data_access.workdays import WIB
 
 
 def quarter_of(day: date) -> tuple[date, date]:
@@ -45,11 +45,11 @@ class RegionOverview:
 
 
 def _responses_today(conn: Connection, today: date) -> dict[str, int]:
-    responses, units = schema.survey_responses, schema.service_units
+    daily, units = schema.survey_daily, schema.service_units
     query = (
-        select(units.c.region_code, func.count())
-        .select_from(responses.join(units, responses.c.unit_id == units.c.id))
-        .where(responses.c.submitted_at >= wib_day_start(today), responses.c.submitted_at < wib_day_end(today))
+        select(units.c.region_code, func.sum(daily.c.respondents))
+        .select_from(daily.join(units, daily.c.unit_id == units.c.id))
+        .where(daily.c.day == today)
         .group_by(units.c.region_code)
     )
     return dict(conn.execute(query).all())

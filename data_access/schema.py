@@ -9,12 +9,14 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Column,
+    Date,
     DateTime,
     Float,
     ForeignKey,
     Index,
     Integer,
     MetaData,
+    PrimaryKeyConstraint,
     SmallInteger,
     String,
     Table,
@@ -171,6 +173,33 @@ ombudsman_scores = Table(
     Column("note", String(240)),
     Column("source", String(240), nullable=False),
     UniqueConstraint("entity", "year", name="uq_ombudsman_entity_year"),
+)
+
+# Per unit per WIB day sums of questionnaires: pages read these, so their cost does not grow with raw rows.
+# Kept in step by rollups.refresh_survey_rollups in the same transaction as every write of questionnaires.
+survey_daily = Table(
+    "survey_daily",
+    metadata,
+    Column("unit_id", Integer, ForeignKey("service_units.id"), nullable=False),
+    Column("day", Date, nullable=False),
+    Column("respondents", Integer, nullable=False),
+    *[Column(name, Integer, nullable=False) for name in ELEMENTS],
+    Column("total_squares", BigInteger, nullable=False),  # sum of (a respondent's nine answers added up)^2
+    PrimaryKeyConstraint("unit_id", "day"),
+    Index("ix_survey_daily_day", "day"),
+)
+
+# Respondent profile counts per unit per WIB day and dimension (sex, age_group, education, occupation, channel).
+survey_profile_daily = Table(
+    "survey_profile_daily",
+    metadata,
+    Column("unit_id", Integer, ForeignKey("service_units.id"), nullable=False),
+    Column("day", Date, nullable=False),
+    Column("dimension", String(12), nullable=False),
+    Column("value", String(24), nullable=False),  # "" when the respondent left it empty
+    Column("respondents", Integer, nullable=False),
+    PrimaryKeyConstraint("unit_id", "day", "dimension", "value"),
+    Index("ix_survey_profile_daily_day", "day"),
 )
 
 # When each kind of data was last loaded or changed, shown as "data per ... WIB".

@@ -9,6 +9,7 @@ from sqlalchemy import Engine, insert, select
 
 from data_access import schema
 from data_access.elements import ELEMENTS
+from data_access.rollups import refresh_for_instants
 from data_access.workdays import WIB
 
 _ids = itertools.count(1)
@@ -49,6 +50,7 @@ def add_questionnaires(engine: Engine, unit_id: int, answers: list[dict[str, int
     ]
     with engine.begin() as conn:
         conn.execute(insert(schema.survey_responses), rows)
+        refresh_for_instants(conn, at, at)
 
 
 def answers_totalling(total: int, respondents: int) -> list[dict[str, int]]:
