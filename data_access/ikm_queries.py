@@ -7,10 +7,11 @@ from datetime import date
 from sqlalchemy import Connection, func, select
 
 from data_access import schema
-from data_access.elements import ELEMENTS
+from data_access.elements import ELEMENTS, PROFILE_DIMENSIONS
 from data_access.filters import Filters
 from data_access.ikm import IkmResult, ikm_from_sums
-from data_access.sample import minimum_sample, period_population, sample_adequacy
+from data_access.sample import ADEQUATE, minimum_sample, period_population, sample_adequacy
+from data_access.sql_time import wib_month
 
 _daily = schema.survey_daily
 _units = schema.service_units
@@ -105,3 +106,59 @@ def ikm_by_unit(conn: Connection, filters: Filters) -> list[dict]:
 def newest_response_date(conn: Connection) -> date | None:
     """WIB date of the newest questionnaire, the anchor of 'the latest quarter'."""
     return conn.execute(select(func.max(_daily.c.day))).scalar()
+
+
+def _quarter_label(month: str) -> str:
+    year, number = month.split("-")
+    return f"{year}-Q{(int(number) - 1) // 3 + 1}"
+
+
+def ikm_trend(conn: Connection, filters: Filters, granularity: str = "month", by_region: bool = False) -> list[dict]:
+    """IKM per month ('2025-03') or quarter ('2025-Q1'), optionally per region, oldest first.
+
+    Months are summed in SQL; quarters add up their months' sums, so both are exact."""
+    if granularity not in ("month", "quarter"):
+        raise ValueError(f"granularity must be month or quarter, not {granularity!r}")
+    month = wib_month(_daily.c.day)
+    groups = [month] + ([_units.c.region_code] if by_region else [])
+    query = _base(filters, month.label("month"), *groups[1:], *_AGGREGATES).group_by(*groups)
+    totals: dict[tuple, dict] = {}
+    for row in conn.execute(query):
+        period = row.month if granularity == "month" else _quarter_label(row.month)
+        key = (period, row.region_code if by_region else None)
+        entry = totals.setdefault(key, {"respondents": 0, "total_squares": 0, **{name: 0 for name in ELEMENTS}})
+        entry["respondents"] += int(row.respondents)
+        entry["total_squares"] += int(row.total_squares)
+        for name in ELEMENTS:
+            entry[name] += int(getattr(row, name))
+    trend = []
+    for (period, region), sums in sorted(totals.items(), key=lambda item: (item[0][0], item[0][1] or "")):
+        result = ikm_from_sums(sums["respondents"], {n: sums[n] for n in ELEMENTS}, sums["total_squares"])
+        point = {"period": period, "respondents": result.respondents, "ikm": result.ikm, "grade": result.grade,
+                 "ci95": list(result.ci95) if result.ci95 else None}
+        if by_region:
+            point["region_code"] = region
+        trend.append(point)
+    return trend
+
+
+def respondent_profile(conn: Connection, filters: Filters) -> dict[str, dict[str, int]]:
+    """Respondents per value of each profile dimension ('' = not answered), from the profile rollup."""
+    profile = schema.survey_profile_daily
+    query = (
+        select(profile.c.dimension, profile.c.value, func.sum(profile.c.respondents).label("respondents"))
+        .select_from(profile.join(_units, profile.c.unit_id == _units.c.id))
+        .where(filters.unit_conditions(), filters.day_conditions(profile.c.day))
+        .group_by(profile.c.dimension, profile.c.value)
+    )
+    result: dict[str, dict[str, int]] = {dimension: {} for dimension in PROFILE_DIMENSIONS}
+    for row in conn.execute(query):
+        result[row.dimension][row.value] = int(row.respondents)
+    return result
+
+
+def ranking(rows: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Units fit to rank (adequate sample), best first, and the ones left out with the reason in 'sample'."""
+    ranked = sorted((r for r in rows if r["sample"] == ADEQUATE), key=lambda r: (-r["ikm"], r["unit_code"]))
+    left_out = [r for r in rows if r["sample"] != ADEQUATE]
+    return ranked, left_out
