@@ -1,9 +1,9 @@
 """Entry point: page config, language, shared filters, and navigation over pages/."""
 
 import streamlit as st
-from sqlalchemy.exc import SQLAlchemyError
 
 from components import data
+from components.errors import database_guard
 from components.i18n import t
 from components.layout import demo_banner, footer, language_switch, region_filter
 
@@ -18,17 +18,13 @@ pages = [
 ]
 navigation = st.navigation(pages)
 
-try:
+with database_guard():
     with st.spinner(t("app.preparing_demo"), show_time=True):
-        ready = data.ensure_demo_database()
-    if not ready:
+        ready = data.prepare_database()
+    if ready:
+        if data.is_demo():
+            demo_banner()
+        navigation.run()
+    else:
         st.warning(t("app.db_not_initialised"), icon=":material/database:")
-        st.stop()
-    if data.is_demo():
-        demo_banner()
-    navigation.run()
-except SQLAlchemyError:
-    # An outage or a missing file: say so plainly; the next rerun reconnects by itself (pool_pre_ping).
-    data.forget_watermark()
-    st.warning(t("app.db_unavailable"), icon=":material/cloud_off:")
 footer()

@@ -10,11 +10,11 @@ import threading
 from datetime import datetime, timezone
 
 import streamlit as st
-from sqlalchemy import inspect
+from sqlalchemy import func, inspect, select
 
-from data_access import config, overview
+from data_access import config, overview, schema
 from data_access.db_init import init_database
-from data_access.engine import is_sqlite, make_engine
+from data_access.engine import make_engine
 from data_access.workdays import WIB
 
 # How often the watermark itself is re-read; it is a handful of indexed MAX() lookups.
@@ -33,27 +33,35 @@ def public_engine():
     return _engine_for(config.public_database_url())
 
 
-def ensure_demo_database() -> bool:
-    """On the embedded default database, create and fill it with demo data on first start; False if
-    a configured database has no schema yet."""
+def prepare_database() -> bool:
+    """Make the database usable: the embedded default is migrated and, when empty, filled with demo data;
+    a configured database is only checked. False when it has no schema (an admin must run `init`)."""
     url = config.database_url()
-    if is_sqlite(url) and url == f"sqlite:///{config.DEFAULT_SQLITE_PATH}":
-        with _CREATION_LOCK:
-            if not config.DEFAULT_SQLITE_PATH.exists() or not inspect(public_engine()).has_table("survey_responses"):
-                _create_demo_database(url)
-    return inspect(public_engine()).has_table("survey_responses")
+    if url == f"sqlite:///{config.DEFAULT_SQLITE_PATH}":
+        _prepare_embedded(url)
+    return _has_schema(config.public_database_url())
 
 
-def _create_demo_database(url: str) -> None:
+@st.cache_resource(show_spinner=False)
+def _prepare_embedded(url: str) -> None:
+    """Once per process: migrate the embedded database (an older file gets new tables) and fill it if empty."""
     from data_access.demo import load_demo
 
-    engine = make_engine(url)
-    try:
-        init_database(engine)
-        load_demo(engine)
-    finally:
-        engine.dispose()
+    with _CREATION_LOCK:
+        engine = make_engine(url)
+        try:
+            init_database(engine)
+            with engine.connect() as conn:
+                empty = conn.execute(select(func.count()).select_from(schema.service_units)).scalar_one() == 0
+            if empty:
+                load_demo(engine)
+        finally:
+            engine.dispose()
     _engine_for.clear()
+
+
+def _has_schema(url: str) -> bool:
+    return inspect(_engine_for(url)).has_table("survey_daily")
 
 
 @st.cache_data(ttl=WATERMARK_TTL_SECONDS, show_spinner=False)

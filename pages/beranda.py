@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components import data
+from components.errors import database_guard
 from components.formatting import fmt_datetime_wib
 from components.i18n import t
 from components.layout import REGION_KEY
@@ -14,15 +15,16 @@ st.caption(t("home.intro"))
 
 @st.fragment(run_every=LIVE_REFRESH_SECONDS)
 def live_tiles() -> None:
-    chosen = st.session_state.get(REGION_KEY)
-    overviews = [o for o in data.region_overview() if chosen in (None, o.region_code)]
-    for column, region in zip(st.columns(len(overviews)), overviews):
-        with column:
-            region_card(region)
-    freshness = data.data_freshness()
-    parts = [f"{t('source.' + source)}: {fmt_datetime_wib(freshness[source])}"
-             for source in ("surveys", "complaints", "units", "ombudsman") if source in freshness]
-    st.caption(f"{t('home.freshness')} — " + " · ".join(parts))
+    with database_guard():
+        chosen = st.session_state.get(REGION_KEY)
+        overviews = [o for o in data.region_overview() if chosen in (None, o.region_code)]
+        for column, region in zip(st.columns(len(overviews)), overviews):
+            with column:
+                region_card(region)
+        freshness = data.data_freshness()
+        parts = [f"{t('source.' + source)}: {fmt_datetime_wib(freshness[source])}"
+                 for source in ("surveys", "complaints", "units", "ombudsman") if source in freshness]
+        st.caption(f"{t('home.freshness')} — " + " · ".join(parts))
 
 
 live_tiles()

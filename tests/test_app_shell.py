@@ -93,3 +93,18 @@ def test_choosing_language_and_region_in_the_sidebar(monkeypatch, db_url):
     app = _run(monkeypatch, db_url)
     app.sidebar.button_group(key="wilayah").set_value("35.14").run()
     assert [s.value for s in app.subheader] == ["Kabupaten Pasuruan"]
+
+
+def test_a_missing_database_file_gives_a_notice_not_a_traceback(monkeypatch, tmp_path):
+    app = _run(monkeypatch, f"sqlite:///{tmp_path / 'absent.sqlite'}")
+    assert any("tidak dapat dihubungi" in w.value for w in app.warning)
+    assert not (tmp_path / "absent.sqlite").exists()  # the read-only path never creates it
+
+
+def test_a_database_without_schema_asks_the_admin_to_run_init(monkeypatch, tmp_path):
+    import sqlite3
+
+    path = tmp_path / "blank.sqlite"
+    sqlite3.connect(path).execute("CREATE TABLE unrelated (x INTEGER)").connection.close()
+    app = _run(monkeypatch, f"sqlite:///{path}")
+    assert any("python -m data_access init" in w.value for w in app.warning)
