@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 import streamlit as st
 from sqlalchemy import func, inspect, select
 
-from data_access import config, overview, schema
+from data_access import config, overview, periods, schema
 from data_access.db_init import init_database
 from data_access.engine import make_engine
 from data_access.workdays import WIB
@@ -114,3 +114,21 @@ def _is_demo(version: tuple) -> bool:
 
 def is_demo() -> bool:
     return _is_demo(data_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _period_options(version: tuple) -> list[str]:
+    with public_engine().connect() as conn:
+        first, last = overview.data_span(conn)
+    return periods.period_options(first, last)
+
+
+def period_options() -> list[str]:
+    """Period codes covering the questionnaires and complaints held."""
+    return _period_options(data_version())
+
+
+def newest_change() -> datetime | None:
+    """When any data last changed: the 'data per' time of downloads and citations."""
+    freshness = data_freshness()
+    return max(freshness.values()) if freshness else None

@@ -14,7 +14,7 @@ from data_access.ikm import IkmResult
 from data_access.ikm_queries import ikm_by_region, newest_response_date
 from data_access.ombudsman import latest_ombudsman
 from data_access.reference import REGIONS
-from data_access.workdays import WIB
+from data_access.workdays import WIB, wib_date
 
 
 def quarter_of(day: date) -> tuple[date, date]:
@@ -89,6 +89,19 @@ def region_overview(conn: Connection, now: datetime | None = None) -> list[Regio
             )
         )
     return result
+
+
+def data_span(conn: Connection) -> tuple[date | None, date | None]:
+    """First and last WIB date with questionnaires or complaints."""
+    first_day, last_day = conn.execute(
+        select(func.min(schema.survey_daily.c.day), func.max(schema.survey_daily.c.day))
+    ).one()
+    first_complaint, last_complaint = conn.execute(
+        select(func.min(schema.complaints.c.received_at), func.max(schema.complaints.c.received_at))
+    ).one()
+    days = [d for d in (first_day, last_day) if d is not None]
+    days += [wib_date(t) for t in (first_complaint, last_complaint) if t is not None]
+    return (min(days), max(days)) if days else (None, None)
 
 
 def data_freshness(conn: Connection) -> dict[str, datetime]:

@@ -1,0 +1,48 @@
+"""The one way a chart is shown: its takeaway as alt text and caption, a table view, and downloads."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from components import data
+from components.formatting import fmt_datetime_wib
+from components.i18n import t
+from data_access.exports import excel_csv, xlsx
+
+
+def download_meta(title: str, filters_text: str) -> dict[str, str]:
+    """What every downloaded file states above its table: what it is, its filters, data time, source, licence."""
+    return {
+        t("download.title"): title,
+        t("download.filters"): filters_text,
+        t("download.data_time"): fmt_datetime_wib(data.newest_change()),
+        t("download.source"): t("app.title"),
+        t("download.licence"): "CC BY 4.0",
+    }
+
+
+def downloads(table: pd.DataFrame, title: str, filters_text: str, filename: str, key: str) -> None:
+    """CSV (Indonesian Excel) and XLSX buttons for exactly the table shown."""
+    meta = download_meta(title, filters_text)
+    csv_col, xlsx_col = st.columns(2)
+    csv_col.download_button(
+        t("download.csv"), excel_csv(table, meta), file_name=f"{filename}.csv", mime="text/csv",
+        key=f"{key}-csv", icon=":material/download:", on_click="ignore",
+    )
+    xlsx_col.download_button(
+        t("download.xlsx"), xlsx(table, meta), file_name=f"{filename}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}-xlsx", icon=":material/download:", on_click="ignore",
+    )
+
+
+def chart_block(chart: alt.Chart, table: pd.DataFrame, takeaway: str, title: str, filters_text: str,
+                filename: str, key: str) -> None:
+    """A chart whose alt text states its takeaway, followed by the same numbers as a table and downloads."""
+    st.altair_chart(chart.properties(description=takeaway), width="stretch")
+    st.caption(takeaway)
+    with st.expander(t("figure.table_view")):
+        st.dataframe(table, hide_index=True, width="stretch")
+        downloads(table, title, filters_text, filename, key)

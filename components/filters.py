@@ -1,0 +1,75 @@
+"""Page filters (kind of unit, kecamatan, period) bound to the URL, combined with the sidebar's region."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import data
+from components.formatting import fmt_date, fmt_quarter
+from components.i18n import t
+from components.layout import REGION_KEY, adopt_query_param, publish_query_param
+from data_access.filters import Filters
+from data_access.periods import ALL, period_bounds
+from data_access.reference import KECAMATAN, UNIT_KINDS
+
+KIND_KEY = "jenis"
+KECAMATAN_KEY = "kecamatan"
+PERIOD_KEY = "periode"
+
+
+def period_label(code: str) -> str:
+    """'Semua periode', '2025', 'Triwulan 3 2025', 'Jul 2025'."""
+    if code == ALL:
+        return t("period.semua")
+    start, end = period_bounds(code)
+    if "-Q" in code:
+        return fmt_quarter(start)
+    if len(code) == 7:
+        return fmt_date(start).split(" ", 1)[1]
+    return code
+
+
+def _url_select(key: str, label: str, options: list, format_func, default=None, column=None):
+    adopt_query_param(key, options, default)
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = default
+    widget = (column or st).selectbox(label, options, format_func=format_func, key=key)
+    publish_query_param(key, widget, default)
+    return widget
+
+
+def page_filters(with_period: bool = True) -> Filters:
+    """Kind, kecamatan (of the chosen region) and period selectors in one row; returns the combined Filters."""
+    region = st.session_state.get(REGION_KEY)
+    kecamatan = [k["code"] for k in KECAMATAN if region in (None, k["region_code"])]
+    kecamatan_names = {k["code"]: k["name"] for k in KECAMATAN}
+    columns = st.columns(3 if with_period else 2)
+    kind = _url_select(KIND_KEY, t("filter.kind"), [None, *UNIT_KINDS],
+                       lambda k: t("filter.all") if k is None else t(f"kind.{k}"), column=columns[0])
+    district = _url_select(KECAMATAN_KEY, t("filter.kecamatan"), [None, *kecamatan],
+                           lambda k: t("filter.all") if k is None else kecamatan_names[k], column=columns[1])
+    date_from = date_to = None
+    if with_period:
+        options = data.period_options()
+        code = _url_select(PERIOD_KEY, t("filter.period"), options, period_label, default=ALL, column=columns[2])
+        date_from, date_to = period_bounds(code)
+    return Filters(region=region, kind=kind, kecamatan=district, date_from=date_from, date_to=date_to)
+
+
+def describe(filters: Filters) -> str:
+    """The filters in words, for captions, downloads and citations."""
+    parts = []
+    if filters.region:
+        parts.append(f"{t('filter.region')}: {t('region.' + filters.region)}")
+    if filters.kind:
+        parts.append(f"{t('filter.kind')}: {t('kind.' + filters.kind)}")
+    if filters.kecamatan:
+        name = next(k["name"] for k in KECAMATAN if k["code"] == filters.kecamatan)
+        parts.append(f"{t('filter.kecamatan')}: {name}")
+    if filters.unit:
+        parts.append(f"unit: {filters.unit}")
+    if filters.date_from or filters.date_to:
+        start = fmt_date(filters.date_from) if filters.date_from else "…"
+        end = fmt_date(filters.date_to) if filters.date_to else "…"
+        parts.append(f"{t('filter.period')}: {start} – {end}")
+    return "; ".join(parts) or t("filters.none")

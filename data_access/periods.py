@@ -1,0 +1,51 @@
+"""Reporting periods as short URL-safe codes: 'semua', '2025', '2025-Q3', '2025-07'."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+ALL = "semua"
+_YEAR = re.compile(r"^(\d{4})$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+
+
+def _month_end(year: int, month: int) -> date:
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
+def period_bounds(code: str) -> tuple[date | None, date | None]:
+    """First and last WIB date of a period code; (None, None) for all data. ValueError for anything else."""
+    if code == ALL:
+        return None, None
+    if match := _YEAR.match(code):
+        year = int(match[1])
+        return date(year, 1, 1), date(year, 12, 31)
+    if match := _QUARTER.match(code):
+        year, quarter = int(match[1]), int(match[2])
+        return date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter)
+    if match := _MONTH.match(code):
+        year, month = int(match[1]), int(match[2])
+        return date(year, month, 1), _month_end(year, month)
+    raise ValueError(f"not a period code: {code!r}")
+
+
+def _quarter_code(month_code: str) -> str:
+    year, month = month_code.split("-")
+    return f"{year}-Q{(int(month) - 1) // 3 + 1}"
+
+
+def period_options(first: date | None, last: date | None) -> list[str]:
+    """Codes a user can pick for data spanning first..last: all, then years, quarters and months, newest first."""
+    if first is None or last is None:
+        return [ALL]
+    months = []
+    year, month = last.year, last.month
+    while (year, month) >= (first.year, first.month):
+        months.append(f"{year}-{month:02d}")
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    quarters = list(dict.fromkeys(_quarter_code(code) for code in months))
+    years = [str(y) for y in range(last.year, first.year - 1, -1)]
+    return [ALL, *years, *quarters, *months]

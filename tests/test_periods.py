@@ -1,0 +1,35 @@
+"""Period codes in URLs: bounds, options, and refusal of anything else."""
+
+from datetime import date
+
+import pytest
+
+from data_access.periods import ALL, period_bounds, period_options
+
+
+@pytest.mark.parametrize(
+    "code, bounds",
+    [
+        ("semua", (None, None)),
+        ("2025", (date(2025, 1, 1), date(2025, 12, 31))),
+        ("2025-Q1", (date(2025, 1, 1), date(2025, 3, 31))),
+        ("2025-Q4", (date(2025, 10, 1), date(2025, 12, 31))),
+        ("2024-02", (date(2024, 2, 1), date(2024, 2, 29))),
+        ("2025-12", (date(2025, 12, 1), date(2025, 12, 31))),
+    ],
+)
+def test_period_bounds(code, bounds):
+    assert period_bounds(code) == bounds
+
+
+@pytest.mark.parametrize("code", ["", "2025-Q5", "2025-13", "25", "2025-1", "2025;DROP", "x" * 300])
+def test_malformed_period_codes_are_refused(code):
+    with pytest.raises(ValueError):
+        period_bounds(code)
+
+
+def test_options_cover_the_data_newest_first():
+    assert period_options(date(2025, 2, 5), date(2025, 4, 2)) == [
+        ALL, "2025", "2025-Q2", "2025-Q1", "2025-04", "2025-03", "2025-02"
+    ]
+    assert period_options(None, None) == [ALL]
