@@ -142,10 +142,11 @@ def _run(args: argparse.Namespace, engine) -> int:
 
     if args.command == "import":
         from data_access.importers import ImportRejected, import_file
+        from data_access.progress import progress_for
 
         init_database(engine)
         try:
-            result = import_file(engine, args.kind, args.file)
+            result = import_file(engine, args.kind, args.file, progress=progress_for(sys.stderr))
         except ImportRejected as rejected:
             print(rejected.render(), file=sys.stderr)
             return EXIT_REJECTED

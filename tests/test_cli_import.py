@@ -1,0 +1,67 @@
+"""`python -m data_access import` as admins run it: JSON counts on success, every problem and exit 2 on rejection."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from data_access import schema
+from data_access.engine import make_engine
+from tests.test_importers import SURVEY_HEADER, TEMPLATES, survey, write_csv
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_import(db_url: str, kind: str, path: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "data_access", "--url", db_url, "import", kind, str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def survey_count(db_url: str) -> int:
+    engine = make_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(schema.survey_responses)).scalar_one()
+    finally:
+        engine.dispose()
+
+
+def test_import_prints_counts_and_reimport_adds_nothing(db_url, tmp_path):
+    units = run_import(db_url, "units", TEMPLATES / "units.csv")
+    assert units.returncode == 0, units.stderr
+    path = write_csv(tmp_path / "surveys.csv", SURVEY_HEADER, [survey("R-1"), survey("R-2"), survey("R-3")])
+
+    first = run_import(db_url, "surveys", path)
+    again = run_import(db_url, "surveys", path)
+
+    assert first.returncode == 0, first.stderr
+    assert json.loads(first.stdout) == {"kind": "surveys", "added": 3, "updated": 0, "unchanged": 0}
+    assert json.loads(again.stdout) == {"kind": "surveys", "added": 0, "updated": 0, "unchanged": 3}
+    assert survey_count(db_url) == 3
+
+
+def test_a_bad_file_exits_2_listing_row_column_and_value(db_url, tmp_path):
+    assert run_import(db_url, "units", TEMPLATES / "units.csv").returncode == 0
+    rows = [survey("R-1"), survey("R-2", waktu="7"), survey("R-3", unit="3575-NOPE")]
+    path = write_csv(tmp_path / "surveys.csv", SURVEY_HEADER, rows, delimiter=";", bom=True)
+
+    result = run_import(db_url, "surveys", path)
+
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "File rejected: 2 problems; nothing was written.",
+        "row 3, column waktu, value '7': answer must be a whole number from 1 to 4",
+        "row 4, column unit_code, value '3575-NOPE': unknown unit code; import it first: "
+        "python -m data_access import units FILE",
+    ]
+    assert survey_count(db_url) == 0
