@@ -20,6 +20,7 @@ EPILOG = """examples:
   python -m data_access demo --seed 7 --surveys 50000 --complaints 5000
   python -m data_access import surveys templates/surveys.csv
   python -m data_access rollups
+  python -m data_access qr --base-url https://dasbor.example.go.id --unit 3575-MPP --out posters/
   python -m data_access report ikm --region 35.75 --from 2025-01-01 --to 2025-03-31 --by unit
   python -m data_access report complaints --unit 3575-MPP
 """
@@ -69,6 +70,19 @@ def build_parser() -> argparse.ArgumentParser:
         "automatically; use after repairing raw rows by hand).\n\nexample: python -m data_access rollups",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+
+    qr = commands.add_parser(
+        "qr",
+        help="write printable QR posters linking to each unit's survey form",
+        description="Write an A5 poster per active unit (or one unit) with its name, a short instruction and "
+        "the QR code of its survey link BASE-URL/survei?unit=CODE.\n\n"
+        "example: python -m data_access qr --base-url https://dasbor.pasuruankab.go.id --out posters/",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    qr.add_argument("--base-url", required=True, help="public address of the dashboard")
+    qr.add_argument("--unit", metavar="CODE", help="only this unit")
+    qr.add_argument("--out", required=True, help="folder for the posters")
+    qr.add_argument("--format", choices=["png", "pdf"], default="png")
 
     imp = commands.add_parser(
         "import",
@@ -138,6 +152,22 @@ def _run(args: argparse.Namespace, engine) -> int:
         with engine.begin() as conn:
             unit_days = rebuild_survey_rollups(conn)
         print(json.dumps({"unit_days": unit_days}))
+        return EXIT_OK
+
+    if args.command == "qr":
+        from pathlib import Path
+
+        from data_access.qr_posters import UnknownUnit, write_posters
+
+        try:
+            files = write_posters(engine, args.base_url, Path(args.out), args.unit, args.format)
+        except UnknownUnit as unknown:
+            print(f"unknown or inactive unit code: {unknown}", file=sys.stderr)
+            return EXIT_REJECTED
+        except ValueError as invalid:
+            print(str(invalid), file=sys.stderr)
+            return EXIT_REJECTED
+        print(json.dumps({"posters": len(files), "out": args.out}))
         return EXIT_OK
 
     if args.command == "import":
