@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import Connection, String, case, cast, delete, func, insert, literal, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from data_access import schema
 from data_access.elements import AGE_GROUPS, ELEMENTS, PROFILE_DIMENSIONS
@@ -75,3 +77,31 @@ def rebuild_survey_rollups(conn: Connection) -> int:
         return 0
     refresh_for_instants(conn, first, last)
     return conn.execute(select(func.count()).select_from(_daily)).scalar_one()
+
+
+def _age_group_of(age: int | None) -> str:
+    return next((label for low, high, label in AGE_GROUPS if age is not None and low <= age <= high), "")
+
+
+def _upsert_adding(conn: Connection, table, keys: dict, amounts: dict) -> None:
+    """INSERT the row, or add `amounts` to the existing one: atomic on both backends, so concurrent
+    submissions never lose each other's counts."""
+    dialect_insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    statement = dialect_insert(table).values(**keys, **amounts)
+    statement = statement.on_conflict_do_update(
+        index_elements=list(keys),
+        set_={name: table.c[name] + statement.excluded[name] for name in amounts},
+    )
+    conn.execute(statement)
+
+
+def add_questionnaire_to_rollups(conn: Connection, row: dict) -> None:
+    """Count one newly inserted questionnaire (a survey_responses row as a dict) into both rollups."""
+    day = wib_date(row["submitted_at"])
+    total = sum(row[name] for name in ELEMENTS)
+    keys = {"unit_id": row["unit_id"], "day": day}
+    _upsert_adding(conn, _daily, keys, {"respondents": 1, **{name: row[name] for name in ELEMENTS},
+                                        "total_squares": total * total})
+    for dimension in PROFILE_DIMENSIONS:
+        value = _age_group_of(row.get("age")) if dimension == "age_group" else (row.get(dimension) or "")
+        _upsert_adding(conn, _profile, {**keys, "dimension": dimension, "value": value}, {"respondents": 1})

@@ -1,0 +1,135 @@
+"""The survey form's narrow write path: validate one questionnaire, store it, keep the rollups in step.
+
+This is the only code the public app uses to write; it inserts questionnaires and nothing else.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import Engine, insert, select
+
+from data_access import schema
+from data_access.db_init import touch_source
+from data_access.elements import (
+    EDUCATIONS,
+    ELEMENTS,
+    MAX_AGE,
+    MAX_ANSWER,
+    MIN_AGE,
+    MIN_ANSWER,
+    OCCUPATIONS,
+    SEXES,
+    SURVEY_CHANNELS,
+)
+from data_access.rollups import add_questionnaire_to_rollups
+
+MAX_SUGGESTION_LENGTH = 1_000
+MAX_SERVICE_LENGTH = 160
+# Abuse limits for one browser session (see README "Keamanan & privasi" for what they cannot stop).
+SAME_UNIT_COOLDOWN = timedelta(minutes=10)
+BURST_WINDOW = timedelta(minutes=10)
+BURST_LIMIT = 3
+
+
+class InvalidSubmission(ValueError):
+    """What is wrong with a submission: a list of (field, reason key) pairs; nothing was stored."""
+
+    def __init__(self, problems: list[tuple[str, str]]):
+        super().__init__("; ".join(f"{name}: {reason}" for name, reason in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Submission:
+    unit_code: str
+    answers: dict[str, int]
+    sex: str | None = None
+    age: int | None = None
+    education: str | None = None
+    occupation: str | None = None
+    service: str | None = None
+    suggestion: str | None = None
+    channel: str = "qr"
+    extra: dict = field(default_factory=dict)
+
+
+def _problems(submission: Submission) -> list[tuple[str, str]]:
+    problems = []
+    for name in ELEMENTS:
+        value = submission.answers.get(name)
+        if not isinstance(value, int) or isinstance(value, bool) or not MIN_ANSWER <= value <= MAX_ANSWER:
+            problems.append((name, "answer_range"))
+    unknown = set(submission.answers) - set(ELEMENTS)
+    problems += [(name, "unknown_field") for name in sorted(unknown)]
+    if submission.sex is not None and submission.sex not in SEXES:
+        problems.append(("sex", "not_allowed"))
+    if submission.age is not None and (
+        not isinstance(submission.age, int) or isinstance(submission.age, bool)
+        or not MIN_AGE <= submission.age <= MAX_AGE
+    ):
+        problems.append(("age", "age_range"))
+    if submission.education is not None and submission.education not in EDUCATIONS:
+        problems.append(("education", "not_allowed"))
+    if submission.occupation is not None and submission.occupation not in OCCUPATIONS:
+        problems.append(("occupation", "not_allowed"))
+    if submission.channel not in SURVEY_CHANNELS:
+        problems.append(("channel", "not_allowed"))
+    if submission.service is not None and len(submission.service) > MAX_SERVICE_LENGTH:
+        problems.append(("service", "too_long"))
+    if submission.suggestion is not None and len(submission.suggestion) > MAX_SUGGESTION_LENGTH:
+        problems.append(("suggestion", "too_long"))
+    return problems
+
+
+def throttle_reason(history: list[tuple[str, datetime]], unit_code: str, now: datetime) -> str | None:
+    """Why a browser session must wait before submitting again ('same_unit' or 'burst'), or None.
+
+    history holds the (unit code, time) of this session's earlier accepted submissions."""
+    if any(code == unit_code and now - at < SAME_UNIT_COOLDOWN for code, at in history):
+        return "same_unit"
+    if sum(1 for _, at in history if now - at < BURST_WINDOW) >= BURST_LIMIT:
+        return "burst"
+    return None
+
+
+def active_unit_id(engine: Engine, unit_code: str) -> int | None:
+    units = schema.service_units
+    with engine.connect() as conn:
+        return conn.execute(
+            select(units.c.id).where(units.c.code == unit_code, units.c.active.is_(True))
+        ).scalar()
+
+
+def submit_questionnaire(engine: Engine, submission: Submission, now: datetime | None = None) -> str:
+    """Validate and store one questionnaire; returns its response_id. Raises InvalidSubmission."""
+    problems = _problems(submission)
+    unit_id = active_unit_id(engine, submission.unit_code)
+    if unit_id is None:
+        problems.insert(0, ("unit", "unknown_unit"))
+    if problems:
+        raise InvalidSubmission(problems)
+    now = now or datetime.now(timezone.utc)
+    response_id = f"FORM-{now:%Y%m%d}-{secrets.token_hex(6)}"
+    suggestion = (submission.suggestion or "").strip() or None
+    row = {
+        "response_id": response_id,
+        "submitted_at": now,
+        "unit_id": unit_id,
+        "service": (submission.service or "").strip() or None,
+        **{name: submission.answers[name] for name in ELEMENTS},
+        "sex": submission.sex,
+        "age": submission.age,
+        "education": submission.education,
+        "occupation": submission.occupation,
+        "channel": submission.channel,
+        "suggestion": suggestion,
+        "source": "form",
+    }
+    with engine.begin() as conn:
+        conn.execute(insert(schema.survey_responses).values(**row))
+        add_questionnaire_to_rollups(conn, row)
+        touch_source(conn, "surveys", "formulir survei")
+    return response_id
