@@ -15,6 +15,11 @@ region_filter()
 
 pages = [
     st.Page("pages/beranda.py", title=t("nav.beranda"), icon=":material/home:", url_path="beranda", default=True),
+    st.Page("pages/kepuasan.py", title=t("nav.kepuasan"), icon=":material/sentiment_satisfied:", url_path="kepuasan"),
+    st.Page("pages/peta.py", title=t("nav.peta"), icon=":material/map:", url_path="peta"),
+    st.Page("pages/pengaduan.py", title=t("nav.pengaduan"), icon=":material/campaign:", url_path="pengaduan"),
+    st.Page("pages/lacak.py", title=t("nav.lacak"), icon=":material/search:", url_path="lacak"),
+    st.Page("pages/unit.py", title=t("nav.unit"), icon=":material/storefront:", url_path="unit", visibility="hidden"),
 ]
 navigation = st.navigation(pages)
 

@@ -30,6 +30,8 @@ TRIVIAL = "import streamlit as st\nst.title('Halo')\nst.write('ok')\n"
 # page name -> (script, query params)
 PAGES = {
     "beranda": ("pages/beranda.py", {}),
+    "kepuasan": ("pages/kepuasan.py", {}),
+    "unit": ("pages/unit.py", {"unit": "3575-MPP"}),
 }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -31,18 +33,22 @@ def downloads(table: pd.DataFrame, title: str, filters_text: str, filename: str,
         t("download.csv"), excel_csv(table, meta), file_name=f"{filename}.csv", mime="text/csv",
         key=f"{key}-csv", icon=":material/download:", on_click="ignore",
     )
-    xlsx_col.download_button(
-        t("download.xlsx"), xlsx(table, meta), file_name=f"{filename}.xlsx",
+    xlsx_col.download_button(  # made when clicked: an XLSX of 1,000 rows costs more than the rest of a page run
+        t("download.xlsx"), partial(xlsx, table, meta), file_name=f"{filename}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}-xlsx", icon=":material/download:", on_click="ignore",
     )
 
 
 def chart_block(chart: alt.Chart, table: pd.DataFrame, takeaway: str, title: str, filters_text: str,
-                filename: str, key: str) -> None:
-    """A chart whose alt text states its takeaway, followed by the same numbers as a table and downloads."""
+                filename: str, key: str, display=None, column_config: dict | None = None) -> None:
+    """A chart whose alt text states its takeaway, followed by the same numbers as a table and downloads.
+
+    `display` (a Styler writing numbers the user's way, or a table with links) is shown instead of `table`;
+    the downloads always hold `table`."""
     st.altair_chart(chart.properties(description=takeaway), width="stretch")
     st.caption(takeaway)
     with st.expander(t("figure.table_view")):
-        st.dataframe(table, hide_index=True, width="stretch")
+        st.dataframe(table if display is None else display, hide_index=True, width="stretch",
+                     column_config=column_config)
         downloads(table, title, filters_text, filename, key)

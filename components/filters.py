@@ -33,7 +33,9 @@ def _url_select(key: str, label: str, options: list, format_func, default=None, 
     adopt_query_param(key, options, default)
     if st.session_state.get(key) not in options:
         st.session_state[key] = default
-    widget = (column or st).selectbox(label, options, format_func=format_func, key=key)
+    # None is an option ("all"); Streamlit shows a None value as the placeholder, so that says "all" too.
+    widget = (column or st).selectbox(label, options, format_func=format_func, key=key,
+                                      placeholder=format_func(None) if None in options else None)
     publish_query_param(key, widget, default)
     return widget
 

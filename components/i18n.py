@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from data_access.elements import ANSWER_LABELS, EDUCATIONS, ELEMENTS, OCCUPATIONS, SEXES, SURVEY_CHANNELS
 from data_access.ikm import GRADE_BANDS
 from data_access.reference import REGIONS
 
@@ -44,6 +45,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Sources: SKM survey (PermenPANRB 14/2017) and SP4N-LAPOR!. Data licence: CC BY 4.0.",
     },
     "nav.beranda": {"id": "Beranda", "en": "Home"},
+    "nav.kepuasan": {"id": "Kepuasan", "en": "Satisfaction"},
+    "nav.unit": {"id": "Rapor unit", "en": "Unit report card"},
+    "nav.pengaduan": {"id": "Pengaduan", "en": "Complaints"},
+    "nav.lacak": {"id": "Lacak pengaduan", "en": "Track a complaint"},
+    "nav.peta": {"id": "Peta", "en": "Map"},
+    "nav.survei": {"id": "Isi survei", "en": "Take the survey"},
     "filter.region": {"id": "Wilayah", "en": "Region"},
     "filter.region.all": {"id": "Semua wilayah", "en": "All regions"},
     "home.heading": {"id": "Beranda", "en": "Home"},
@@ -116,6 +123,787 @@ STRINGS: dict[str, dict[str, str]] = {
     "kind.kecamatan": {"id": "Kantor kecamatan", "en": "District office"},
     "kind.kelurahan": {"id": "Kantor kelurahan", "en": "Urban village office"},
     "kind.desa": {"id": "Kantor desa", "en": "Village office"},
+    # ---- Peta (map) ----
+    "map.title": {"id": "Peta unit layanan", "en": "Map of service units"},
+    "map.intro": {
+        "id": "Semua unit layanan Kabupaten dan Kota Pasuruan. Warna dan huruf penanda menunjukkan mutu IKM; klik "
+        "penanda untuk angka dan tautan ke rapor unit. Daftar yang sama ada di bawah peta.",
+        "en": "Every service unit of Pasuruan Regency and City. A marker's colour and letter show its IKM grade; "
+        "click a marker for its figures and a link to its report card. The same units are listed below the map.",
+    },
+    "map.filter.grade": {"id": "Mutu", "en": "Grade"},
+    "map.filter.measure": {"id": "Lapisan kecamatan", "en": "District layer"},
+    "map.marker.tanpa": {"id": "Belum dinilai (sampel belum memadai)", "en": "Not graded (sample too small)"},
+    "map.measure.ikm": {"id": "IKM rata-rata", "en": "Average IKM"},
+    "map.measure.pengaduan": {"id": "Pengaduan per 10.000 penduduk", "en": "Complaints per 10,000 residents"},
+    "map.measure.terlambat": {
+        "id": "Pengaduan terbuka yang lewat batas waktu",
+        "en": "Open complaints past the time limit",
+    },
+    "map.measure.ikm.missing": {"id": "belum ada kuesioner", "en": "no questionnaires yet"},
+    "map.measure.pengaduan.missing": {
+        "id": "tidak diketahui (jumlah penduduk kecamatan belum dimuat)",
+        "en": "unknown (the district's population has not been loaded)",
+    },
+    "map.measure.terlambat.missing": {"id": "tidak ada pengaduan terbuka", "en": "no open complaints"},
+    "map.layer.label": {"id": "Kecamatan {name} — {measure}: {value}", "en": "{name} district — {measure}: {value}"},
+    "map.layer.polygons": {"id": "Warna kecamatan: {measure}.", "en": "District colour: {measure}."},
+    "map.layer.circles": {
+        "id": "Lingkaran di titik tengah kecamatan: {measure} (luas dan warna sebanding dengan nilai; batas "
+        "kecamatan tidak tersedia).",
+        "en": "Circles at district centres: {measure} (area and colour grow with the value; district boundaries "
+        "are not available).",
+    },
+    "map.layer.scale.pengaduan": {"id": "0 → angka tertinggi yang tampil", "en": "0 → the highest value shown"},
+    "map.layer.scale.terlambat": {"id": "0% → 100%", "en": "0% → 100%"},
+    "map.layer.population_unknown": {
+        "id": "Jumlah penduduk per kecamatan belum dimuat, jadi pengaduan per 10.000 penduduk tidak diketahui; "
+        "angka itu tidak ditebak dari penduduk kabupaten/kota.",
+        "en": "District populations have not been loaded, so complaints per 10,000 residents are unknown; they "
+        "are not guessed from the region's population.",
+    },
+    "map.kecamatan_of": {"id": "Kec. {name}", "en": "{name} district"},
+    "map.popup.ikm": {"id": "IKM {ikm} · mutu {grade} ({label})", "en": "IKM {ikm} · grade {grade} ({label})"},
+    "map.popup.ikm_only": {"id": "IKM {ikm}", "en": "IKM {ikm}"},
+    "map.popup.complaints": {
+        "id": "Pengaduan terbuka: {open} · lewat batas waktu: {overdue}",
+        "en": "Open complaints: {open} · past the time limit: {overdue}",
+    },
+    "map.popup.link": {"id": "Buka rapor unit", "en": "Open the unit's report card"},
+    "map.units_word": {"id": "unit", "en": "units"},
+    "map.sample.memadai": {
+        "id": "{n} responden · sampel memadai (minimal {minimum})",
+        "en": "{n} respondents · adequate sample (minimum {minimum})",
+    },
+    "map.sample.belum_memadai": {
+        "id": "{n} responden · sampel belum memadai (minimal {minimum}): mutu belum ditampilkan",
+        "en": "{n} respondents · sample too small (minimum {minimum}): grade not shown",
+    },
+    "map.sample.populasi_tidak_diketahui": {
+        "id": "{n} responden · jumlah pengguna layanan tidak diketahui: mutu belum ditampilkan",
+        "en": "{n} respondents · number of service users unknown: grade not shown",
+    },
+    "map.sample.tanpa_kuesioner": {"id": "Belum ada kuesioner", "en": "No questionnaires yet"},
+    "map.sample_status.memadai": {"id": "memadai", "en": "adequate"},
+    "map.sample_status.belum_memadai": {"id": "belum memadai", "en": "too small"},
+    "map.sample_status.populasi_tidak_diketahui": {"id": "populasi tidak diketahui", "en": "population unknown"},
+    "map.sample_status.tanpa_kuesioner": {"id": "belum ada kuesioner", "en": "no questionnaires"},
+    "map.summary": {
+        "id": "**{total} unit** di peta — mutu: {grades}; {unrated} belum dinilai (sampel belum memadai, jumlah pengguna "
+        "tidak diketahui, atau belum ada kuesioner).",
+        "en": "**{total} units** on the map — grade: {grades}; {unrated} not graded (sample too small, number of users "
+        "unknown, or no questionnaires yet).",
+    },
+    "map.summary.unplaced": {
+        "id": "{n} unit belum punya koordinat: hanya ada di daftar, tidak di peta.",
+        "en": "{n} units have no coordinates yet: they are in the list but not on the map.",
+    },
+    "map.summary.none": {"id": "Tidak ada unit yang cocok dengan filter ini.", "en": "No unit matches these filters."},
+    "map.fallback": {
+        "id": "Peta tidak tampil atau sulit dipakai? Daftar unit di bawah memuat unit, angka, dan tautan yang sama.",
+        "en": "Map not showing or hard to use? The list below holds the same units, figures and links.",
+    },
+    "map.kec.heading": {"id": "Angka per kecamatan", "en": "Figures per district"},
+    "map.kec.col.kecamatan": {"id": "Kecamatan", "en": "District"},
+    "map.kec.col.units": {"id": "Unit", "en": "Units"},
+    "map.kec.col.complaints": {"id": "Pengaduan diterima", "en": "Complaints received"},
+    "map.kec.col.population": {"id": "Penduduk", "en": "Population"},
+    "map.kec.col.per_10k": {"id": "Per 10.000 penduduk", "en": "Per 10,000 residents"},
+    "map.kec.col.share": {"id": "Lewat batas (% dari terbuka)", "en": "Past the limit (% of open)"},
+    "map.list.heading": {"id": "Daftar unit", "en": "List of units"},
+    "map.list.caption": {
+        "id": "Unit yang sama dengan di peta, dengan filter yang sama. Klik judul kolom untuk mengurutkan; tautan "
+        "membuka rapor unit.",
+        "en": "The same units as on the map, with the same filters. Click a column heading to sort; the link "
+        "opens the unit's report card.",
+    },
+    "map.col.unit": {"id": "Unit", "en": "Unit"},
+    "map.col.code": {"id": "Kode unit", "en": "Unit code"},
+    "map.col.grade": {"id": "Mutu", "en": "Grade"},
+    "map.col.ikm": {"id": "IKM", "en": "IKM"},
+    "map.col.respondents": {"id": "Responden", "en": "Respondents"},
+    "map.col.sample": {"id": "Sampel", "en": "Sample"},
+    "map.col.minimum": {"id": "Sampel minimal", "en": "Minimum sample"},
+    "map.col.open": {"id": "Pengaduan terbuka", "en": "Open complaints"},
+    "map.col.overdue": {"id": "Lewat batas waktu", "en": "Past the time limit"},
+    "map.col.kind": {"id": "Jenis", "en": "Kind"},
+    "map.col.kecamatan": {"id": "Kecamatan", "en": "District"},
+    "map.col.address": {"id": "Alamat", "en": "Address"},
+    "map.col.latitude": {"id": "Lintang", "en": "Latitude"},
+    "map.col.longitude": {"id": "Bujur", "en": "Longitude"},
+    "map.col.card": {"id": "Rapor unit", "en": "Report card"},
+    "map.col.card_help": {"id": "Buka rapor unit", "en": "Open the unit's report card"},
+    # ---- Pengaduan page
+    "complaints.title": {"id": "Pengaduan", "en": "Complaints"},
+    "complaints.intro": {
+        "id": "Pengaduan dari LAPOR!, e-Sambat, WhatsApp, media sosial dan loket: berapa banyak, seberapa cepat "
+        "ditangani menurut batas waktu dalam hari kerja (PermenPANRB 62/2018), di mana posisinya sekarang, dan apa "
+        "yang segera jatuh tempo. Isi pengaduan dan data pelapor tidak pernah ditampilkan.",
+        "en": "Complaints from LAPOR!, e-Sambat, WhatsApp, social media and counters: how many, how fast they are "
+        "handled against the legal limits in working days (PermenPANRB 62/2018), where they stand now, and what "
+        "falls due next. Complaint texts and complainants' details are never shown.",
+    },
+    "complaints.none": {"id": "Belum ada pengaduan untuk pilihan ini.", "en": "No complaints for this selection yet."},
+    "complaints.workdays": {"id": "{n} hari kerja", "en": "{n} working days"},
+    "complaints.workday": {"id": "{n} hari kerja", "en": "{n} working day"},
+    "complaints.not_reached": {"id": "belum tercapai", "en": "not reached"},
+    "complaints.no_data": {"id": "tidak ada data", "en": "no data"},
+    "complaints.suppressed": {"id": "<{n}", "en": "<{n}"},
+    "complaints.kpi.received": {"id": "Pengaduan diterima", "en": "Complaints received"},
+    "complaints.kpi.open": {"id": "Masih terbuka", "en": "Still open"},
+    "complaints.kpi.open_help": {
+        "id": "Belum selesai dan tidak keluar lewat jalur samping; termasuk yang ditunda.",
+        "en": "Not finished and not closed by a side exit; paused (ditunda) complaints included.",
+    },
+    "complaints.kpi.overdue": {"id": "Terbuka, lewat batas waktu", "en": "Open, past the time limit"},
+    "complaints.kpi.overdue_help": {
+        "id": "Pengaduan terbuka yang tahap saat ini sudah melewati batas hari kerjanya.",
+        "en": "Open complaints whose current stage has passed its working-day limit.",
+    },
+    "complaints.kpi.verification": {"id": "Median verifikasi", "en": "Median verification"},
+    "complaints.kpi.first_response": {"id": "Median tanggapan pertama", "en": "Median first response"},
+    "complaints.kpi.resolution": {"id": "Median penyelesaian", "en": "Median resolution"},
+    "complaints.kpi.limit_within": {
+        "id": "Batas {limit} hari kerja · {pct} dalam batas",
+        "en": "Limit {limit} working days · {pct} within it",
+    },
+    "complaints.kpi.resolution_line": {
+        "id": "Persentil ke-90: {p90} · {open} masih terbuka · {pct} dalam batas ({limits} hari kerja menurut "
+        "tingkat)",
+        "en": "90th percentile: {p90} · {open} still open · {pct} within the limit ({limits} working days by tier)",
+    },
+    "complaints.kpi.km_help": {
+        "id": "Dihitung dengan Kaplan–Meier: pengaduan yang belum selesai ikut dihitung sebagai masih menunggu "
+        "sampai hari ini, bukan dibuang. \"Belum tercapai\" berarti kurang dari separuh (atau 90%) yang sudah "
+        "selesai, sehingga median (atau persentil ke-90) belum bisa diketahui.",
+        "en": "Computed with Kaplan–Meier: complaints not yet finished count as still waiting until today instead "
+        "of being dropped. \"Not reached\" means fewer than half (or 90%) have finished, so the median (or 90th "
+        "percentile) cannot be known yet.",
+    },
+    "complaints.volume.heading": {"id": "Jumlah pengaduan", "en": "Number of complaints"},
+    "complaints.volume.title": {"id": "Pengaduan menurut {dimension}", "en": "Complaints by {dimension}"},
+    "complaints.volume.takeaway": {
+        "id": "Menurut {dimension}, terbanyak {value}: {n} dari {total} pengaduan ({share}).",
+        "en": "By {dimension}, the most are {value}: {n} of {total} complaints ({share}).",
+    },
+    "complaints.volume.all_suppressed": {
+        "id": "{total} pengaduan; setiap {dimension} di bawah {n} sehingga angkanya disembunyikan.",
+        "en": "{total} complaints; every {dimension} is below {n}, so the counts are hidden.",
+    },
+    "complaints.volume.suppressed_note": {
+        "id": "Angka di bawah {n} untuk satu kecamatan ditulis \"<{n}\" (beserta satu angka pendamping bila perlu) "
+        "agar tidak menunjuk ke orang tertentu.",
+        "en": "Counts below {n} within one district are shown as \"<{n}\" (with one companion count where needed) "
+        "so that they cannot point at a person.",
+    },
+    "complaints.dim.channel": {"id": "Kanal", "en": "Channel"},
+    "complaints.dim.classification": {"id": "Klasifikasi", "en": "Classification"},
+    "complaints.dim.category": {"id": "Kategori", "en": "Category"},
+    "complaints.rate.heading": {"id": "Per 10.000 penduduk", "en": "Per 10,000 residents"},
+    "complaints.rate.title": {"id": "Pengaduan per 10.000 penduduk", "en": "Complaints per 10,000 residents"},
+    "complaints.rate.takeaway": {"id": "Per 10.000 penduduk: {figures}.", "en": "Per 10,000 residents: {figures}."},
+    "complaints.rate.note": {
+        "id": "Penduduk per wilayah tahun {year} (Kabupaten {kab}, Kota {kota}). Jumlah penduduk per kecamatan "
+        "belum dimuat, jadi angka per 10.000 penduduk hanya tersedia per wilayah.",
+        "en": "Residents per region in {year} (Regency {kab}, City {kota}). Populations per district have not been "
+        "loaded, so per-10,000 figures exist per region only.",
+    },
+    "complaints.rate.kecamatan_unknown": {
+        "id": "{n} pengaduan di Kecamatan {name}. Jumlah penduduk kecamatan ini belum dimuat, jadi angka per "
+        "10.000 penduduk tidak dapat dihitung (angka wilayah tidak dipakai sebagai pengganti).",
+        "en": "{n} complaints in {name} district. This district's population has not been loaded, so a "
+        "per-10,000 figure cannot be computed (the region's population is not used in its place).",
+    },
+    "complaints.trend.title": {
+        "id": "Pengaduan per bulan per 10.000 penduduk", "en": "Complaints per month per 10,000 residents",
+    },
+    "complaints.trend.title_counts": {"id": "Pengaduan per bulan", "en": "Complaints per month"},
+    "complaints.trend.takeaway": {
+        "id": "Bulan tersibuk {month}: {figures}.", "en": "Busiest month {month}: {figures}.",
+    },
+    "complaints.trend.figure": {
+        "id": "{region} {n} pengaduan ({rate} per 10.000 penduduk)",
+        "en": "{region} {n} complaints ({rate} per 10,000 residents)",
+    },
+    "complaints.trend.figure_count": {"id": "{region} {n} pengaduan", "en": "{region} {n} complaints"},
+    "complaints.timing.heading": {
+        "id": "Waktu penanganan dalam hari kerja", "en": "Handling time in working days",
+    },
+    "complaints.timing.title": {
+        "id": "Tahap yang selesai dalam batas waktu", "en": "Stages finished within the time limit",
+    },
+    "complaints.timing.takeaway": {
+        "id": "Paling sering lewat batas: {stage}, hanya {pct} dalam batas {limit} hari kerja.",
+        "en": "Most often late: {stage}, only {pct} within the {limit}-working-day limit.",
+    },
+    "complaints.timing.note": {
+        "id": "Hari kerja: Senin–Jumat selain libur nasional dan cuti bersama. Verifikasi dihitung sejak diterima; "
+        "tanggapan pertama dan penyelesaian sejak diteruskan (terverifikasi). \"Dalam batas\" dihitung dari "
+        "pengaduan yang sudah selesai atau yang masih terbuka tetapi sudah lewat batas. Median dan persentil ke-90 "
+        "memakai Kaplan–Meier dengan pengaduan terbuka disensor pada hari ini.",
+        "en": "Working days: Monday–Friday except national holidays and cuti bersama. Verification counts from "
+        "receipt; first response and resolution from forwarding (verified). \"Within the limit\" is counted over "
+        "complaints finished, or still open but already past the limit. Medians and 90th percentiles use "
+        "Kaplan–Meier with open complaints censored today.",
+    },
+    "complaints.funnel.heading": {"id": "Posisi pengaduan sekarang", "en": "Where complaints stand now"},
+    "complaints.funnel.title": {"id": "Pengaduan menurut status", "en": "Complaints by status"},
+    "complaints.funnel.takeaway": {
+        "id": "{done} dari {total} pengaduan berstatus selesai; {side} ({side_share}) keluar lewat jalur samping, "
+        "termasuk {archived} diarsipkan.",
+        "en": "{done} of {total} complaints are finished; {side} ({side_share}) left by a side exit, including "
+        "{archived} archived.",
+    },
+    "complaints.funnel.note": {
+        "id": "Alur utama: {main}. Jalur samping (↳): {side}. \"Selesai\" berarti unit menutup pengaduan, belum "
+        "tentu masalahnya terselesaikan.",
+        "en": "Main flow: {main}. Side exits (↳): {side}. \"Finished\" means the unit closed the complaint, not "
+        "that the problem was solved.",
+    },
+    "complaints.backlog.heading": {"id": "Pengaduan terbuka menurut umur", "en": "Open complaints by age"},
+    "complaints.backlog.title": {
+        "id": "Pengaduan terbuka: sisa hari kerja sampai batas tahap saat ini",
+        "en": "Open complaints: working days left before the current stage's limit",
+    },
+    "complaints.backlog.takeaway": {
+        "id": "{late} dari {open} pengaduan terbuka sudah lewat batas; {soon} jatuh tempo dalam {days} hari kerja.",
+        "en": "{late} of {open} open complaints are past the limit; {soon} fall due within {days} working days.",
+    },
+    "complaints.backlog.none": {"id": "Tidak ada pengaduan terbuka.", "en": "No open complaints."},
+    "complaints.backlog.note": {
+        "id": "Umur dihitung untuk tahap yang sedang berjalan: verifikasi (batas {verification} hari kerja sejak "
+        "diterima), tanggapan pertama ({first} hari kerja sejak diteruskan) atau penyelesaian ({limits} hari kerja "
+        "menurut tingkat). Pengaduan yang ditunda tetap dihitung.",
+        "en": "Age is counted for the stage under way: verification ({verification} working days from receipt), "
+        "first response ({first} working days from forwarding) or resolution ({limits} working days by tier). "
+        "Paused complaints still count.",
+    },
+    "complaints.due.heading": {"id": "Jatuh tempo dalam {days} hari kerja", "en": "Due within {days} working days"},
+    "complaints.due.caption": {
+        "id": "Pengaduan terbuka yang batas tahapnya jatuh antara {today} dan {until}, per unit.",
+        "en": "Open complaints whose stage limit falls between {today} and {until}, per unit.",
+    },
+    "complaints.due.none": {
+        "id": "Tidak ada pengaduan yang jatuh tempo sampai {until}.", "en": "Nothing falls due by {until}.",
+    },
+    "complaints.ranking.heading": {"id": "Unit layanan", "en": "Service units"},
+    "complaints.ranking.caption": {
+        "id": "Diurutkan menurut penyelesaian dalam batas waktu. Hanya unit dengan minimal {min} pengaduan dalam "
+        "periode ini yang diperingkat; {units} unit lain ({complaints} pengaduan) tidak diperingkat.",
+        "en": "Ordered by resolutions within the time limit. Only units with at least {min} complaints in the "
+        "period are ranked; {units} other units ({complaints} complaints) are not.",
+    },
+    "complaints.ranking.none": {
+        "id": "Belum ada unit dengan minimal {min} pengaduan, jadi belum ada peringkat.",
+        "en": "No unit has at least {min} complaints yet, so there is no ranking.",
+    },
+    "complaints.ranking.volume_title": {
+        "id": "{n} unit dengan pengaduan terbanyak", "en": "{n} units with the most complaints",
+    },
+    "complaints.ranking.volume_takeaway": {
+        "id": "Pengaduan terbanyak di {unit}: {n} pengaduan, {pct} diselesaikan dalam batas waktu. Peringkat "
+        "menurut penyelesaian dalam batas waktu ada di tabel.",
+        "en": "Most complaints at {unit}: {n} complaints, {pct} resolved within the limit. The ranking by "
+        "resolutions within the limit is in the table.",
+    },
+    "complaints.ranking.table_title": {"id": "Peringkat unit layanan", "en": "Service unit ranking"},
+    "complaints.places.heading": {"id": "Kategori per kecamatan", "en": "Categories per district"},
+    "complaints.places.caption": {
+        "id": "Kecamatan tempat unit layanan berada. Angka di bawah {n} ditulis \"<{n}\", dan angka pendamping "
+        "ikut disembunyikan bila total baris atau kolom bisa membukanya.",
+        "en": "The district where the service unit is. Counts below {n} are shown as \"<{n}\", and companion "
+        "counts are hidden too where a row or column total would reveal them.",
+    },
+    "complaints.places.title": {
+        "id": "Pengaduan per kecamatan dan kategori", "en": "Complaints per district and category",
+    },
+    "complaints.places.unknown": {"id": "(tanpa kecamatan)", "en": "(no district)"},
+    "complaints.col.value": {"id": "Nilai", "en": "Value"},
+    "complaints.col.complaints": {"id": "Pengaduan", "en": "Complaints"},
+    "complaints.col.share": {"id": "Persentase", "en": "Share (%)"},
+    "complaints.col.region": {"id": "Wilayah", "en": "Region"},
+    "complaints.col.kecamatan": {"id": "Kecamatan", "en": "District"},
+    "complaints.col.population": {"id": "Penduduk", "en": "Residents"},
+    "complaints.col.per_10k": {"id": "Per 10.000 penduduk", "en": "Per 10,000 residents"},
+    "complaints.col.month": {"id": "Bulan", "en": "Month"},
+    "complaints.col.stage": {"id": "Tahap", "en": "Stage"},
+    "complaints.col.limit": {"id": "Batas (hari kerja)", "en": "Limit (working days)"},
+    "complaints.col.clocks": {"id": "Pengaduan dihitung", "en": "Complaints counted"},
+    "complaints.col.done": {"id": "Sudah selesai tahap", "en": "Stage done"},
+    "complaints.col.median": {"id": "Median (hari kerja)", "en": "Median (working days)"},
+    "complaints.col.p90": {"id": "Persentil ke-90 (hari kerja)", "en": "90th percentile (working days)"},
+    "complaints.col.within": {"id": "Dalam batas (%)", "en": "Within the limit (%)"},
+    "complaints.col.still_open": {"id": "Masih terbuka (%)", "en": "Still open (%)"},
+    "complaints.col.status": {"id": "Status", "en": "Status"},
+    "complaints.col.path": {"id": "Jalur", "en": "Path"},
+    "complaints.col.bucket": {"id": "Sisa waktu", "en": "Time left"},
+    "complaints.col.unit": {"id": "Unit layanan", "en": "Service unit"},
+    "complaints.col.code": {"id": "Kode unit", "en": "Unit code"},
+    "complaints.col.card": {"id": "Rapor", "en": "Card"},
+    "complaints.open_card": {"id": "Buka", "en": "Open"},
+    "complaints.col.due": {"id": "Jatuh tempo", "en": "Falling due"},
+    "complaints.col.first_due": {"id": "Paling awal", "en": "Earliest"},
+    "complaints.col.overdue": {"id": "Sudah lewat batas", "en": "Already past the limit"},
+    "complaints.col.rank": {"id": "Peringkat", "en": "Rank"},
+    "complaints.col.open": {"id": "Terbuka", "en": "Open"},
+    "complaints.col.first_median": {"id": "Median tanggapan (hari kerja)", "en": "Median response (working days)"},
+    "complaints.col.first_within": {"id": "Tanggapan dalam batas (%)", "en": "Responses within the limit (%)"},
+    "complaints.col.resolution_median": {
+        "id": "Median penyelesaian (hari kerja)", "en": "Median resolution (working days)",
+    },
+    "complaints.col.resolution_within": {
+        "id": "Penyelesaian dalam batas (%)", "en": "Resolutions within the limit (%)",
+    },
+    "complaints.stage.verification": {"id": "Verifikasi", "en": "Verification"},
+    "complaints.stage.first_response": {"id": "Tanggapan pertama", "en": "First response"},
+    "complaints.stage.resolution": {"id": "Penyelesaian", "en": "Resolution"},
+    "complaints.stage.resolution_tier": {"id": "Penyelesaian, {tier}", "en": "Resolution, {tier}"},
+    "complaints.path.main": {"id": "alur utama", "en": "main flow"},
+    "complaints.path.side": {"id": "jalur samping", "en": "side exit"},
+    "complaints.bucket.left_over": {"id": "Sisa > {n} hari kerja", "en": "> {n} working days left"},
+    "complaints.bucket.left": {"id": "Sisa {low}–{high} hari kerja", "en": "{low}–{high} working days left"},
+    "complaints.bucket.late": {"id": "Lewat {low}–{high} hari kerja", "en": "{low}–{high} working days late"},
+    "complaints.bucket.late_over": {"id": "Lewat > {n} hari kerja", "en": "> {n} working days late"},
+    "complaints.status.diterima": {"id": "Diterima", "en": "Received"},
+    "complaints.status.terverifikasi": {"id": "Terverifikasi", "en": "Verified"},
+    "complaints.status.didisposisikan": {"id": "Didisposisikan", "en": "Forwarded to the unit"},
+    "complaints.status.ditindaklanjuti": {"id": "Ditindaklanjuti", "en": "Followed up"},
+    "complaints.status.selesai": {"id": "Selesai", "en": "Finished"},
+    "complaints.status.ditunda": {"id": "Ditunda", "en": "Paused"},
+    "complaints.status.bukan_wewenang": {"id": "Bukan wewenang", "en": "Not our authority"},
+    "complaints.status.diarsipkan": {"id": "Diarsipkan", "en": "Archived"},
+    "complaints.tier.sederhana": {"id": "sederhana", "en": "simple"},
+    "complaints.tier.tanpa_pemeriksaan": {"id": "tanpa pemeriksaan lapangan", "en": "no field examination"},
+    "complaints.tier.pemeriksaan_lapangan": {"id": "pemeriksaan lapangan", "en": "field examination"},
+    "complaints.tier_limit": {"id": "{tier} ({n} hari kerja)", "en": "{tier} ({n} working days)"},
+    "complaints.channel.lapor_web": {"id": "LAPOR! (situs web)", "en": "LAPOR! (website)"},
+    "complaints.channel.sms_1708": {"id": "SMS 1708", "en": "SMS 1708"},
+    "complaints.channel.lapor_app": {"id": "LAPOR! (aplikasi)", "en": "LAPOR! (app)"},
+    "complaints.channel.media_sosial": {"id": "Media sosial", "en": "Social media"},
+    "complaints.channel.esambat": {"id": "e-Sambat", "en": "e-Sambat"},
+    "complaints.channel.whatsapp": {"id": "WhatsApp", "en": "WhatsApp"},
+    "complaints.channel.loket": {"id": "Loket", "en": "Counter"},
+    "complaints.classification.pengaduan": {"id": "Pengaduan", "en": "Complaint"},
+    "complaints.classification.aspirasi": {"id": "Aspirasi", "en": "Suggestion"},
+    "complaints.classification.permintaan_informasi": {"id": "Permintaan informasi", "en": "Information request"},
+    "complaints.category.administrasi_kependudukan": {"id": "Administrasi kependudukan", "en": "Civil registry"},
+    "complaints.category.kesehatan": {"id": "Kesehatan", "en": "Health"},
+    "complaints.category.pendidikan": {"id": "Pendidikan", "en": "Education"},
+    "complaints.category.perizinan": {"id": "Perizinan", "en": "Permits"},
+    "complaints.category.infrastruktur_jalan": {"id": "Infrastruktur jalan", "en": "Roads"},
+    "complaints.category.lingkungan_sampah": {"id": "Lingkungan/sampah", "en": "Environment/waste"},
+    "complaints.category.air_bersih": {"id": "Air bersih", "en": "Clean water"},
+    "complaints.category.penerangan_jalan": {"id": "Penerangan jalan", "en": "Street lighting"},
+    "complaints.category.sosial": {"id": "Sosial", "en": "Social welfare"},
+    "complaints.category.transportasi": {"id": "Transportasi", "en": "Transport"},
+    "complaints.category.ketertiban": {"id": "Ketertiban", "en": "Public order"},
+    # ---- Lacak pengaduan (tracker)
+    "track.title": {"id": "Lacak pengaduan", "en": "Track a complaint"},
+    "track.intro": {
+        "id": "Masukkan nomor tiket pengaduan untuk melihat tahapannya: tanggal setiap tahap, berapa hari kerja yang "
+        "dipakai, dan batas waktunya. Halaman ini tidak menampilkan isi pengaduan atau data pelapor.",
+        "en": "Enter a complaint's ticket number to see its stages: the date of each stage, how many working days "
+        "it took, and its limit. This page never shows the complaint's text or anything about the complainant.",
+    },
+    "track.input": {"id": "Nomor tiket", "en": "Ticket number"},
+    "track.input_help": {
+        "id": "Huruf, angka dan tanda - . / _, paling banyak {max} karakter, misalnya LAPOR-1234567. Tekan Enter.",
+        "en": "Letters, digits and - . / _, at most {max} characters, for example LAPOR-1234567. Press Enter.",
+    },
+    "track.invalid": {
+        "id": "Itu bukan nomor tiket yang sah. Nomor tiket terdiri dari huruf, angka dan tanda - . / _ "
+        "(paling banyak {max} karakter).",
+        "en": "That is not a valid ticket number. Ticket numbers are letters, digits and - . / _ (at most {max} "
+        "characters).",
+    },
+    "track.unknown": {
+        "id": "Tiket `{ticket}` tidak ditemukan. Periksa kembali penulisannya (huruf besar dan kecil dibedakan); "
+        "pengaduan yang baru masuk bisa muncul beberapa saat kemudian.",
+        "en": "Ticket `{ticket}` was not found. Check how it is written (capitals matter); a complaint that has "
+        "just come in may appear a little later.",
+    },
+    "track.unit": {"id": "Unit layanan", "en": "Service unit"},
+    "track.category": {"id": "Kategori", "en": "Category"},
+    "track.tier": {"id": "Tingkat", "en": "Tier"},
+    "track.status": {"id": "Status sekarang", "en": "Status now"},
+    "track.stages": {"id": "Tahapan", "en": "Stages"},
+    "track.waiting": {"id": "menunggu", "en": "waiting"},
+    "track.took": {"id": "{n} hari kerja", "en": "{n} working days"},
+    "track.took_limit": {"id": "{n} hari kerja dari batas {limit}", "en": "{n} of {limit} working days allowed"},
+    "track.state.within": {"id": "dalam batas waktu", "en": "within the limit"},
+    "track.state.late": {"id": "melewati batas waktu", "en": "past the limit"},
+    "track.state.waiting": {
+        "id": "sedang berjalan, jatuh tempo {due}", "en": "under way, due {due}",
+    },
+    "track.state.waiting_late": {
+        "id": "sedang berjalan, batas {due} sudah lewat", "en": "under way, the limit of {due} has passed",
+    },
+    "track.so_far": {
+        "id": "sudah {n} hari kerja dari batas {limit}", "en": "{n} of {limit} working days allowed so far",
+    },
+    "track.note": {
+        "id": "Hari kerja dihitung dari tanggal tahap sebelumnya (verifikasi dari tanggal diterima; tanggapan dan "
+        "penyelesaian dari tanggal terverifikasi), tanpa akhir pekan, libur nasional dan cuti bersama.",
+        "en": "Working days count from the previous stage's date (verification from receipt; response and "
+        "resolution from verification), without weekends, national holidays and cuti bersama.",
+    },
+    # ---- Kepuasan (IKM) page
+    "ikm.title": {"id": "Kepuasan masyarakat (IKM)", "en": "Citizen satisfaction (IKM)"},
+    "ikm.intro": {
+        "id": "Indeks Kepuasan Masyarakat per unit layanan dan per unsur, skala 25–100 (PermenPANRB 14/2017). "
+        "Setiap angka disertai jumlah responden (n) dan selang kepercayaan 95%; unit yang sampelnya belum memadai "
+        "tetap ditampilkan, tetapi tidak ikut diperingkat.",
+        "en": "Community Satisfaction Index per service unit and element, 25–100 scale (PermenPANRB 14/2017). "
+        "Every figure comes with its respondents (n) and 95% confidence interval; units whose sample is too small "
+        "are shown but never ranked.",
+    },
+    "ikm.no_data": {"id": "Belum ada kuesioner untuk pilihan ini.", "en": "No questionnaires for this selection yet."},
+    "ikm.ikm": {"id": "IKM", "en": "IKM"},
+    "ikm.ikm_help": {
+        "id": "Indeks Kepuasan Masyarakat: rata-rata nilai sembilan unsur (skala 1–4) × 25. Pita mutu: {bands}.",
+        "en": "Community Satisfaction Index: the mean of the nine elements' scores (1–4 scale) × 25. "
+        "Grade bands: {bands}.",
+    },
+    "ikm.respondents": {"id": "Responden (n)", "en": "Respondents (n)"},
+    "ikm.ci_line": {"id": "Selang kepercayaan 95%: {ci}", "en": "95% confidence interval: {ci}"},
+    "ikm.ci_help": {
+        "id": "Selang kepercayaan 95%: rentang yang dengan keyakinan 95% memuat IKM sebenarnya, dihitung dari "
+        "sebaran nilai responden (rata-rata ± t·s/√n). Makin sedikit responden, makin lebar rentangnya.",
+        "en": "95% confidence interval: the range that holds the true IKM with 95% confidence, from the spread of "
+        "respondents' scores (mean ± t·s/√n). The fewer respondents, the wider the range.",
+    },
+    "ikm.weakest_text": {
+        "id": "Unsur terlemah: **{element}** ({score}, mutu {grade})",
+        "en": "Weakest element: **{element}** ({score}, grade {grade})",
+    },
+    "ikm.card_help": {"id": "Buka rapor unit", "en": "Open the unit's report card"},
+    "ikm.quarter_short": {"id": "TW{q} {year}", "en": "Q{q} {year}"},
+    "ikm.col.card": {"id": "Rapor", "en": "Card"},
+    "ikm.col.code": {"id": "Kode unit", "en": "Unit code"},
+    "ikm.col.unit": {"id": "Unit layanan", "en": "Service unit"},
+    "ikm.col.ikm": {"id": "IKM", "en": "IKM"},
+    "ikm.col.grade": {"id": "Mutu", "en": "Grade"},
+    "ikm.col.respondents": {"id": "n", "en": "n"},
+    "ikm.col.ci": {"id": "SK 95%", "en": "95% CI"},
+    "ikm.col.ci_low": {"id": "SK 95% bawah", "en": "95% CI low"},
+    "ikm.col.ci_high": {"id": "SK 95% atas", "en": "95% CI high"},
+    "ikm.col.minimum": {"id": "Sampel minimum", "en": "Minimum sample"},
+    "ikm.col.population": {"id": "Pengguna dalam periode", "en": "Users in the period"},
+    "ikm.col.sample": {"id": "Kecukupan sampel", "en": "Sample adequacy"},
+    "ikm.col.weakest": {"id": "Unsur terlemah", "en": "Weakest element"},
+    "ikm.col.element": {"id": "Unsur", "en": "Element"},
+    "ikm.col.period": {"id": "Periode", "en": "Period"},
+    "ikm.col.rank": {"id": "Peringkat", "en": "Rank"},
+    "ikm.col.reason": {"id": "Alasan", "en": "Reason"},
+    "ikm.col.element_score": {"id": "Nilai unsur pengaduan", "en": "Complaint-handling score"},
+    "ikm.col.complaints": {"id": "Pengaduan", "en": "Complaints"},
+    "ikm.col.median": {"id": "Median tanggapan (hari kerja)", "en": "Median response (working days)"},
+    "ikm.col.within": {"id": "Tepat waktu (%)", "en": "On time (%)"},
+    "ikm.col.speed": {"id": "Kecepatan", "en": "Speed"},
+    "ikm.col.flag": {"id": "Persepsi vs kinerja", "en": "Perception vs performance"},
+    "ikm.col.category": {"id": "Kategori", "en": "Category"},
+    "ikm.col.count": {"id": "Responden", "en": "Respondents"},
+    "ikm.col.share": {"id": "Persentase", "en": "Share (%)"},
+    "ikm.sample.memadai": {"id": "memadai", "en": "adequate"},
+    "ikm.sample.belum_memadai": {"id": "sampel belum memadai", "en": "sample too small"},
+    "ikm.sample.populasi_tidak_diketahui": {"id": "populasi tidak diketahui", "en": "population unknown"},
+    "ikm.regions.heading": {"id": "Kota dan Kabupaten", "en": "City and Regency"},
+    "ikm.regions.one": {
+        "id": "Hapus pilihan wilayah di sisi kiri untuk membandingkan Kota dan Kabupaten berdampingan.",
+        "en": "Clear the region choice in the sidebar to compare the City and the Regency side by side.",
+    },
+    "ikm.regions.trend_title": {"id": "IKM per triwulan, per wilayah", "en": "IKM by quarter and region"},
+    "ikm.regions.takeaway": {"id": "IKM {period}: {figures}.", "en": "IKM in {period}: {figures}."},
+    "ikm.elements.heading": {"id": "Sembilan unsur pelayanan", "en": "The nine service elements"},
+    "ikm.elements.title": {"id": "Nilai per unsur pelayanan", "en": "Score per service element"},
+    "ikm.elements.title_of": {"id": "Nilai per unsur, {name}", "en": "Score per element, {name}"},
+    "ikm.elements.takeaway": {
+        "id": "Unsur terlemah {weakest} ({score}, mutu {grade}); terkuat {strongest} ({best}, mutu {best_grade}).",
+        "en": "Weakest element {weakest} ({score}, grade {grade}); strongest {strongest} ({best}, grade "
+        "{best_grade}).",
+    },
+    "ikm.elements.all_equal": {
+        "id": "Kesembilan unsur bernilai sama: {score} (mutu {grade}).",
+        "en": "All nine elements score the same: {score} (grade {grade}).",
+    },
+    "ikm.elements.per_unit": {"id": "Unsur per unit layanan", "en": "Elements per service unit"},
+    "ikm.trend.heading": {"id": "Tren IKM", "en": "IKM trend"},
+    "ikm.trend.granularity": {"id": "Tampilkan per", "en": "Show by"},
+    "ikm.trend.month": {"id": "Bulan", "en": "Month"},
+    "ikm.trend.quarter": {"id": "Triwulan", "en": "Quarter"},
+    "ikm.trend.title": {"id": "IKM per {granularity}", "en": "IKM by {granularity}"},
+    "ikm.trend.up": {
+        "id": "IKM naik dari {first} ({first_period}) menjadi {last} ({last_period}), mutu {grade}.",
+        "en": "IKM rose from {first} ({first_period}) to {last} ({last_period}), grade {grade}.",
+    },
+    "ikm.trend.down": {
+        "id": "IKM turun dari {first} ({first_period}) menjadi {last} ({last_period}), mutu {grade}.",
+        "en": "IKM fell from {first} ({first_period}) to {last} ({last_period}), grade {grade}.",
+    },
+    "ikm.trend.flat": {
+        "id": "IKM tetap {last} dari {first_period} sampai {last_period}, mutu {grade}.",
+        "en": "IKM stayed at {last} from {first_period} to {last_period}, grade {grade}.",
+    },
+    "ikm.trend.single": {
+        "id": "Baru ada satu periode: IKM {last} ({last_period}), mutu {grade}.",
+        "en": "One period so far: IKM {last} ({last_period}), grade {grade}.",
+    },
+    "ikm.trend.bands": {
+        "id": "Latar berwarna: pita mutu {bands}. Garis tegak: selang kepercayaan 95%.",
+        "en": "Shaded background: grade bands {bands}. Vertical lines: 95% confidence intervals.",
+    },
+    "ikm.units.heading": {"id": "IKM per unit layanan", "en": "IKM per service unit"},
+    "ikm.units.caption": {
+        "id": "Klik kode di kolom Rapor untuk membuka rapor unit. Sampel minimum mengikuti tabel Krejcie & Morgan "
+        "untuk jumlah pengguna layanan dalam periode; bila jumlah pengguna tidak dilaporkan, kecukupan sampel "
+        "tidak dapat dinilai.",
+        "en": "Click a code in the Card column to open the unit's report card. The minimum sample follows the "
+        "Krejcie & Morgan table for the users served in the period; where a unit's users are not reported, its "
+        "sample cannot be judged.",
+    },
+    "ikm.ranking.heading": {"id": "Peringkat unit layanan", "en": "Service unit ranking"},
+    "ikm.ranking.caption": {
+        "id": "Hanya unit dengan sampel memadai yang diperingkat ({ranked} unit). Tidak diperingkat: {inadequate} "
+        "unit dengan sampel belum memadai dan {unknown} unit yang populasinya tidak diketahui.",
+        "en": "Only units with an adequate sample are ranked ({ranked} units). Not ranked: {inadequate} units "
+        "whose sample is too small and {unknown} units whose population is unknown.",
+    },
+    "ikm.ranking.chart_ends": {"id": "{n} unit teratas dan {n} terbawah", "en": "Top {n} and bottom {n} units"},
+    "ikm.ranking.takeaway": {
+        "id": "Dari {n} unit yang diperingkat, tertinggi {best} ({best_ikm}, mutu {best_grade}) dan terendah "
+        "{worst} ({worst_ikm}, mutu {worst_grade}).",
+        "en": "Of {n} ranked units, the highest is {best} ({best_ikm}, grade {best_grade}) and the lowest "
+        "{worst} ({worst_ikm}, grade {worst_grade}).",
+    },
+    "ikm.ranking.takeaway_one": {
+        "id": "Baru satu unit yang diperingkat: {best} ({best_ikm}, mutu {best_grade}).",
+        "en": "Only one unit is ranked so far: {best} ({best_ikm}, grade {best_grade}).",
+    },
+    "ikm.ranking.none": {
+        "id": "Belum ada unit dengan sampel memadai, jadi belum ada peringkat.",
+        "en": "No unit has an adequate sample yet, so there is no ranking.",
+    },
+    "ikm.ranking.left_out": {"id": "{n} unit tidak diperingkat, dan alasannya", "en": "{n} units not ranked, and why"},
+    "ikm.perception.heading": {"id": "Persepsi dan kinerja pengaduan", "en": "Perception and complaint handling"},
+    "ikm.perception.intro": {
+        "id": "Nilai unsur *Penanganan Pengaduan* dari responden dibandingkan dengan waktu tanggapan pertama yang "
+        "terukur (batas {limit} hari kerja). Ditandai bila tidak sejalan, untuk unit dengan minimal {min} "
+        "pengaduan: *puas tetapi lambat* (mutu A/B, tepat waktu di bawah {slow}% atau median lebih dari {limit} "
+        "hari kerja) dan *cepat tetapi tidak puas* (mutu C/D, tepat waktu minimal {fast}%).",
+        "en": "Respondents' score for *Complaint handling* against the measured time to a first response (limit "
+        "{limit} working days). Flagged where they disagree, for units with at least {min} complaints: "
+        "*satisfied but slow* (grade A/B, under {slow}% on time or a median over {limit} working days) and "
+        "*fast but unsatisfied* (grade C/D, at least {fast}% on time).",
+    },
+    "ikm.perception.x_title": {
+        "id": "Tanggapan pertama ≤ {limit} hari kerja (%)", "en": "First responses ≤ {limit} working days (%)",
+    },
+    "ikm.perception.y_title": {"id": "Nilai unsur pengaduan", "en": "Complaint-handling score"},
+    "ikm.perception.takeaway": {
+        "id": "{slow} unit puas tetapi lambat dan {unhappy} unit cepat tetapi tidak puas, dari {n} unit dengan "
+        "minimal {min} pengaduan.",
+        "en": "{slow} units satisfied but slow and {unhappy} fast but unsatisfied, of {n} units with at least {min} "
+        "complaints.",
+    },
+    "ikm.perception.none": {
+        "id": "Belum ada unit dengan minimal {min} pengaduan untuk dibandingkan.",
+        "en": "No unit has at least {min} complaints to compare yet.",
+    },
+    "ikm.flag.puas_tapi_lambat": {"id": "puas tetapi lambat", "en": "satisfied but slow"},
+    "ikm.flag.cepat_tapi_tidak_puas": {"id": "cepat tetapi tidak puas", "en": "fast but unsatisfied"},
+    "ikm.flag.sejalan": {"id": "sejalan", "en": "consistent"},
+    "ikm.flag.too_few": {"id": "kurang dari {min} pengaduan", "en": "fewer than {min} complaints"},
+    "ikm.speed.cepat": {"id": "cepat", "en": "fast"},
+    "ikm.speed.lambat": {"id": "lambat", "en": "slow"},
+    "ikm.speed.sedang": {"id": "sedang", "en": "middling"},
+    "ikm.profile.heading": {"id": "Profil responden", "en": "Respondent profile"},
+    "ikm.profile.title": {"id": "Responden menurut {dimension}", "en": "Respondents by {dimension}"},
+    "ikm.profile.takeaway": {
+        "id": "Menurut {dimension}, terbanyak {value} ({share} dari {n} responden).",
+        "en": "By {dimension}, most are {value} ({share} of {n} respondents).",
+    },
+    "ikm.profile.blank": {"id": "Tidak diisi", "en": "Not answered"},
+    "ikm.profile.dim.sex": {"id": "Jenis kelamin", "en": "Sex"},
+    "ikm.profile.dim.age_group": {"id": "Umur", "en": "Age"},
+    "ikm.profile.dim.education": {"id": "Pendidikan", "en": "Education"},
+    "ikm.profile.dim.occupation": {"id": "Pekerjaan", "en": "Occupation"},
+    "ikm.profile.dim.channel": {"id": "Cara mengisi", "en": "Survey channel"},
+    # ---- Unit report card
+    "unit.missing": {
+        "id": "Halaman ini menampilkan rapor satu unit layanan. Pilih unit dari tabel di halaman Kepuasan.",
+        "en": "This page shows one service unit's report card. Pick a unit from a table on the Satisfaction page.",
+    },
+    "unit.invalid": {
+        "id": "Alamat ini tidak memuat kode unit yang sah. Kode unit terdiri dari huruf besar, angka dan tanda "
+        "hubung, misalnya 3575-MPP.",
+        "en": "This address does not hold a valid unit code. Unit codes are capital letters, digits and dashes, "
+        "for example 3575-MPP.",
+    },
+    "unit.unknown": {
+        "id": "Unit dengan kode `{code}` tidak ditemukan. Mungkin kodenya salah ketik atau unit sudah tidak ada.",
+        "en": "No unit has the code `{code}`. The code may be mistyped, or the unit no longer exists.",
+    },
+    "unit.back": {"id": "Kembali ke halaman Kepuasan", "en": "Back to the Satisfaction page"},
+    "unit.kecamatan_of": {"id": "Kecamatan {name}", "en": "{name} district"},
+    "unit.no_data": {"id": "Belum ada kuesioner untuk unit ini.", "en": "No questionnaires for this unit yet."},
+    "unit.ikm_now": {"id": "IKM {quarter}", "en": "IKM {quarter}"},
+    "unit.sample.memadai": {
+        "id": "**Sampel memadai:** {n} responden; minimum {minimum} untuk sekitar {population} pengguna layanan "
+        "pada {quarter}.",
+        "en": "**Adequate sample:** {n} respondents; {minimum} needed for about {population} service users in "
+        "{quarter}.",
+    },
+    "unit.sample.belum_memadai": {
+        "id": "**Sampel belum memadai:** {n} responden, padahal minimum {minimum} untuk sekitar {population} "
+        "pengguna layanan pada {quarter}. Unit ini belum ikut diperingkat.",
+        "en": "**Sample too small:** {n} respondents, while {minimum} are needed for about {population} service "
+        "users in {quarter}. This unit is not ranked yet.",
+    },
+    "unit.sample.populasi_tidak_diketahui": {
+        "id": "**Populasi tidak diketahui:** jumlah pengguna layanan unit ini belum dilaporkan, sehingga kecukupan "
+        "{n} responden pada {quarter} tidak dapat dinilai dan unit ini tidak diperingkat.",
+        "en": "**Population unknown:** this unit's number of service users has not been reported, so whether "
+        "{n} respondents in {quarter} are enough cannot be judged, and the unit is not ranked.",
+    },
+    "unit.elements.heading": {"id": "Unsur pelayanan dan pita mutu", "en": "Service elements against the grade bands"},
+    "unit.trend.heading": {"id": "Tren IKM unit", "en": "The unit's IKM trend"},
+    "unit.perception.heading": {"id": "Penanganan pengaduan", "en": "Complaint handling"},
+    "unit.perception.no_complaints": {
+        "id": "Responden menilai penanganan pengaduan {score}. Tidak ada pengaduan yang diterima pada {quarter}.",
+        "en": "Respondents rate complaint handling {score}. No complaints were received in {quarter}.",
+    },
+    "unit.perception.text": {
+        "id": "Responden menilai penanganan pengaduan {score}. Dari {complaints} pengaduan yang diterima pada "
+        "{quarter}, median tanggapan pertama {median}, dan {within} tepat waktu (batas {limit} hari kerja).",
+        "en": "Respondents rate complaint handling {score}. Of {complaints} complaints received in {quarter}, the "
+        "median first response took {median}, and {within} were on time (limit {limit} working days).",
+    },
+    "unit.perception.puas_tapi_lambat": {
+        "id": "**Puas tetapi lambat:** responden puas dengan penanganan pengaduan, tetapi tanggapan pertama sering "
+        "melewati batas waktu.",
+        "en": "**Satisfied but slow:** respondents are satisfied with complaint handling, yet first responses "
+        "often miss the time limit.",
+    },
+    "unit.perception.cepat_tapi_tidak_puas": {
+        "id": "**Cepat tetapi tidak puas:** pengaduan ditanggapi tepat waktu, tetapi responden belum puas dengan "
+        "penanganannya.",
+        "en": "**Fast but unsatisfied:** complaints are answered on time, yet respondents are not satisfied with "
+        "how they are handled.",
+    },
+    "unit.perception.too_few": {
+        "id": "Kurang dari {min} pengaduan: terlalu sedikit untuk menilai apakah persepsi dan kinerja sejalan.",
+        "en": "Fewer than {min} complaints: too few to judge whether perception and performance agree.",
+    },
+    "unit.location": {"id": "Lokasi", "en": "Location"},
+    "unit.osm": {"id": "Lihat di OpenStreetMap", "en": "View on OpenStreetMap"},
+    "survey.title": {"id": "Survei Kepuasan Masyarakat", "en": "Public Satisfaction Survey"},
+    "survey.intro": {
+        "id": "Sembilan pertanyaan singkat tentang layanan yang baru Anda terima. Tanpa nama, kurang dari 2 menit.",
+        "en": "Nine short questions about the service you have just received. No name asked, under 2 minutes.",
+    },
+    "survey.unit_line": {"id": "Unit layanan: **{name}** · {region}", "en": "Service unit: **{name}** · {region}"},
+    "survey.unit.missing": {
+        "id": "Formulir ini biasanya dibuka dari kode QR di unit layanan. Pilih unit yang Anda kunjungi.",
+        "en": "This form is usually opened from the QR code at a service unit. Choose the unit you visited.",
+    },
+    "survey.unit.invalid": {
+        "id": "Alamat ini tidak memuat kode unit yang sah. Pilih unit yang Anda kunjungi.",
+        "en": "This address does not hold a valid unit code. Choose the unit you visited.",
+    },
+    "survey.unit.unknown": {
+        "id": "Unit dengan kode `{code}` tidak ditemukan atau tidak aktif lagi. Pilih unit yang Anda kunjungi.",
+        "en": "No active unit has the code `{code}`. Choose the unit you visited.",
+    },
+    "survey.unit.choose": {"id": "Unit layanan yang Anda kunjungi", "en": "The service unit you visited"},
+    "survey.unit.placeholder": {"id": "Ketik nama unit…", "en": "Type the unit's name…"},
+    "survey.questions": {"id": "Penilaian layanan", "en": "Your rating of the service"},
+    "survey.questions_note": {
+        "id": "Pilih satu jawaban untuk setiap pertanyaan (wajib).",
+        "en": "Choose one answer to each question (required). Answers are the regulation's official Indonesian "
+              "wording, with a translation.",
+    },
+    "survey.question_label": {"id": "{n}. {question}", "en": "{n}. {question}"},
+    "survey.profile": {"id": "Tentang Anda", "en": "About you"},
+    "survey.profile_note": {
+        "id": "Boleh dikosongkan. Hanya dipakai untuk statistik, tanpa nama.",
+        "en": "Optional. Used only for statistics, without names.",
+    },
+    "survey.sex": {"id": "Jenis kelamin", "en": "Sex"},
+    "survey.age": {"id": "Usia (tahun)", "en": "Age (years)"},
+    "survey.education": {"id": "Pendidikan terakhir", "en": "Highest education"},
+    "survey.occupation": {"id": "Pekerjaan", "en": "Occupation"},
+    "survey.service": {"id": "Layanan yang Anda terima", "en": "The service you received"},
+    "survey.service_placeholder": {"id": "misalnya: KTP-el, rawat jalan", "en": "e.g. ID card, outpatient care"},
+    "survey.suggestion": {"id": "Saran dan masukan", "en": "Suggestions"},
+    "survey.suggestion_placeholder": {
+        "id": "Tanpa nama, NIK, nomor telepon atau alamat",
+        "en": "No names, ID numbers, phone numbers or addresses",
+    },
+    "survey.suggestion_help": {
+        "id": "Boleh dikosongkan. Jangan menulis nama, NIK, nomor telepon atau alamat. Saran dibaca pengelola "
+              "unit dan tidak ditampilkan di halaman publik.",
+        "en": "Optional. Do not write names, ID numbers, phone numbers or addresses. Suggestions are read by the "
+              "unit's managers and never shown on public pages.",
+    },
+    "survey.submit": {"id": "Kirim jawaban", "en": "Send answers"},
+    "survey.thanks": {
+        "id": "**Terima kasih!** Jawaban Anda untuk {name} sudah tercatat.",
+        "en": "**Thank you!** Your answers for {name} have been recorded.",
+    },
+    "survey.next": {
+        "id": "Jawaban Anda ikut dihitung dalam IKM unit ini dan tampil di dasbor dalam beberapa detik. Saran "
+              "Anda, jika ada, diteruskan kepada pengelola unit dan tidak ditampilkan di halaman publik. Hasil "
+              "survei dipakai unit untuk memperbaiki layanannya.",
+        "en": "Your answers count towards this unit's IKM and appear on the dashboard within seconds. Your "
+              "suggestion, if any, goes to the unit's managers and is never shown on public pages. Units use the "
+              "results to improve their service.",
+    },
+    "survey.see_unit": {"id": "Lihat rapor unit ini", "en": "See this unit's report card"},
+    "survey.see_home": {"id": "Lihat dasbor", "en": "See the dashboard"},
+    "survey.problems": {
+        "id": "Jawaban belum terkirim. Mohon periksa:",
+        "en": "Your answers were not sent. Please check:",
+    },
+    "survey.problems_kept": {
+        "id": "Jawaban yang sudah Anda isi tetap tersimpan di formulir.",
+        "en": "The answers you gave are still in the form.",
+    },
+    "survey.problem.answer_missing": {"id": "{field}: belum dijawab.", "en": "{field}: not answered yet."},
+    "survey.problem.answer_range": {
+        "id": "{field}: pilih salah satu dari empat jawaban.",
+        "en": "{field}: choose one of the four answers.",
+    },
+    "survey.problem.unknown_field": {"id": "{field}: isian tidak dikenal.", "en": "{field}: unknown field."},
+    "survey.problem.unknown_unit": {
+        "id": "Unit layanan tidak dikenal atau tidak aktif lagi.",
+        "en": "The service unit is unknown or no longer active.",
+    },
+    "survey.problem.not_allowed": {"id": "{field}: pilihan tidak dikenal.", "en": "{field}: unknown choice."},
+    "survey.problem.age_range": {
+        "id": "{field}: isi antara {min} dan {max} tahun, atau kosongkan.",
+        "en": "{field}: between {min} and {max} years, or leave it empty.",
+    },
+    "survey.problem.too_long": {
+        "id": "{field}: terlalu panjang (paling banyak {max} karakter).",
+        "en": "{field}: too long (at most {max} characters).",
+    },
+    "survey.problem.channel": {"id": "Saluran survei", "en": "Survey channel"},
+    "survey.throttle.same_unit": {
+        "id": "Terima kasih, perangkat ini baru saja mengisi survei untuk unit ini. Satu perangkat dapat menilai "
+              "unit yang sama sekali setiap {cooldown} menit; silakan coba lagi dalam {wait} menit.",
+        "en": "Thank you, this device has just answered the survey for this unit. One device can rate the same "
+              "unit once every {cooldown} minutes; please try again in {wait} minutes.",
+    },
+    "survey.throttle.burst": {
+        "id": "Terlalu banyak kuesioner dari perangkat ini dalam waktu singkat. Agar hasil survei tetap jujur, "
+              "silakan tunggu {wait} menit sebelum mengisi lagi.",
+        "en": "Too many questionnaires from this device in a short time. To keep the results honest, please wait "
+              "{wait} minutes before answering again.",
+    },
+    "survey.throttle.not_stored": {
+        "id": "Jawaban di formulir ini tidak disimpan.",
+        "en": "The answers in this form were not stored.",
+    },
 }
 
 # Official Indonesian names come from the domain modules; only their English renderings live here.
@@ -123,6 +911,63 @@ _REGION_EN = {"35.14": "Pasuruan Regency", "35.75": "Pasuruan City"}
 _GRADE_EN = {"A": "Very good", "B": "Good", "C": "Poor", "D": "Not good"}
 STRINGS.update({f"region.{r['code']}": {"id": r["name"], "en": _REGION_EN[r["code"]]} for r in REGIONS})
 STRINGS.update({f"grade.{grade}": {"id": label, "en": _GRADE_EN[grade]} for _, grade, label in GRADE_BANDS})
+# Short element and profile labels for charts and tables (official element names: data_access.elements).
+_ELEMENT_SHORT = {
+    "persyaratan": ("Persyaratan", "Requirements"), "prosedur": ("Prosedur", "Procedure"),
+    "waktu": ("Waktu", "Time"), "biaya": ("Biaya", "Cost"), "produk": ("Produk", "Product"),
+    "kompetensi": ("Kompetensi", "Competence"), "perilaku": ("Perilaku", "Conduct"),
+    "pengaduan": ("Pengaduan", "Complaint handling"), "sarana": ("Sarana", "Facilities"),
+}
+_SEX = {"L": ("Laki-laki", "Male"), "P": ("Perempuan", "Female")}
+_SURVEY_CHANNEL = {"qr": ("Kode QR", "QR code"), "kertas": ("Formulir kertas", "Paper form"), "web": ("Web", "Web"),
+                   "petugas": ("Dibantu petugas", "With staff")}
+STRINGS.update({f"ikm.element.{name}": dict(zip(LANGUAGES, _ELEMENT_SHORT[name])) for name in ELEMENTS})
+STRINGS.update({f"ikm.profile.sex.{sex}": dict(zip(LANGUAGES, _SEX[sex])) for sex in SEXES})
+STRINGS.update({f"ikm.profile.channel.{c}": dict(zip(LANGUAGES, _SURVEY_CHANNEL[c])) for c in SURVEY_CHANNELS})
+# The survey form: the regulation's sample questions (PermenPANRB 14/2017), English renderings of its official
+# Indonesian answer labels (data_access.elements.ANSWER_LABELS), and of the profile vocabularies.
+_QUESTION = {
+    "persyaratan": ("Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?",
+                    "How well do the requirements match the kind of service?"),
+    "prosedur": ("Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?",
+                 "How easy is this unit's service procedure?"),
+    "waktu": ("Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?",
+              "How fast was the service delivered?"),
+    "biaya": ("Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?",
+              "How fair is the cost or fee of the service?"),
+    "produk": ("Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar "
+               "pelayanan dengan hasil yang diberikan?",
+               "How well does what you received match what the service standard promises?"),
+    "kompetensi": ("Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?",
+                   "How competent are the staff?"),
+    "perilaku": ("Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan "
+                 "keramahan?", "How polite and friendly are the staff?"),
+    "sarana": ("Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?",
+               "How good are the facilities?"),
+    "pengaduan": ("Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?",
+                  "How are complaints, suggestions and feedback handled?"),
+}
+_ANSWER_EN = {
+    "persyaratan": ("not appropriate", "less appropriate", "appropriate", "very appropriate"),
+    "prosedur": ("not easy", "not very easy", "easy", "very easy"),
+    "waktu": ("not fast", "not very fast", "fast", "very fast"),
+    "biaya": ("very expensive", "rather expensive", "cheap", "free"),
+    "produk": ("not appropriate", "less appropriate", "appropriate", "very appropriate"),
+    "kompetensi": ("not competent", "not very competent", "competent", "very competent"),
+    "perilaku": ("not polite and friendly", "not very polite and friendly", "polite and friendly",
+                 "very polite and friendly"),
+    "pengaduan": ("none", "exists but does not work", "works, not fully", "well managed"),
+    "sarana": ("poor", "fair", "good", "very good"),
+}
+_EDUCATION_EN = {"SD ke bawah": "primary or less", "SMP": "junior high", "SMA": "senior high",
+                 "D1-D4": "diploma", "S1": "bachelor", "S2 ke atas": "master or higher"}
+_OCCUPATION_EN = {"PNS": "civil servant", "TNI": "armed forces", "POLRI": "police", "Swasta": "private employee",
+                  "Wirausaha": "self-employed", "Pelajar/Mahasiswa": "student", "Lainnya": "other"}
+STRINGS.update({f"survey.question.{name}": dict(zip(LANGUAGES, _QUESTION[name])) for name in ELEMENTS})
+STRINGS.update({f"survey.answer.{name}.{value}": {"id": label, "en": f"{label} ({_ANSWER_EN[name][value - 1]})"}
+                for name in ELEMENTS for value, label in enumerate(ANSWER_LABELS[name], start=1)})
+STRINGS.update({f"survey.education.{e}": {"id": e, "en": f"{e} ({_EDUCATION_EN[e]})"} for e in EDUCATIONS})
+STRINGS.update({f"survey.occupation.{o}": {"id": o, "en": f"{o} ({_OCCUPATION_EN[o]})"} for o in OCCUPATIONS})
 
 
 def current_language() -> str:

@@ -52,3 +52,18 @@ FIRST_RESPONSE_LIMIT = 5
 
 # Never rank a unit on fewer complaints than this (DOMAIN.md §2.4).
 MIN_COMPLAINTS_FOR_RANKING = 5
+
+# The three stage clocks (DOMAIN.md §2.2), in the order a complaint meets them.
+STAGES: tuple[str, ...] = ("verification", "first_response", "resolution")
+
+# "Falls due soon": the current stage's limit is reached within this many working days.
+DUE_SOON_WORKDAYS = 2
+# Open complaints by working days left before their current stage's limit (negative: that many past it).
+# (key, fewest days left, most days left), both ends inclusive, None open-ended; least urgent first.
+BACKLOG_BUCKETS: tuple[tuple[str, int | None, int | None], ...] = (
+    ("on_track", DUE_SOON_WORKDAYS + 1, None),
+    ("due_soon", 0, DUE_SOON_WORKDAYS),
+    ("late_1_5", -5, -1),
+    ("late_6_20", -20, -6),
+    ("late_over_20", None, -21),
+)

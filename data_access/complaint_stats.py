@@ -15,15 +15,17 @@ import numpy as np
 import pandas as pd
 
 from data_access.complaint_rules import (
+    BACKLOG_BUCKETS,
     EXIT_STATUSES,
     FIRST_RESPONSE_LIMIT,
     OPEN_STATUSES,
     STATUSES,
     TIER_LIMITS,
+    TIERS,
     VERIFICATION_LIMIT,
 )
 from data_access.survival import km_quantile
-from data_access.workdays import workdays_between_many
+from data_access.workdays import add_workdays_many, workdays_between_many
 
 STAGE_COLUMNS = ("received_at", "verified_at", "first_response_at", "resolved_at", "updated_at")
 
@@ -32,6 +34,11 @@ def wib_dates(values: pd.Series) -> np.ndarray:
     """WIB calendar dates (datetime64[D], NaT for missing) of a series of aware or naive-UTC timestamps."""
     stamps = pd.to_datetime(values, utc=True)
     return (stamps.dt.tz_convert("Asia/Jakarta").dt.tz_localize(None)).to_numpy().astype("datetime64[D]")
+
+
+def wib_today(now: datetime) -> np.datetime64:
+    """The WIB date of an aware instant, as datetime64[D]."""
+    return np.datetime64(pd.Timestamp(now).tz_convert("Asia/Jakarta").date(), "D")
 
 
 @dataclass(frozen=True)
@@ -78,7 +85,7 @@ class Clocks:
 
 def stage_clocks(frame: pd.DataFrame, now: datetime, include_cuti_bersama: bool | None = None) -> Clocks:
     """The three stage clocks of a frame with STAGE_COLUMNS, status and tier columns."""
-    now_date = np.datetime64(pd.Timestamp(now).tz_convert("Asia/Jakarta").date(), "D")
+    now_date = wib_today(now)
     received = wib_dates(frame["received_at"])
     verified = wib_dates(frame["verified_at"])
     first_response = wib_dates(frame["first_response_at"])
@@ -145,3 +152,73 @@ def complaint_figures(frame: pd.DataFrame, now: datetime, include_cuti_bersama: 
         },
         "overdue_open": int(clocks.overdue_open.sum()),
     }
+
+
+def _stage_row(stage: str, tier: str | None, limit: int, clock: StageClock) -> dict:
+    return {
+        "stage": stage,
+        "tier": tier,
+        "limit_workdays": limit,
+        "complaints": len(clock),
+        "done": int(clock.done.sum()),
+        "median_workdays": clock.km(0.5),
+        "p90_workdays": clock.km(0.9),
+        "within_limit_pct": clock.within_limit_pct(),
+        "still_open_pct": round(100 * (~clock.done).sum() / len(clock), 1) if len(clock) else None,
+    }
+
+
+def stage_timings(frame: pd.DataFrame, now: datetime, include_cuti_bersama: bool | None = None) -> list[dict]:
+    """One row per stage clock against its limit: verification, first response, then resolution per tier.
+
+    Medians and 90th percentiles are Kaplan–Meier with stages not yet done censored at now (None = not reached);
+    within_limit_pct counts decided cases; still_open_pct is the share whose stage is not done."""
+    clocks = stage_clocks(frame, now, include_cuti_bersama)
+    rows = [
+        _stage_row("verification", None, VERIFICATION_LIMIT, clocks.verification),
+        _stage_row("first_response", None, FIRST_RESPONSE_LIMIT, clocks.first_response),
+    ]
+    for tier in TIERS:
+        subset = frame[frame["tier"] == tier].reset_index(drop=True)
+        resolution = stage_clocks(subset, now, include_cuti_bersama).resolution
+        rows.append(_stage_row("resolution", tier, TIER_LIMITS[tier], resolution))
+    return rows
+
+
+def open_stages(frame: pd.DataFrame, now: datetime, include_cuti_bersama: bool | None = None) -> pd.DataFrame:
+    """The open complaints of a frame, each with the clock of the stage it waits in.
+
+    Added columns: stage, elapsed (working days so far), limit, left (limit - elapsed; negative = past it), due
+    (the last WIB date within the limit) and bucket (complaint_rules.BACKLOG_BUCKETS). The stage is the first not
+    done: verification until verified, then the first response (its limit comes first), then resolution with the
+    tier's limit. `left` is also the number of working days from today to the due date."""
+    rows = frame[frame["status"].isin(list(OPEN_STATUSES))].reset_index(drop=True)
+    received = wib_dates(rows["received_at"])
+    verified = wib_dates(rows["verified_at"])
+    answered = ~np.isnat(wib_dates(rows["first_response_at"])) | ~np.isnat(wib_dates(rows["resolved_at"]))
+    unverified = np.isnat(verified)
+    unanswered = ~unverified & ~answered
+    stage = np.select([unverified, unanswered], ["verification", "first_response"], "resolution").astype(object)
+    start = np.where(unverified, received, verified)
+    tier_limit = rows["tier"].map(TIER_LIMITS).to_numpy(dtype=int)
+    limit = np.select([unverified, unanswered], [VERIFICATION_LIMIT, FIRST_RESPONSE_LIMIT], tier_limit)
+    elapsed = workdays_between_many(start, np.full(len(rows), wib_today(now)), include_cuti_bersama)
+    left = limit - elapsed
+    return rows.assign(
+        stage=stage, elapsed=elapsed, limit=limit, left=left,
+        due=add_workdays_many(start, limit, include_cuti_bersama), bucket=backlog_bucket(left),
+    )
+
+
+def backlog_bucket(left: np.ndarray) -> np.ndarray:
+    """The BACKLOG_BUCKETS key of each number of working days left."""
+    left = np.asarray(left)
+    keys = np.empty(len(left), dtype=object)
+    for key, fewest, most in BACKLOG_BUCKETS:
+        inside = np.ones(len(left), dtype=bool)
+        if fewest is not None:
+            inside &= left >= fewest
+        if most is not None:
+            inside &= left <= most
+        keys[inside] = key
+    return keys

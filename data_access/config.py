@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE_PATH = ROOT / "data" / "dasbor.sqlite"
@@ -33,3 +34,41 @@ def include_cuti_bersama() -> bool:
     """Whether cuti bersama days are excluded from working days (our default: yes, DOMAIN.md §2.3)."""
     raw = os.environ.get("CUTI_BERSAMA_LIBUR") or _secret("CUTI_BERSAMA_LIBUR") or "1"
     return raw.strip().lower() not in {"0", "false", "no", "tidak"}
+
+
+def _setting(name: str) -> str | None:
+    value = os.environ.get(name) or _secret(name)
+    return value.strip() if value and value.strip() else None
+
+
+def boundary_geojson_path() -> Path | None:
+    """BOUNDARY_GEOJSON: a GeoJSON file of kecamatan boundaries (relative paths from the repository root); None
+    when unset, and the map then draws circles at the kecamatan centroids instead."""
+    raw = _setting("BOUNDARY_GEOJSON")
+    if raw is None:
+        return None
+    path = Path(raw).expanduser()
+    return path if path.is_absolute() else ROOT / path
+
+
+# OpenStreetMap's tiles and the attribution their licence asks for.
+OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+
+
+def map_tiles() -> tuple[str | None, str]:
+    """(tile URL template or None for no background, attribution): MAP_TILES is a template such as
+    https://tile.example/{z}/{x}/{y}.png or "none"; MAP_TILES_ATTRIBUTION credits a template's provider."""
+    raw = _setting("MAP_TILES")
+    if raw is None:
+        return OSM_TILES, OSM_ATTRIBUTION
+    if raw.lower() == "none":
+        return None, ""
+    return raw, _setting("MAP_TILES_ATTRIBUTION") or (urlsplit(raw).hostname or "")
+
+
+def map_assets_url() -> str | None:
+    """MAP_ASSETS_URL: where the browser loads Leaflet and its marker-cluster plugin from instead of the CDNs
+    (a folder laid out like node_modules: leaflet/dist/..., leaflet.markercluster/dist/...); None for the CDNs."""
+    raw = _setting("MAP_ASSETS_URL")
+    return raw.rstrip("/") if raw else None

@@ -10,6 +10,7 @@ from data_access import schema
 from data_access.elements import ELEMENTS, PROFILE_DIMENSIONS
 from data_access.filters import Filters
 from data_access.ikm import IkmResult, ikm_from_sums
+from data_access.periods import period_bounds
 from data_access.sample import ADEQUATE, minimum_sample, period_population, sample_adequacy
 from data_access.sql_time import wib_month
 
@@ -47,6 +48,16 @@ def ikm_by_region(conn: Connection, filters: Filters) -> dict[str, IkmResult]:
     """IKM per region code."""
     query = _base(filters, _units.c.region_code, *_AGGREGATES).group_by(_units.c.region_code)
     return {row.region_code: _result(row) for row in conn.execute(query)}
+
+
+def ikm_by_kecamatan(conn: Connection, filters: Filters) -> dict[str, IkmResult]:
+    """IKM per kecamatan code over every questionnaire of the kecamatan's units (units without one left out)."""
+    query = (
+        _base(filters, _units.c.kecamatan_code, *_AGGREGATES)
+        .where(_units.c.kecamatan_code.is_not(None))
+        .group_by(_units.c.kecamatan_code)
+    )
+    return {row.kecamatan_code: _result(row) for row in conn.execute(query)}
 
 
 def period_days(conn: Connection, filters: Filters) -> int:
@@ -98,6 +109,7 @@ def ikm_by_unit(conn: Connection, filters: Filters) -> list[dict]:
                 "minimum_sample": minimum_sample(population) if population else None,
                 "sample": sample_adequacy(result.respondents, population),
                 "elements": {name: score.ikm for name, score in result.elements.items()},
+                "element_grades": {name: score.grade for name, score in result.elements.items()},
             }
         )
     return rows
@@ -162,3 +174,39 @@ def ranking(rows: list[dict]) -> tuple[list[dict], list[dict]]:
     ranked = sorted((r for r in rows if r["sample"] == ADEQUATE), key=lambda r: (-r["ikm"], r["unit_code"]))
     left_out = [r for r in rows if r["sample"] != ADEQUATE]
     return ranked, left_out
+
+
+def unit_detail(conn: Connection, code: str) -> dict | None:
+    """One unit's description with its region and kecamatan names; None when no unit has that code."""
+    regions, kecamatan = schema.regions, schema.kecamatan
+    query = (
+        select(
+            _units.c.code, _units.c.name, _units.c.kind, _units.c.region_code,
+            regions.c.name.label("region_name"), _units.c.kecamatan_code, kecamatan.c.name.label("kecamatan_name"),
+            _units.c.address, _units.c.latitude, _units.c.longitude, _units.c.annual_users, _units.c.active,
+        )
+        .select_from(
+            _units.join(regions, _units.c.region_code == regions.c.code)
+            .outerjoin(kecamatan, _units.c.kecamatan_code == kecamatan.c.code)
+        )
+        .where(_units.c.code == code)
+    )
+    row = conn.execute(query).first()
+    return dict(row._mapping) if row else None
+
+
+def latest_quarter(conn: Connection, filters: Filters) -> str | None:
+    """Code ('2025-Q4') of the calendar quarter holding the newest questionnaire that matches the filters."""
+    newest = conn.execute(_base(filters, func.max(_daily.c.day))).scalar()
+    return None if newest is None else f"{newest.year}-Q{(newest.month - 1) // 3 + 1}"
+
+
+def unit_current(conn: Connection, code: str) -> dict | None:
+    """A unit's figures now: its ikm_by_unit row over the latest quarter with questionnaires, with that
+    quarter's code as 'period' (the sample rule then uses the quarter's users); None without questionnaires."""
+    quarter = latest_quarter(conn, Filters(unit=code))
+    if quarter is None:
+        return None
+    start, end = period_bounds(quarter)
+    rows = ikm_by_unit(conn, Filters(unit=code, date_from=start, date_to=end))
+    return {**rows[0], "period": quarter}

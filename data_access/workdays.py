@@ -86,6 +86,12 @@ def add_workdays(day: date, count: int, include_cuti_bersama: bool | None = None
     return rolled.astype(date)
 
 
+def add_workdays_many(days: np.ndarray, counts: np.ndarray, include_cuti_bersama: bool | None = None) -> np.ndarray:
+    """Vectorised add_workdays over arrays of WIB dates (datetime64[D]) and working-day counts."""
+    return np.busday_offset(np.asarray(days, dtype="datetime64[D]"), np.asarray(counts), roll="forward",
+                            busdaycal=_calendar(include_cuti_bersama))
+
+
 def wib_day_start(day: date) -> datetime:
     """00:00 WIB of a date, as an aware UTC instant (for date filters on UTC columns)."""
     return datetime(day.year, day.month, day.day, tzinfo=WIB).astimezone(timezone.utc)

@@ -84,3 +84,19 @@ def add_complaint(engine: Engine, unit_id: int, received_at: datetime, status: s
     }
     with engine.begin() as conn:
         conn.execute(insert(schema.complaints).values(**values))
+
+
+def answers(value: int, **overrides: int) -> dict[str, int]:
+    """One questionnaire answering `value` to every element except the ones overridden."""
+    return {**{name: value for name in ELEMENTS}, **overrides}
+
+
+def add_done_when_units(engine: Engine) -> None:
+    """The issue's database: 88.30 (B, n=250) in Kota and 88.32 (A, n=625) in Kabupaten."""
+    kota = add_unit(engine, "3575-MPP", region="35.75", kind="mpp", name="Mal Pelayanan Publik Kota Pasuruan")
+    # 7,947 points over 250 x 9 answers: 7947 / 2250 = 3.532 -> x 25 = 88.30, grade B (A starts at 88.31).
+    add_questionnaires(engine, kota, answers_totalling(7947, 250), wib(2025, 5, 5, 10))
+    kabupaten = add_unit(engine, "3514-MPP", region="35.14", kind="mpp", annual_users=20_000,
+                         name="Mal Pelayanan Publik Kabupaten Pasuruan")
+    # 625 x 9 = 5,625 answers; 88.32 / 25 = 3.5328 and 3.5328 x 5625 = 19,872 points exactly -> 88.32, grade A.
+    add_questionnaires(engine, kabupaten, answers_totalling(19_872, 625), wib(2025, 6, 10, 10))

@@ -1,0 +1,133 @@
+"""Cached complaint figures for the Pengaduan and Lacak pages, keyed like components.data.
+
+Every key holds (database, watermark) and the Filters (a frozen dataclass); figures whose working-day clocks
+run to "now" hold the WIB date too, so an open complaint ages overnight even when no data changes.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import streamlit as st
+
+from components import data
+from data_access import complaint_queries, tracker
+from data_access.filters import Filters
+from data_access.workdays import wib_date
+
+_ENTRIES = 64
+
+
+def _today() -> str:
+    return wib_date(datetime.now(timezone.utc)).isoformat()
+
+
+@st.cache_data(show_spinner=False, max_entries=_ENTRIES)
+def _summary(version: tuple, filters: Filters, today: str) -> dict:
+    with data.public_engine().connect() as conn:
+        return complaint_queries.complaint_summary(conn, filters)
+
+
+def summary(filters: Filters) -> dict:
+    return _summary(data.data_version(), filters, _today())
+
+
+@st.cache_data(show_spinner=False, max_entries=_ENTRIES)
+def _volume(version: tuple, filters: Filters, dimension: str) -> list[dict]:
+    with data.public_engine().connect() as conn:
+        return complaint_queries.complaint_volume(conn, filters, dimension)
+
+
+def volume(filters: Filters, dimension: str) -> list[dict]:
+    return _volume(data.data_version(), filters, dimension)
+
+
+@st.cache_data(show_spinner=False, max_entries=_ENTRIES)
+def _per_10k(version: tuple, filters: Filters) -> list[dict]:
+    with data.public_engine().connect() as conn:
+        return complaint_queries.complaints_per_10k(conn, filters)
+
+
+def per_10k(filters: Filters) -> list[dict]:
+    return _per_10k(data.data_version(), filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=_ENTRIES)
+def _trend(version: tuple, filters: Filters) -> list[dict]:
+    with data.public_engine().connect() as conn:
+        return complaint_queries.complaint_trend(conn, filters)
+
+
+def trend(filters: Filters) -> list[dict]:
+    return _trend(data.data_version(), filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=_ENTRIES)
+def _funnel(version: tuple, filters: Filters) -> list[dict]:
+    with data.public_engine().connect() as conn:
+        return complaint_queries.complaint_funnel(conn, filters)
+
+
+def funnel(filters: Filters) -> list[dict]:
+    return _funnel(data.data_version(), filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=_ENTRIES)
+def _timings(version: tuple, filters: Filters, today: str) -> list[dict]:
+    with data.public_engine().connect() as conn:
+        return complaint_queries.complaint_timings(conn, filters)
+
+
+def timings(filters: Filters) -> list[dict]:
+    return _timings(data.data_version(), filters, _today())
+
+
+@st.cache_data(show_spinner=False, max_entries=_ENTRIES)
+def _backlog(version: tuple, filters: Filters, today: str) -> list[dict]:
+    with data.public_engine().connect() as conn:
+        return complaint_queries.backlog_ageing(conn, filters)
+
+
+def backlog(filters: Filters) -> list[dict]:
+    return _backlog(data.data_version(), filters, _today())
+
+
+@st.cache_data(show_spinner=False, max_entries=_ENTRIES)
+def _due_soon(version: tuple, filters: Filters, today: str) -> dict:
+    with data.public_engine().connect() as conn:
+        return complaint_queries.due_soon_by_unit(conn, filters)
+
+
+def due_soon(filters: Filters) -> dict:
+    return _due_soon(data.data_version(), filters, _today())
+
+
+@st.cache_data(show_spinner=False, max_entries=_ENTRIES)
+def _ranking(version: tuple, filters: Filters, today: str) -> dict:
+    with data.public_engine().connect() as conn:
+        return complaint_queries.unit_ranking(conn, filters)
+
+
+def ranking(filters: Filters) -> dict:
+    return _ranking(data.data_version(), filters, _today())
+
+
+@st.cache_data(show_spinner=False, max_entries=_ENTRIES)
+def _by_place(version: tuple, filters: Filters) -> list[dict]:
+    with data.public_engine().connect() as conn:
+        return complaint_queries.complaints_by_kecamatan_category(conn, filters)
+
+
+def by_place(filters: Filters) -> list[dict]:
+    return _by_place(data.data_version(), filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=_ENTRIES)
+def _tracked(version: tuple, ticket: str, today: str) -> tracker.TrackedComplaint | None:
+    with data.public_engine().connect() as conn:
+        return tracker.track_complaint(conn, ticket)
+
+
+def tracked(ticket: str) -> tracker.TrackedComplaint | None:
+    """The complaint with this (already validated) ticket, or None."""
+    return _tracked(data.data_version(), ticket, _today())

@@ -1,0 +1,308 @@
+"""Sections of the Pengaduan and Lacak pages: a heading, the figures, then a chart or a table.
+
+Every number comes from one cached data_access figure (components.complaint_data); every chart goes through
+chart_block (takeaway as alt text, table view, downloads); every table that names a unit links to its card.
+No complaint text is shown anywhere: only counts, dates and working days.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components import complaint_data
+from components import complaint_frames as frames
+from components.complaint_charts import (
+    render_backlog_chart,
+    render_funnel_chart,
+    render_rate_chart,
+    render_timing_chart,
+    render_trend_chart,
+    render_volume_chart,
+)
+from components.figure import chart_block, downloads
+from components.filters import describe
+from components.formatting import fmt_date, fmt_number, fmt_pct
+from components.i18n import t
+from components.layout import publish_query_param
+from data_access.complaint_queries import VOLUME_DIMENSIONS
+from data_access.complaint_rules import (
+    DUE_SOON_WORKDAYS,
+    FIRST_RESPONSE_LIMIT,
+    MIN_COMPLAINTS_FOR_RANKING,
+    VERIFICATION_LIMIT,
+)
+from data_access.filters import Filters
+from data_access.privacy import SMALL_COUNT_THRESHOLD
+from data_access.tracker import TICKET_MAX_LENGTH, WAITING, InvalidTicket, normalise_ticket
+
+TICKET_PARAM = "tiket"
+# The volume chart of units shows this many; the ranking table below it lists every ranked unit.
+BUSIEST_UNITS = 10
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and not pd.isna(value)
+
+
+def _styled(table: pd.DataFrame, decimals: dict[str, int] | None = None):
+    """The table with numbers written the user's way (1.234; 86,5); sorting still sees the numbers.
+
+    Columns mixing numbers with words ('<5', 'belum tercapai') are written out as text, which the browser table
+    needs; whole-number columns with a blank (pandas makes them float) keep no decimals."""
+    decimals = decimals or {}
+    shown = table.copy()
+    formats = {}
+    for column in shown.columns:
+        values = shown[column]
+        numbers = values[values.map(_is_number)]
+        if numbers.empty:
+            continue
+        places = decimals.get(column, 0 if (numbers.astype(float) % 1 == 0).all() else 1)
+        if values.dtype == object:
+            shown[column] = values.map(lambda v, p=places: fmt_number(v, p) if _is_number(v) else
+                                       ("–" if v is None or (not isinstance(v, str) and pd.isna(v)) else v))
+        else:
+            formats[column] = lambda v, p=places: "–" if pd.isna(v) else fmt_number(v, p)
+    return shown.style.format(formats)
+
+
+def _link_config(table: pd.DataFrame) -> dict:
+    """Unit names stay in view while a phone scrolls the table sideways; the card link is a short 'Buka'."""
+    config = {}
+    if t("complaints.col.unit") in table.columns:
+        config[t("complaints.col.unit")] = st.column_config.TextColumn(pinned=True)
+    if t("complaints.col.card") in table.columns:
+        config[t("complaints.col.card")] = st.column_config.LinkColumn(display_text=t("complaints.open_card"))
+    return config
+
+
+def _block(chart, table: pd.DataFrame, takeaway: str, title: str, filters: Filters, filename: str, key: str,
+           shown: pd.DataFrame | None = None, decimals: dict[str, int] | None = None) -> None:
+    shown = table if shown is None else shown
+    chart_block(chart, table, takeaway, title, describe(filters), filename, key, display=_styled(shown, decimals),
+                column_config=_link_config(shown))
+
+
+def _rate_decimals() -> dict[str, int]:
+    return {t("complaints.col.per_10k"): 2}
+
+
+# ------------------------------------------------------------------------------------------------ headline
+
+
+def headline(filters: Filters) -> bool:
+    """Received, open and overdue, and the three stage timings; False (after saying so) when there are none."""
+    summary = complaint_data.summary(filters)
+    if not summary["received"]:
+        st.info(t("complaints.none"), icon=":material/info:")
+        return False
+    with st.container(border=True):
+        received, still_open, overdue = st.columns(3)
+        received.metric(t("complaints.kpi.received"), fmt_number(summary["received"]))
+        still_open.metric(t("complaints.kpi.open"), fmt_number(summary["open"]), help=t("complaints.kpi.open_help"))
+        overdue.metric(t("complaints.kpi.overdue"), fmt_number(summary["overdue_open"]),
+                       help=t("complaints.kpi.overdue_help"))
+        verification, first, resolution = st.columns(3)
+        for column, stage, limit in ((verification, "verification", VERIFICATION_LIMIT),
+                                     (first, "first_response", FIRST_RESPONSE_LIMIT)):
+            figures = summary[stage]
+            column.metric(t(f"complaints.kpi.{stage}"), frames.workdays_text(figures["median_workdays"]),
+                          help=t("complaints.kpi.km_help"))
+            column.caption(t("complaints.kpi.limit_within", limit=limit, pct=fmt_pct(figures["within_limit_pct"])))
+        figures = summary["resolution"]
+        forwarded = figures["still_open_pct"] is not None
+        resolution.metric(t("complaints.kpi.resolution"),
+                          frames.workdays_text(figures["median_workdays"], reached_if_none=forwarded),
+                          help=t("complaints.kpi.km_help"))
+        resolution.caption(t("complaints.kpi.resolution_line",
+                             p90=frames.workdays_text(figures["p90_workdays"], reached_if_none=forwarded),
+                             open=fmt_pct(figures["still_open_pct"]), pct=fmt_pct(figures["within_limit_pct"]),
+                             limits=frames.tier_limits_text()))
+    return True
+
+
+# ------------------------------------------------------------------------------------------------- volume
+
+
+def volume_section(filters: Filters) -> None:
+    """By channel, classification and category (one tab each), per 10,000 residents, and the monthly trend."""
+    st.header(t("complaints.volume.heading"))
+    total = complaint_data.summary(filters)["received"]
+    tabs = st.tabs([t(f"complaints.dim.{dimension}") for dimension in VOLUME_DIMENSIONS])
+    for tab, dimension in zip(tabs, VOLUME_DIMENSIONS):
+        with tab:
+            rows = complaint_data.volume(filters, dimension)
+            title = t("complaints.volume.title", dimension=t(f"complaints.dim.{dimension}").lower())
+            _block(render_volume_chart(frames.volume_frame(rows, dimension)), frames.volume_table(rows, dimension),
+                   frames.volume_takeaway(rows, dimension, total), title, filters, f"pengaduan-{dimension}",
+                   f"volume-{dimension}")
+            if any(r["suppressed"] for r in rows):
+                st.caption(t("complaints.volume.suppressed_note", n=SMALL_COUNT_THRESHOLD))
+    _rate(filters)
+    _trend(filters)
+
+
+def _rate(filters: Filters) -> None:
+    st.subheader(t("complaints.rate.heading"))
+    rows = complaint_data.per_10k(filters)
+    if filters.kecamatan:
+        row = rows[0]
+        st.info(t("complaints.rate.kecamatan_unknown", n=fmt_number(row["complaints"]),
+                  name=frames.kecamatan_name(filters.kecamatan)), icon=":material/info:")
+        return
+    _block(render_rate_chart(frames.rate_frame(rows)), frames.rate_table(rows), frames.rate_takeaway(rows),
+           t("complaints.rate.title"), filters, "pengaduan-per-10000-penduduk", "rate", decimals=_rate_decimals())
+    st.caption(frames.rate_note())
+
+
+def _trend(filters: Filters) -> None:
+    rows = complaint_data.trend(filters)
+    if not rows:
+        return
+    per_residents = all(r["per_10k"] is not None for r in rows)
+    title = t("complaints.trend.title" if per_residents else "complaints.trend.title_counts")
+    st.subheader(title)
+    y_title = t("complaints.col.per_10k" if per_residents else "complaints.col.complaints")
+    _block(render_trend_chart(frames.trend_frame(rows), y_title), frames.trend_table(rows),
+           frames.trend_takeaway(rows), title, filters, "pengaduan-per-bulan", "trend", decimals=_rate_decimals())
+
+
+# ------------------------------------------------------------------------------------------------ timings
+
+
+def timing_section(filters: Filters) -> None:
+    st.header(t("complaints.timing.heading"))
+    rows = complaint_data.timings(filters)
+    table = frames.timing_table(rows)
+    frame = frames.timing_frame(rows)
+    if frame.empty:
+        st.dataframe(_styled(table), hide_index=True, width="stretch")
+    else:
+        _block(render_timing_chart(frame), table, frames.timing_takeaway(rows), t("complaints.timing.title"),
+               filters, "pengaduan-waktu-penanganan", "timings")
+    st.caption(t("complaints.timing.note"))
+
+
+# ------------------------------------------------------------------------------------------------- funnel
+
+
+def funnel_section(filters: Filters) -> None:
+    st.header(t("complaints.funnel.heading"))
+    rows = complaint_data.funnel(filters)
+    _block(render_funnel_chart(frames.funnel_frame(rows)), frames.funnel_table(rows), frames.funnel_takeaway(rows),
+           t("complaints.funnel.title"), filters, "pengaduan-status", "funnel")
+    st.caption(t("complaints.funnel.note", **frames.flow_texts()))
+
+
+# ------------------------------------------------------------------------------------------------ backlog
+
+
+def backlog_section(filters: Filters) -> None:
+    """Open complaints by working days left in their current stage, then what falls due per unit."""
+    st.header(t("complaints.backlog.heading"))
+    rows = complaint_data.backlog(filters)
+    if not sum(r["complaints"] for r in rows):
+        st.info(t("complaints.backlog.none"), icon=":material/task_alt:")
+        return
+    _block(render_backlog_chart(frames.backlog_frame(rows)), frames.backlog_table(rows),
+           frames.backlog_takeaway(rows, DUE_SOON_WORKDAYS), t("complaints.backlog.title"), filters,
+           "pengaduan-terbuka-umur", "backlog")
+    st.caption(frames.backlog_note())
+    due = complaint_data.due_soon(filters)
+    st.subheader(t("complaints.due.heading", days=DUE_SOON_WORKDAYS))
+    if not due["units"]:
+        st.caption(t("complaints.due.none", until=fmt_date(due["until"])))
+        return
+    st.caption(t("complaints.due.caption", today=fmt_date(due["today"]), until=fmt_date(due["until"])))
+    shown, downloaded = frames.due_tables(due["units"])
+    st.dataframe(_styled(shown), hide_index=True, width="stretch", column_config=_link_config(shown))
+    downloads(downloaded, t("complaints.due.heading", days=DUE_SOON_WORKDAYS), describe(filters),
+              "pengaduan-jatuh-tempo", "due")
+
+
+# ------------------------------------------------------------------------------------------------ ranking
+
+
+def ranking_section(filters: Filters) -> None:
+    """The busiest ranked units, then every unit with enough complaints ranked by resolutions within the limit."""
+    st.header(t("complaints.ranking.heading"))
+    ranking = complaint_data.ranking(filters)
+    ranked, left_out = ranking["ranked"], ranking["left_out"]
+    st.caption(t("complaints.ranking.caption", min=MIN_COMPLAINTS_FOR_RANKING, units=fmt_number(left_out["units"]),
+                 complaints=fmt_number(left_out["complaints"])))
+    if not ranked:
+        st.info(t("complaints.ranking.none", min=MIN_COMPLAINTS_FOR_RANKING), icon=":material/info:")
+        return
+    shown, downloaded = frames.ranking_tables(ranked)
+    title = t("complaints.ranking.volume_title", n=min(BUSIEST_UNITS, len(ranked)))
+    st.subheader(title)
+    _block(render_volume_chart(frames.ranking_volume_frame(ranked, BUSIEST_UNITS)), downloaded,
+           frames.ranking_volume_takeaway(ranked), t("complaints.ranking.table_title"), filters,
+           "pengaduan-peringkat-unit", "ranking", shown=shown)
+
+
+def places_section(filters: Filters) -> None:
+    """Kecamatan × category with small counts suppressed: the finest place × topic table on the page."""
+    rows = complaint_data.by_place(filters)
+    if not rows:
+        return
+    st.header(t("complaints.places.heading"))
+    st.caption(t("complaints.places.caption", n=SMALL_COUNT_THRESHOLD))
+    table = frames.places_table(rows)
+    st.dataframe(_styled(table), hide_index=True, width="stretch")
+    downloads(table, t("complaints.places.title"), describe(filters), "pengaduan-kecamatan-kategori", "places")
+
+
+# -------------------------------------------------------------------------------------------------- tracker
+
+
+def _well_formed(text: str) -> bool:
+    try:
+        normalise_ticket(text)
+    except InvalidTicket:
+        return False
+    return True
+
+
+def ticket_input() -> str | None:
+    """The ticket typed, or given as ?tiket=... on arrival; None (after saying why) when empty or malformed."""
+    if TICKET_PARAM not in st.session_state:
+        from_url = st.query_params.get(TICKET_PARAM, "")
+        st.session_state[TICKET_PARAM] = from_url if _well_formed(from_url) else ""
+        if from_url and not st.session_state[TICKET_PARAM]:
+            st.warning(t("track.invalid", max=TICKET_MAX_LENGTH), icon=":material/error:")
+    typed = st.text_input(t("track.input"), key=TICKET_PARAM, max_chars=TICKET_MAX_LENGTH,
+                          help=t("track.input_help", max=TICKET_MAX_LENGTH), placeholder="LAPOR-1234567")
+    if not typed.strip():
+        publish_query_param(TICKET_PARAM, None)
+        return None
+    if not _well_formed(typed):
+        publish_query_param(TICKET_PARAM, None)
+        st.warning(t("track.invalid", max=TICKET_MAX_LENGTH), icon=":material/error:")
+        return None
+    ticket = normalise_ticket(typed)
+    publish_query_param(TICKET_PARAM, ticket)
+    return ticket
+
+
+def tracked_complaint(ticket: str) -> None:
+    """A complaint's unit, category, tier and status, then its stages; a friendly word for an unknown ticket."""
+    complaint = complaint_data.tracked(ticket)
+    if complaint is None:
+        st.info(t("track.unknown", ticket=ticket), icon=":material/search_off:")
+        return
+    with st.container(border=True):
+        st.subheader(complaint.ticket.replace("_", "\\_"))
+        unit, category = st.columns(2)
+        unit.markdown(f"**{t('track.unit')}**  \n[{complaint.unit_name}]({frames.unit_link(complaint.unit_code)})")
+        category.markdown(f"**{t('track.category')}**  \n{frames.label('category', complaint.category)}")
+        tier, status = st.columns(2)
+        tier.markdown(f"**{t('track.tier')}**  \n{frames.tier_text(complaint.tier)}")
+        status.markdown(f"**{t('track.status')}**  \n{frames.status_text(complaint.status)}")
+    st.subheader(t("track.stages"))
+    for step in frames.tracked_steps(complaint):
+        icon = ":material/hourglass_top:" if step["state"] == WAITING else \
+            ":material/warning:" if step["late"] else ":material/check_circle:"
+        st.markdown(f"{icon} **{step['status']}** · {step['when']}" + (f"  \n{step['took']}" if step["took"] else ""))
+    st.caption(t("track.note"))

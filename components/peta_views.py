@@ -1,0 +1,198 @@
+"""Sections of the Peta page: the map's own filters, what the map shows in words, the map with its legend and
+kecamatan layer, and the list twin — the same units as a sortable table, for anyone who does not use the map.
+
+Table and sentence builders are plain functions of the data frames; the section functions only place them.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from components import map_view, peta_data
+from components.figure import downloads
+from components.filters import _url_select, describe
+from components.formatting import fmt_number
+from components.i18n import current_language, t
+from data_access import config
+from data_access.filters import Filters
+from data_access.ikm import GRADES
+from data_access.map_data import MARKERS, MEASURES, UNRATED, marker_counts
+
+GRADE_KEY = "mutu"
+MEASURE_KEY = "ukuran"
+DEFAULT_MEASURE = "ikm"
+MAP_KEY = "peta"
+MAP_HEIGHT = 500
+# The list twin's link column shows the unit code taken from the link itself.
+UNIT_LINK_TEXT = r"unit=([^&]*)"
+
+
+def map_controls() -> tuple[str | None, str]:
+    """The grade to show (?mutu=A; None for all) and the kecamatan layer's measure (?ukuran=ikm), side by side."""
+    grade_col, measure_col = st.columns(2)
+    marker = _url_select(GRADE_KEY, t("map.filter.grade"), [None, *MARKERS],
+                         lambda m: t("filter.all") if m is None else map_view.marker_label(m), column=grade_col)
+    measure = _url_select(MEASURE_KEY, t("map.filter.measure"), list(MEASURES),
+                          lambda m: t(f"map.measure.{m}"), default=DEFAULT_MEASURE, column=measure_col)
+    return marker, measure
+
+
+def describe_view(filters: Filters, marker: str | None) -> str:
+    """The filters in words, the grade included (for captions and downloads)."""
+    text = describe(filters)
+    if marker is None:
+        return text
+    grade = f"{t('map.filter.grade')}: {map_view.marker_label(marker)}"
+    return grade if text == t("filters.none") else f"{text}; {grade}"
+
+
+def summary_text(units: pd.DataFrame) -> str:
+    """What the map shows, in one sentence: '156 unit di peta — mutu: 8 A, 31 B, 0 C, 0 D; 117 belum dinilai ...'."""
+    if units.empty:
+        return t("map.summary.none")
+    counts = marker_counts(units)
+    grades = ", ".join(f"{fmt_number(counts[g])} {g}" for g in GRADES)
+    text = t("map.summary", total=fmt_number(len(units)), grades=grades, unrated=fmt_number(counts[UNRATED]))
+    unplaced = int((units["latitude"].isna() | units["longitude"].isna()).sum())
+    if unplaced:
+        text += " " + t("map.summary.unplaced", n=fmt_number(unplaced))
+    return text
+
+
+def summary(units: pd.DataFrame) -> None:
+    st.markdown(summary_text(units))
+
+
+def legend_html(measure: str, polygons: bool) -> str:
+    """The map's key: each marker's colour with its letter and meaning, then how the kecamatan layer reads."""
+    chips = []
+    for marker in MARKERS:
+        fill, text = map_view.MARKER_STYLES[marker]
+        border = "2px dashed #555" if marker == UNRATED else "2px solid #fff"
+        chips.append(
+            f'<span style="display:inline-flex;align-items:center;gap:.35em;margin:0 1em .3em 0">'
+            f'<span aria-hidden="true" style="display:inline-flex;align-items:center;justify-content:center;'
+            f'width:1.5em;height:1.5em;border-radius:50%;background:{fill};color:{text};border:{border};'
+            f'box-shadow:0 0 0 1px #999;font-weight:700">{map_view.MARKER_LETTERS[marker]}</span>'
+            f'{map_view.marker_label(marker)}</span>'
+        )
+    layer = t("map.layer.polygons" if polygons else "map.layer.circles", measure=t(f"map.measure.{measure}"))
+    if measure != "ikm":
+        steps = "".join(f'<span style="display:inline-block;width:1.6em;height:.9em;background:{colour};'
+                        f'border:1px solid #999"></span>' for colour in map_view.SEQUENTIAL)
+        layer += f' <span aria-hidden="true">{steps}</span> {t("map.layer.scale." + measure)}'
+    return (f'<div style="font-size:.9rem;line-height:1.6"><div>{"".join(chips)}</div>'
+            f'<div>{layer}</div></div>')
+
+
+def _base_path() -> str:
+    """The server's base URL path ('' or '/dasbor'), so popup links work behind a proxy prefix too."""
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}" if base else ""
+
+
+def map_section(filters: Filters, marker: str | None, measure: str) -> None:
+    """The folium map: the same base map every run (no new iframe), the filtered layers swapped in, no rerun on
+    pan or zoom (nothing is returned), then its key and a pointer to the list for those who cannot see it."""
+    tiles, attribution = config.map_tiles()
+    assets = config.map_assets_url()
+    shapes = peta_data.kecamatan_shapes(filters, measure)
+    layers = [
+        map_view.kecamatan_layer(shapes),
+        map_view.unit_layer(peta_data.unit_rows(filters, marker, _base_path()), assets),
+    ]
+    centre, zoom = map_view.view_for(filters)
+    st_folium(map_view.base_map(tiles, attribution, assets), key=MAP_KEY, height=MAP_HEIGHT,
+              use_container_width=True, returned_objects=[], center=centre, zoom=zoom,
+              feature_group_to_add=layers)
+    st.html(legend_html(measure, peta_data.boundaries() is not None))
+    st.caption(t("map.fallback"))
+
+
+def kecamatan_table(measures: pd.DataFrame) -> pd.DataFrame:
+    """The kecamatan layer's numbers as a table (plain numbers; None where unknown)."""
+    return pd.DataFrame({
+        t("map.kec.col.kecamatan"): measures["name"],
+        t("filter.region"): [t(f"region.{code}") for code in measures["region_code"]],
+        t("map.kec.col.units"): measures["units"],
+        t("map.col.respondents"): measures["respondents"],
+        t("map.col.ikm"): measures["ikm"],
+        t("map.col.grade"): measures["grade"].where(measures["grade"].notna(), None),
+        t("map.kec.col.complaints"): measures["complaints"],
+        t("map.kec.col.population"): measures["population"],
+        t("map.kec.col.per_10k"): measures["per_10k"],
+        t("map.col.open"): measures["open"],
+        t("map.col.overdue"): measures["overdue"],
+        t("map.kec.col.share"): measures["overdue_share_pct"],
+    })
+
+
+def kecamatan_section(filters: Filters, measure: str) -> None:
+    """The kecamatan layer's figures in words and as a table, with a word on what is not known."""
+    measures = peta_data.kecamatan(filters)
+    if measure == "pengaduan" and measures["population"].isna().all():
+        st.caption(t("map.layer.population_unknown"))
+    with st.expander(t("map.kec.heading")):
+        table = kecamatan_table(measures)
+        st.dataframe(_styled(table), hide_index=True, width="stretch")
+        downloads(table, t("map.kec.heading"), describe(filters), "peta-kecamatan", "peta-kecamatan")
+
+
+def _styled(table: pd.DataFrame):
+    """Numbers written the user's way (88,30; 1.234); sorting still sees the numbers."""
+    lang = current_language()
+    formats = {}
+    for column in table.columns:
+        if pd.api.types.is_numeric_dtype(table[column]):
+            places = 2 if pd.api.types.is_float_dtype(table[column]) else 0
+            formats[column] = lambda v, places=places: "–" if pd.isna(v) else fmt_number(v, places, lang)
+    return table.style.format(formats)
+
+
+def unit_tables(units: pd.DataFrame, base_path: str = "") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(shown, downloaded): the list twin, one row per unit in the map's order, with a link to each unit page;
+    the download holds the same figures with codes, region, address and coordinates instead of the link."""
+    lang = current_language()
+    common = {
+        t("map.col.unit"): units["name"],
+        t("map.col.grade"): units["marker"].map(map_view.MARKER_LETTERS),
+        t("map.col.ikm"): units["ikm"],
+        t("map.col.respondents"): units["respondents"],
+        t("map.col.sample"): units["sample"].map(lambda status: t(f"map.sample_status.{status}", lang)),
+        t("map.col.open"): units["open"],
+        t("map.col.overdue"): units["overdue"],
+        t("map.col.kind"): units["kind"].map(lambda kind: t(f"kind.{kind}", lang)),
+        t("map.col.kecamatan"): units["kecamatan_name"].where(units["kecamatan_name"].notna(), None),
+    }
+    shown = pd.DataFrame({
+        **common,
+        t("map.col.card"): [map_view.unit_link(code, base_path, lang) for code in units["unit_code"]],
+    })
+    downloaded = pd.DataFrame({
+        t("map.col.code"): units["unit_code"],
+        **common,
+        t("filter.region"): units["region_code"].map(lambda code: t(f"region.{code}", lang)),
+        t("map.col.address"): units["address"],
+        t("map.col.latitude"): units["latitude"],
+        t("map.col.longitude"): units["longitude"],
+        t("map.col.minimum"): units["minimum_sample"],
+    })
+    return shown, downloaded
+
+
+def list_twin(units: pd.DataFrame, filters: Filters, marker: str | None) -> None:
+    """Every unit on the map as a sortable, keyboard-navigable table, each linked to its page, and downloads."""
+    st.header(t("map.list.heading"))
+    st.caption(t("map.list.caption"))
+    if units.empty:
+        st.info(t("map.summary.none"), icon=":material/filter_alt_off:")
+        return
+    shown, downloaded = unit_tables(units, _base_path())
+    card = t("map.col.card")
+    st.dataframe(_styled(shown), hide_index=True, width="stretch", column_config={
+        card: st.column_config.LinkColumn(card, display_text=UNIT_LINK_TEXT, help=t("map.col.card_help")),
+    })
+    downloads(downloaded, t("map.list.heading"), describe_view(filters, marker), "peta-unit", "peta-unit")
+

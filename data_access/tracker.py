@@ -1,0 +1,145 @@
+"""Lacak pengaduan: one complaint's stages by its ticket, for anyone who has the ticket.
+
+It returns the ticket, the unit, category, tier and status, and per stage the WIB date, the working days the
+stage took (or has been running) and its limit. Never the description, the channel or anything about the person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+
+import pandas as pd
+from sqlalchemy import Connection, select
+
+from data_access import schema
+from data_access.complaint_rules import EXIT_STATUSES, FIRST_RESPONSE_LIMIT, SIDE_EXITS, TIER_LIMITS, VERIFICATION_LIMIT
+from data_access.complaint_stats import STAGE_COLUMNS, stage_clocks, wib_today
+from data_access.workdays import WIB, add_workdays
+
+# Tickets of LAPOR!, e-Sambat, imports and the demo: letters, digits and . _ / - (the column holds 64).
+TICKET_MAX_LENGTH = 64
+TICKET_PATTERN = re.compile(rf"[A-Za-z0-9][A-Za-z0-9._/-]{{0,{TICKET_MAX_LENGTH - 1}}}")
+
+DONE = "done"
+WAITING = "waiting"
+
+
+class InvalidTicket(ValueError):
+    """Text that cannot be a ticket number."""
+
+
+def normalise_ticket(text: str | None) -> str:
+    """The ticket as typed, without surrounding blanks; InvalidTicket unless it has a ticket's shape."""
+    ticket = (text or "").strip()
+    if not TICKET_PATTERN.fullmatch(ticket):
+        raise InvalidTicket(ticket[:TICKET_MAX_LENGTH + 1])
+    return ticket
+
+
+@dataclass(frozen=True)
+class TrackedStage:
+    """One step of a complaint: a status it reached (day set) or the stage it waits in (day None, state WAITING)."""
+
+    status: str
+    day: date | None  # WIB date it happened
+    workdays: int | None  # working days the stage took, or has been running while waiting
+    limit: int | None  # working days allowed, None where no limit applies
+    due: date | None  # last WIB date within the limit, while waiting
+    state: str  # DONE or WAITING
+
+    @property
+    def within_limit(self) -> bool | None:
+        if self.limit is None or self.workdays is None:
+            return None
+        return self.workdays <= self.limit
+
+
+@dataclass(frozen=True)
+class TrackedComplaint:
+    ticket: str
+    unit_code: str
+    unit_name: str
+    category: str
+    tier: str
+    status: str
+    stages: tuple[TrackedStage, ...]
+
+
+def _history(conn: Connection, complaint_id: int) -> dict[str, datetime]:
+    """When each status was last entered, from the status history."""
+    table = schema.complaint_status_history
+    rows = conn.execute(
+        select(table.c.status, table.c.changed_at).where(table.c.complaint_id == complaint_id)
+        .order_by(table.c.changed_at)
+    )
+    return {row.status: row.changed_at for row in rows}
+
+
+def _day(instant: datetime | None) -> date | None:
+    return None if instant is None else instant.astimezone(WIB).date()
+
+
+def _stages(row, history: dict[str, datetime], now: datetime) -> tuple[TrackedStage, ...]:
+    """The steps of one complaint with the same clocks as the statistics (complaint_stats.stage_clocks)."""
+    frame = pd.DataFrame([{name: getattr(row, name) for name in (*STAGE_COLUMNS, "status", "tier")}])
+    clocks = stage_clocks(frame, now)
+    today = wib_today(now).astype(date)
+    verification = clocks.verification
+    forwarded = len(clocks.first_response) == 1
+    steps = [TrackedStage("diterima", _day(row.received_at), None, None, None, DONE)]
+
+    def clock_step(status: str, day: date | None, clock, limit: int, start: date) -> TrackedStage:
+        workdays = int(clock.elapsed[0])
+        if bool(clock.done[0]):
+            return TrackedStage(status, day, workdays, limit, None, DONE)
+        return TrackedStage(status, None, workdays, limit, add_workdays(start, limit), WAITING)
+
+    exited = row.status in EXIT_STATUSES
+    if row.verified_at is not None:
+        steps.append(clock_step("terverifikasi", _day(row.verified_at), verification, VERIFICATION_LIMIT,
+                                _day(row.received_at)))
+    elif not exited:
+        steps.append(clock_step("terverifikasi", None, verification, VERIFICATION_LIMIT, _day(row.received_at)))
+    if "didisposisikan" in history and row.verified_at is not None:
+        steps.append(TrackedStage("didisposisikan", _day(history["didisposisikan"]), None, None, None, DONE))
+    if forwarded:
+        verified = _day(row.verified_at)
+        answered = row.first_response_at or row.resolved_at
+        steps.append(clock_step("ditindaklanjuti", _day(answered), clocks.first_response, FIRST_RESPONSE_LIMIT,
+                                verified))
+        steps.append(clock_step("selesai", _day(row.resolved_at), clocks.resolution, TIER_LIMITS[row.tier],
+                                verified))
+    if row.status in SIDE_EXITS:
+        when = history.get(row.status, row.updated_at)
+        # An unverified complaint archived or rejected: that decision ended its verification clock.
+        took = int(verification.elapsed[0]) if exited and row.verified_at is None else None
+        steps.append(TrackedStage(row.status, _day(when), took, VERIFICATION_LIMIT if took is not None else None,
+                                  None, DONE))
+    order = {DONE: 0, WAITING: 1}
+    return tuple(sorted(steps, key=lambda step: (order[step.state], step.day or today)))
+
+
+def track_complaint(conn: Connection, ticket: str, now: datetime | None = None) -> TrackedComplaint | None:
+    """The complaint with exactly this ticket, or None if there is none. InvalidTicket for a malformed ticket."""
+    ticket = normalise_ticket(ticket)
+    complaints, units = schema.complaints, schema.service_units
+    query = (
+        select(
+            complaints.c.id, complaints.c.ticket, units.c.code.label("unit_code"), units.c.name.label("unit_name"),
+            complaints.c.category, complaints.c.tier, complaints.c.status,
+            *[complaints.c[name] for name in STAGE_COLUMNS],
+        )
+        .select_from(complaints.join(units, complaints.c.unit_id == units.c.id))
+        .where(complaints.c.ticket == ticket)
+    )
+    row = conn.execute(query).first()
+    if row is None:
+        return None
+    now = now or datetime.now(timezone.utc)
+    return TrackedComplaint(
+        ticket=row.ticket, unit_code=row.unit_code, unit_name=row.unit_name, category=row.category, tier=row.tier,
+        status=row.status, stages=_stages(row, _history(conn, row.id), now),
+    )
+

@@ -1,0 +1,24 @@
+"""Kepuasan (IKM): the selection's IKM, Kota and Kabupaten side by side, every unit with n, confidence interval and
+sample adequacy, the ranking, the nine elements, the trend, perception against complaint handling, the profile."""
+
+import streamlit as st
+
+from components import ikm_views as section
+from components.errors import database_guard
+from components.filters import describe, page_filters
+from components.i18n import t
+
+st.title(t("ikm.title"))
+st.caption(t("ikm.intro"))
+filters = page_filters()
+st.caption(describe(filters))
+
+with database_guard():
+    if section.headline(filters):
+        section.region_comparison(filters)
+        section.units_section(filters)
+        section.ranking_section(filters)
+        section.elements_section(filters)
+        section.trend_section(filters, t("ikm.trend.heading"), "trend")
+        section.perception_section(filters)
+        section.profile_section(filters)

@@ -1,0 +1,23 @@
+"""Peta: every service unit of both regions on a map, coloured and lettered by IKM grade, with a kecamatan layer of
+a chosen measure; below it the same units as a sortable list, so nobody needs the map to get the data."""
+
+import streamlit as st
+
+from components import peta_data
+from components import peta_views as section
+from components.errors import database_guard
+from components.filters import page_filters
+from components.i18n import t
+
+st.title(t("map.title"))
+st.caption(t("map.intro"))
+filters = page_filters()
+marker, measure = section.map_controls()
+st.caption(section.describe_view(filters, marker))
+
+with database_guard():
+    units = peta_data.units(filters, marker)
+    section.summary(units)
+    section.map_section(filters, marker, measure)
+    section.kecamatan_section(filters, measure)
+    section.list_twin(units, filters, marker)

@@ -1,0 +1,153 @@
+"""The Kepuasan page and the unit cards in a real browser, on the issue's two-unit database, at desktop and phone
+width: the figures are visible, nothing scrolls sideways, no JavaScript error, and a table link opens a card."""
+
+from __future__ import annotations
+
+import pytest
+
+from data_access.db_init import init_database
+from data_access.engine import make_engine
+from tests.browser import DESKTOP, PHONE, browser, new_page, start_app  # noqa: F401
+from tests.browser import assert_no_horizontal_scroll, page_errors, screenshot, wait_for_app
+from tests.factories import add_done_when_units
+from tests.test_browser_smoke import ERROR_TEXT
+
+pytestmark = pytest.mark.browser
+
+SIZES = {"desktop": DESKTOP, "phone": PHONE}
+
+
+@pytest.fixture(scope="module")
+def done_when_url(tmp_path_factory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('ikm-browser') / 'two-units.sqlite'}"
+    engine = make_engine(url)
+    try:
+        init_database(engine)
+        add_done_when_units(engine)
+    finally:
+        engine.dispose()
+    return url
+
+
+@pytest.fixture(scope="module")
+def ikm_server(done_when_url, browser):  # noqa: F811
+    server = start_app(done_when_url)
+    # A fresh server whose first visitor lands on a deep link runs that page without app.py (see the xfail test
+    # below); open the root once so the tests look at the app as it normally runs.
+    page = new_page(browser, **DESKTOP)
+    try:
+        page.goto(server.url)
+        wait_for_app(page)
+    finally:
+        page.context.close()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=list(SIZES))
+def sized_page(request, browser):  # noqa: F811
+    page = new_page(browser, **SIZES[request.param])
+    page.size_name = request.param
+    yield page
+    page.context.close()
+
+
+def _visible(page, text: str) -> bool:
+    return page.get_by_text(text, exact=True).filter(visible=True).count() > 0
+
+
+def _check(page, shot) -> None:
+    screenshot(page, shot)  # first, so that a failure leaves a picture
+    assert page.locator('[data-testid="stException"], [data-testid="stAlertContentError"]').count() == 0
+    found = ERROR_TEXT.findall(page.locator("body").inner_text())
+    assert not found, f"error text: {found}"
+    assert page_errors(page) == []
+    assert_no_horizontal_scroll(page)
+
+
+def test_kepuasan_shows_both_units(ikm_server, sized_page, tmp_path):
+    sized_page.goto(f"{ikm_server.url}/kepuasan")
+    wait_for_app(sized_page)
+    _check(sized_page, tmp_path / f"kepuasan-{sized_page.size_name}.png")
+    for text in ("Kepuasan masyarakat (IKM)", "88,30", "88,32", "250", "625", "Kota Pasuruan", "Kabupaten Pasuruan"):
+        assert _visible(sized_page, text), f"{text!r} not visible"
+    assert sized_page.locator('[data-testid="stVegaLiteChart"]').count() >= 4
+
+
+@pytest.mark.parametrize("code, ikm, n", [("3575-MPP", "88,30", "250"), ("3514-MPP", "88,32", "625")])
+def test_unit_card(ikm_server, sized_page, tmp_path, code, ikm, n):
+    sized_page.goto(f"{ikm_server.url}/unit?unit={code}")
+    wait_for_app(sized_page)
+    _check(sized_page, tmp_path / f"unit-{code}-{sized_page.size_name}.png")
+    for text in (ikm, n, "IKM Triwulan 2 2025", "Lokasi"):
+        assert _visible(sized_page, text), f"{text!r} not visible on {code}"
+
+
+def test_unknown_unit_gets_a_friendly_message(ikm_server, browser, tmp_path):  # noqa: F811
+    page = new_page(browser, **PHONE)
+    try:
+        page.goto(f"{ikm_server.url}/unit?unit=%3Cscript%3Ealert(1)%3C/script%3E")
+        wait_for_app(page)
+        _check(page, tmp_path / "unit-malformed-phone.png")
+        assert page.get_by_text("tidak memuat kode unit yang sah").filter(visible=True).count() == 1
+        assert page.get_by_role("link", name="Kembali ke halaman Kepuasan").count() == 1
+    finally:
+        page.context.close()
+
+
+def test_a_unit_link_in_the_kepuasan_table_opens_its_card(ikm_server, browser, tmp_path):  # noqa: F811
+    page = new_page(browser, **DESKTOP)
+    try:
+        page.goto(f"{ikm_server.url}/kepuasan")
+        wait_for_app(page)
+        grid = page.locator('[data-testid="stDataFrame"]').filter(visible=True).filter(has_text="Kecukupan sampel")
+        grid.first.scroll_into_view_if_needed()
+        box = grid.first.bounding_box()
+        # The grid is drawn on a canvas: the first row's link sits below the 35 px header, in the first column,
+        # and the table lists the best IKM first. The grid only treats the text as a link once hovered.
+        x, y = box["x"] + 40, box["y"] + 35 + 17
+        page.mouse.move(x, y)
+        page.wait_for_timeout(300)
+        with page.context.expect_page() as opened:
+            page.mouse.click(x, y)
+        card = opened.value
+        wait_for_app(card)
+        assert card.url.endswith("/unit?unit=3514-MPP")
+        assert card.get_by_text("88,32", exact=True).filter(visible=True).count() > 0
+        screenshot(card, tmp_path / "unit-from-link.png")
+    finally:
+        page.context.close()
+
+
+def test_the_unit_table_downloads_as_excel_ready_csv(ikm_server, browser, tmp_path):  # noqa: F811
+    page = new_page(browser, **DESKTOP)
+    try:
+        page.goto(f"{ikm_server.url}/kepuasan")
+        wait_for_app(page)
+        button = page.get_by_role("button", name="Unduh CSV (Excel)").filter(visible=True).first
+        with page.expect_download() as download:
+            button.click()
+        path = tmp_path / download.value.suggested_filename
+        download.value.save_as(path)
+        text = path.read_text(encoding="utf-8-sig")
+        assert download.value.suggested_filename == "ikm-per-unit.csv"
+        row = "3514-MPP;Mal Pelayanan Publik Kabupaten Pasuruan;Kabupaten Pasuruan;Mal Pelayanan Publik;88,32;A;625;"
+        assert row in text  # Indonesian Excel: ';' between cells, decimal comma
+    finally:
+        page.context.close()
+
+
+@pytest.mark.xfail(reason="Streamlit runs pages/<name>.py without app.py when a fresh server's first request is a "
+                          "deep link and a pages/ folder exists (MPA v1 fallback); shell issue, reported to the lead",
+                   strict=False)
+def test_a_deep_link_as_a_fresh_servers_first_request_gets_the_app_shell(done_when_url, browser):  # noqa: F811
+    with start_app(done_when_url) as server:
+        page = new_page(browser, **DESKTOP)
+        try:
+            page.goto(f"{server.url}/unit?unit=3575-MPP")
+            wait_for_app(page)
+            assert page.get_by_text("Bahasa Indonesia").filter(visible=True).count() == 1
+        finally:
+            page.context.close()

@@ -1,0 +1,134 @@
+"""The satisfaction charts and their tables, without a database: bands from GRADE_BANDS, letters beside colours,
+labels short enough for a phone, takeaways that say what the data says."""
+
+import pandas as pd
+import pytest
+
+from components import ikm_frames as frames
+from components.ikm_charts import (
+    GRADE_COLORS,
+    domain_floor,
+    grade_bands,
+    render_elements_chart,
+    render_perception_chart,
+    render_profile_chart,
+    render_ranking_chart,
+    render_trend_chart,
+)
+from data_access.elements import ELEMENTS
+from data_access.ikm import GRADES
+
+
+def _spec_texts(spec) -> list:
+    """Every mark of a (layered) spec with the field its text channel shows."""
+    found = []
+    for layer in spec.get("layer", []):
+        found += _spec_texts(layer)
+    text = spec.get("encoding", {}).get("text")
+    if text:
+        found.append(text.get("field"))
+    return found
+
+
+def test_grade_bands_come_from_the_regulation_table():
+    assert grade_bands()[["grade", "start", "end"]].values.tolist() == [
+        ["A", 88.31, 100.0], ["B", 76.61, 88.31], ["C", 65.0, 76.61], ["D", 25.0, 65.0],
+    ]
+    assert list(grade_bands(low=80)["grade"]) == ["A", "B"]  # bands below the axis are left out
+    assert grade_bands(low=80)["start"].min() == 80
+    assert set(GRADE_COLORS) == set(GRADES)
+
+
+def test_axis_floor_is_round_and_never_below_25():
+    assert domain_floor([83.75, 90]) == 80
+    assert domain_floor([81.9]) == 75
+    assert domain_floor([26.0]) == 25
+
+
+def test_bands_text_is_written_the_users_way():
+    assert frames.bands_text() == "A ≥ 88,31 · B ≥ 76,61 · C ≥ 65,00 · D < 65,00"
+
+
+def test_period_labels_are_short():
+    assert frames.period_label("2025-03") == "Mar 2025"
+    assert frames.period_label("2025-Q4") == "TW4 2025"
+
+
+def test_elements_chart_labels_every_bar_with_score_and_letter():
+    scores = {name: 80.0 for name in ELEMENTS} | {"waktu": 62.5, "biaya": 95.0}
+    grades = {name: "B" for name in ELEMENTS} | {"waktu": "D", "biaya": "A"}
+    frame = frames.element_frame(scores, grades)
+    assert list(frame["element"])[:3] == ["Persyaratan", "Prosedur", "Waktu"]
+    assert frame.set_index("key").loc["waktu", "text"] == "62,50 D"
+    spec = render_elements_chart(frame).to_dict()
+    assert "text" in _spec_texts(spec) and "grade" in _spec_texts(spec)  # bar labels and band letters
+    assert frames.elements_takeaway(frame, "waktu") == (
+        "Unsur terlemah Waktu (62,50, mutu D); terkuat Biaya (95,00, mutu A).")
+
+
+def test_trend_takeaway_says_which_way_ikm_moved():
+    points = [
+        {"period": "2025-Q1", "respondents": 20, "ikm": 87.5, "grade": "B", "ci95": [81.5, 93.5]},
+        {"period": "2025-Q2", "respondents": 20, "ikm": 50.0, "grade": "D", "ci95": [50.0, 50.0]},
+    ]
+    frame = frames.trend_frame(points)
+    assert frames.trend_takeaway(frame) == "IKM turun dari 87,50 (TW1 2025) menjadi 50,00 (TW2 2025), mutu D."
+    assert frames.trend_takeaway(frame.iloc[:1]) == "Baru ada satu periode: IKM 87,50 (TW1 2025), mutu B."
+    spec = render_trend_chart(frame).to_dict()
+    assert "grade" in _spec_texts(spec)  # the band letters
+    regions = frames.trend_frame([{**p, "region_code": "35.75"} for p in points], {"35.75": "Kota Pasuruan"})
+    encodings = [layer.get("encoding", {}) for layer in render_trend_chart(regions).to_dict()["layer"]]
+    assert any("shape" in e and e["shape"]["field"] == "series" for e in encodings)  # a shape beside each colour
+
+
+def test_ranking_chart_keeps_both_ends_and_letters():
+    ranked = [{"unit_code": f"U{i}", "name": f"Unit {i}", "ikm": 95.0 - i, "grade": "A" if i < 7 else "B",
+               "respondents": 400, "ci95": [94.0 - i, 96.0 - i]} for i in range(25)]
+    frame = frames.ranking_frame(ranked, 10)
+    assert list(frame["unit"]) == [f"Unit {i}" for i in (*range(10), *range(15, 25))]
+    assert "grade" in _spec_texts(render_ranking_chart(frame).to_dict())
+
+
+def test_profile_frame_orders_categories_and_puts_blanks_last():
+    frame = frames.profile_frame("sex", {"": 1, "P": 2, "L": 1})
+    assert frame[["category", "respondents", "share"]].values.tolist() == [
+        ["Laki-laki", 1, 25.0], ["Perempuan", 2, 50.0], ["Tidak diisi", 1, 25.0]]
+    assert frames.profile_takeaway(frame, "sex") == (
+        "Menurut jenis kelamin, terbanyak Perempuan (50,0% dari 4 responden).")
+    render_profile_chart(frame).to_dict()
+
+
+@pytest.mark.parametrize("complaints, flag, text", [(5, "puas_tapi_lambat", "puas tetapi lambat"),
+                                                     (5, None, "sejalan"), (4, None, "kurang dari 5 pengaduan")])
+def test_perception_judgement_in_words(complaints, flag, text):
+    assert frames.judgement_text({"complaints": complaints, "flag": flag}) == text
+
+
+def test_perception_chart_draws_only_units_with_enough_complaints():
+    rows = [
+        {"unit_code": "A", "name": "A", "element_ikm": 90.0, "element_grade": "A", "complaints": 5,
+         "first_response_median_workdays": 7, "first_response_within_limit_pct": 20.0, "speed": "lambat",
+         "flag": "puas_tapi_lambat"},
+        {"unit_code": "B", "name": "B", "element_ikm": 90.0, "element_grade": "A", "complaints": 4,
+         "first_response_median_workdays": 7, "first_response_within_limit_pct": 20.0, "speed": "lambat",
+         "flag": None},
+    ]
+    frame = frames.perception_frame(rows)
+    assert list(frame["unit"]) == ["A"]
+    flags = [frames.flag_text(flag) for flag in frames.FLAGS]
+    render_perception_chart(frame, flags, "x", "y").to_dict()
+    assert frames.perception_takeaway(rows) == (
+        "1 unit puas tetapi lambat dan 0 unit cepat tetapi tidak puas, dari 1 unit dengan minimal 5 pengaduan.")
+
+
+def test_tables_for_download_hold_plain_numbers_and_codes():
+    rows = [{"unit_code": "3575-MPP", "name": "MPP", "kind": "mpp", "region_code": "35.75", "respondents": 250,
+             "ikm": 88.3, "grade": "B", "ci95": [86.74, 89.86], "weakest_element": "waktu", "population": None,
+             "minimum_sample": None, "sample": "populasi_tidak_diketahui"}]
+    shown, downloaded = frames.unit_tables(rows)
+    assert shown.iloc[0]["Rapor"] == "/unit?unit=3575-MPP" and shown.iloc[0]["SK 95%"] == "86,74–89,86"
+    assert shown.iloc[0]["Sampel minimum"] == "–"
+    record = downloaded.iloc[0]
+    assert (record["Kode unit"], record["IKM"], record["SK 95% bawah"], record["SK 95% atas"]) == (
+        "3575-MPP", 88.3, 86.74, 89.86)
+    assert pd.isna(record["Sampel minimum"])

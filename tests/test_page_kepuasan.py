@@ -1,0 +1,147 @@
+"""AppTest runs of the Kepuasan page on real databases: the issue's two units, URL filters, and agreement with
+`python -m data_access report ikm --by unit`."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.factories import add_done_when_units, add_questionnaires, add_unit, answers, wib
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+
+
+def open_page(monkeypatch, url: str, page: str, **params) -> AppTest:
+    """The app opened at `page` with ?params, as a browser landing on that URL would."""
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.delenv("PUBLIC_DATABASE_URL", raising=False)
+    app = AppTest.from_file(APP, default_timeout=120)
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.run()
+    app.switch_page(page).run()
+    assert not app.exception, app.exception
+    assert not [w.value for w in app.warning if "widget" in str(w.value)], "Streamlit widget warning shown"
+    return app
+
+
+def metrics(app: AppTest) -> list[tuple[str, str]]:
+    return [(m.label, m.value) for m in app.metric]
+
+
+def table_with(app: AppTest, *columns: str) -> pd.DataFrame:
+    """The first table on the page holding all these columns."""
+    for frame in app.dataframe:
+        if set(columns) <= set(frame.value.columns):
+            return frame.value
+    raise AssertionError(f"no table with columns {columns}")
+
+
+def test_both_units_figures_and_counts_appear(monkeypatch, engine, db_url):
+    add_done_when_units(engine)
+    app = open_page(monkeypatch, db_url, "pages/kepuasan.py")
+    assert app.title[0].value == "Kepuasan masyarakat (IKM)"
+    shown = metrics(app)
+    # Kota holds only the 88.30 unit and Kabupaten only the 88.32 one: each region card shows its figures.
+    assert ("IKM", "88,30") in shown and ("IKM", "88,32") in shown
+    assert ("Responden (n)", "250") in shown and ("Responden (n)", "625") in shown
+    # Both together: 27,819 points over 875 x 9 answers = 3.53257 -> x 25 = 88.31 (A), n = 875.
+    assert shown[:2] == [("IKM", "88,31"), ("Responden (n)", "875")]
+    units = table_with(app, "Rapor", "IKM", "Mutu", "n").set_index("Rapor")
+    assert units.loc["/unit?unit=3575-MPP", ["IKM", "Mutu", "n"]].tolist() == [88.30, "B", 250]
+    assert units.loc["/unit?unit=3514-MPP", ["IKM", "Mutu", "n"]].tolist() == [88.32, "A", 625]
+    assert units.loc["/unit?unit=3575-MPP", "Kecukupan sampel"] == "populasi tidak diketahui"
+    assert units.loc["/unit?unit=3514-MPP", "Kecukupan sampel"] == "memadai"
+    grades = [m.value for m in app.markdown if m.value.startswith("**Mutu")]
+    assert any("Mutu B · Baik" in g for g in grades) and any("Mutu A · Sangat Baik" in g for g in grades)
+
+
+def test_ranking_leaves_out_the_unit_with_unknown_population_and_says_why(monkeypatch, engine, db_url):
+    add_done_when_units(engine)
+    app = open_page(monkeypatch, db_url, "pages/kepuasan.py")
+    ranking = table_with(app, "Peringkat", "Rapor")
+    assert ranking[["Peringkat", "Rapor", "IKM"]].values.tolist() == [[1, "/unit?unit=3514-MPP", 88.32]]
+    left_out = table_with(app, "Alasan", "Rapor")
+    assert left_out[["Rapor", "Alasan"]].values.tolist() == [["/unit?unit=3575-MPP", "populasi tidak diketahui"]]
+    captions = " ".join(c.value for c in app.caption)
+    assert "(1 unit). Tidak diperingkat: 0 unit dengan sampel belum memadai dan 1 unit yang populasinya" in captions
+
+
+def test_report_ikm_by_unit_agrees_with_the_page(monkeypatch, engine, db_url):
+    add_done_when_units(engine)
+    done = subprocess.run([sys.executable, "-m", "data_access", "--url", db_url, "report", "ikm", "--by", "unit"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    report = {u["unit_code"]: u for u in json.loads(done.stdout)["units"]}
+    app = open_page(monkeypatch, db_url, "pages/kepuasan.py")
+    units = table_with(app, "Rapor", "IKM", "Mutu", "n", "SK 95%")
+    page = {link.split("=", 1)[1]: row for link, row in units.set_index("Rapor").iterrows()}
+    assert set(page) == set(report) == {"3575-MPP", "3514-MPP"}
+    for code, unit in report.items():
+        low, high = (f"{v:.2f}".replace(".", ",") for v in unit["ci95"])
+        assert (page[code]["IKM"], page[code]["Mutu"], page[code]["n"], page[code]["SK 95%"]) == (
+            unit["ikm"], unit["grade"], unit["respondents"], f"{low}–{high}")
+
+
+def _filter_database(engine) -> None:
+    add_done_when_units(engine)
+    clinic = add_unit(engine, "3575-PKM-PURWOREJO", region="35.75", kind="puskesmas", kecamatan_code="35.75.02")
+    add_questionnaires(engine, clinic, [answers(3)] * 40, wib(2025, 8, 1, 9))  # 75.00, C, in Q3
+
+
+@pytest.mark.parametrize(
+    "params, headline",
+    [
+        ({}, [("IKM", "87,73"), ("Responden (n)", "915")]),  # (7,947 + 19,872 + 40 x 27) / (915 x 9) x 25
+        ({"jenis": "mpp"}, [("IKM", "88,31"), ("Responden (n)", "875")]),
+        ({"jenis": "puskesmas"}, [("IKM", "75,00"), ("Responden (n)", "40")]),
+        ({"kecamatan": "35.75.02"}, [("IKM", "75,00"), ("Responden (n)", "40")]),
+        ({"periode": "2025-Q2"}, [("IKM", "88,31"), ("Responden (n)", "875")]),
+        ({"periode": "2025-08"}, [("IKM", "75,00"), ("Responden (n)", "40")]),
+        ({"wilayah": "35.75", "periode": "2025"}, [("IKM", "86,47"), ("Responden (n)", "290")]),  # 9,027 / 2,610
+    ],
+)
+def test_filters_from_the_url_change_the_figures(monkeypatch, engine, db_url, params, headline):
+    # The three units: 88.30 (Kota MPP, May), 88.32 (Kabupaten MPP, June) and 75.00 (Kota puskesmas in kecamatan
+    # Purworejo, August). MPPs together: 27,819 points / (875 x 9) x 25 = 88.31.
+    _filter_database(engine)
+    app = open_page(monkeypatch, db_url, "pages/kepuasan.py", **params)
+    assert metrics(app)[:2] == headline
+    for key, value in params.items():
+        assert app.query_params[key] == value  # the view stays shareable
+
+
+def test_region_choice_explains_the_missing_comparison(monkeypatch, engine, db_url):
+    add_done_when_units(engine)
+    app = open_page(monkeypatch, db_url, "pages/kepuasan.py", wilayah="35.75")
+    assert metrics(app)[:2] == [("IKM", "88,30"), ("Responden (n)", "250")]
+    assert any("membandingkan Kota dan Kabupaten" in c.value for c in app.caption)
+
+
+def test_english_page_uses_english_words_and_number_format(monkeypatch, engine, db_url):
+    add_done_when_units(engine)
+    app = open_page(monkeypatch, db_url, "pages/kepuasan.py", lang="en")
+    assert app.title[0].value == "Citizen satisfaction (IKM)"
+    assert ("IKM", "88.30") in metrics(app) and ("Respondents (n)", "625") in metrics(app)
+
+
+def test_an_empty_database_says_there_are_no_questionnaires(monkeypatch, db_url):
+    app = open_page(monkeypatch, db_url, "pages/kepuasan.py")
+    assert any("Belum ada kuesioner" in i.value for i in app.info)
+
+
+def test_kepuasan_runs_on_the_demo_database(monkeypatch, demo_url):
+    app = open_page(monkeypatch, demo_url, "pages/kepuasan.py")
+    headers = [h.value for h in app.header]
+    assert headers == ["Kota dan Kabupaten", "IKM per unit layanan", "Peringkat unit layanan",
+                       "Sembilan unsur pelayanan", "Tren IKM", "Persepsi dan kinerja pengaduan", "Profil responden"]
+    links = table_with(app, "Rapor", "IKM")["Rapor"]
+    assert links.str.fullmatch(r"/unit\?unit=[A-Z0-9-]+").all()
+    app.segmented_control(key="trend-granularity").set_value("quarter").run()
+    assert not app.exception
+    assert any(c.value.startswith("IKM ") and "TW4 2025" in c.value for c in app.caption)

@@ -1,0 +1,84 @@
+"""AppTest runs of the unit report card (?unit=CODE): each unit's figures, friendly words for bad codes."""
+
+import pytest
+
+from tests.factories import add_complaint, add_done_when_units, add_questionnaires, add_unit, answers, wib
+from tests.test_page_kepuasan import metrics, open_page, table_with
+
+UNIT = "pages/unit.py"
+
+
+def test_card_of_the_88_30_unit(monkeypatch, engine, db_url):
+    add_done_when_units(engine)
+    app = open_page(monkeypatch, db_url, UNIT, unit="3575-MPP")
+    assert app.title[0].value == "Mal Pelayanan Publik Kota Pasuruan"
+    assert "3575-MPP · Mal Pelayanan Publik · Kecamatan Gadingrejo · Kota Pasuruan" in [c.value for c in app.caption]
+    assert metrics(app) == [("IKM Triwulan 2 2025", "88,30"), ("Responden (n)", "250")]
+    card = app.markdown[0].value
+    assert "**Mutu B · Baik**" in card and "Selang kepercayaan 95%: 86,74–89,86" in card
+    assert any(w.value.startswith("**Populasi tidak diketahui:**") for w in app.warning)
+    assert [h.value for h in app.header] == ["Unsur pelayanan dan pita mutu", "Tren IKM unit", "Penanganan pengaduan",
+                                             "Lokasi"]
+
+
+def test_card_of_the_88_32_unit_with_an_adequate_sample(monkeypatch, engine, db_url):
+    add_done_when_units(engine)
+    app = open_page(monkeypatch, db_url, UNIT, unit="3514-MPP")
+    assert metrics(app) == [("IKM Triwulan 2 2025", "88,32"), ("Responden (n)", "625")]
+    assert "**Mutu A · Sangat Baik**" in app.markdown[0].value
+    # The quarter's 91 days: 20,000 x 91 / 365 -> 4,987 users -> 357 respondents needed; 625 are enough.
+    assert [s.value for s in app.success] == [
+        "**Sampel memadai:** 625 responden; minimum 357 untuk sekitar 4.987 pengguna layanan pada Triwulan 2 2025."
+    ]
+    elements = table_with(app, "Unsur", "IKM", "Mutu")
+    assert len(elements) == 9 and set(elements["Mutu"]) <= {"A", "B"}
+
+
+def test_card_names_the_weakest_element_and_flags_satisfied_but_slow(monkeypatch, engine, db_url):
+    unit = add_unit(engine, "3575-PUAS", name="Puskesmas Puas", annual_users=400)
+    # waktu 2, pengaduan 4, the rest 3: waktu 50.00 (D) is the weakest; pengaduan 100.00 (A).
+    add_questionnaires(engine, unit, [answers(3, waktu=2, pengaduan=4)] * 90, wib(2025, 7, 1, 9))
+    for _ in range(5):  # forwarded Mon 7 Jul, answered Wed 16 Jul: 7 working days, past the 5-day limit
+        add_complaint(engine, unit, wib(2025, 7, 7, 8), "ditindaklanjuti", verified_at=wib(2025, 7, 7, 9),
+                      first_response_at=wib(2025, 7, 16, 10))
+    app = open_page(monkeypatch, db_url, UNIT, unit="3575-PUAS")
+    assert "Unsur terlemah: **Waktu** (50,00, mutu D)" in app.markdown[0].value
+    assert any("Puas tetapi lambat" in w.value for w in app.warning)
+    text = " ".join(m.value for m in app.markdown)
+    assert "Responden menilai penanganan pengaduan 100,00 (A). Dari 5 pengaduan" in text
+    assert "median tanggapan pertama 7 hari kerja, dan 0,0% tepat waktu" in text
+
+
+@pytest.mark.parametrize("code", ["3575-NOPE", "<script>", "x" * 500, ""])
+def test_unknown_or_malformed_codes_get_a_friendly_message(monkeypatch, engine, db_url, code):
+    add_done_when_units(engine)
+    app = open_page(monkeypatch, db_url, UNIT, unit=code)
+    messages = [i.value for i in app.info]
+    expected = {"3575-NOPE": "Unit dengan kode `3575-NOPE` tidak ditemukan.", "": "Pilih unit dari tabel"}
+    assert any(expected.get(code, "tidak memuat kode unit yang sah") in m for m in messages), messages
+    assert not app.metric and not app.exception
+    assert app.get("page_link")[0].proto.label == "Kembali ke halaman Kepuasan"
+
+
+def test_lower_case_code_is_accepted(monkeypatch, engine, db_url):
+    add_done_when_units(engine)
+    app = open_page(monkeypatch, db_url, UNIT, unit="3575-mpp")
+    assert metrics(app)[0] == ("IKM Triwulan 2 2025", "88,30")
+
+
+def test_a_unit_without_questionnaires_shows_its_location(monkeypatch, engine, db_url):
+    add_unit(engine, "3575-BARU", name="Kantor Baru", address="Jl. Baru 1")
+    app = open_page(monkeypatch, db_url, UNIT, unit="3575-BARU")
+    assert any("Belum ada kuesioner untuk unit ini" in i.value for i in app.info)
+    assert any(m.value.startswith("Jl. Baru 1") for m in app.markdown)
+
+
+def test_unit_cards_run_on_the_demo_database(monkeypatch, demo_url):
+    from data_access.demo_units import UNITS
+
+    for unit in (UNITS[0], UNITS[-1]):
+        app = open_page(monkeypatch, demo_url, UNIT, unit=unit.code)
+        assert app.title[0].value == unit.name
+        assert metrics(app)[0][0].startswith("IKM Triwulan")
+        app.segmented_control(key="unit-trend-granularity").set_value("quarter").run()
+        assert not app.exception
