@@ -1,6 +1,5 @@
 """Working-day clocks per stage, limits per tier, Kaplan–Meier with open complaints censored."""
 
-from datetime import datetime
 
 import pandas as pd
 import pytest
