@@ -19,6 +19,7 @@ pages = [
     st.Page("pages/peta.py", title=t("nav.peta"), icon=":material/map:", url_path="peta"),
     st.Page("pages/pengaduan.py", title=t("nav.pengaduan"), icon=":material/campaign:", url_path="pengaduan"),
     st.Page("pages/lacak.py", title=t("nav.lacak"), icon=":material/search:", url_path="lacak"),
+    st.Page("pages/survei.py", title=t("nav.survei"), icon=":material/rate_review:", url_path="survei"),
     st.Page("pages/unit.py", title=t("nav.unit"), icon=":material/storefront:", url_path="unit", visibility="hidden"),
 ]
 navigation = st.navigation(pages)

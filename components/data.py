@@ -17,8 +17,8 @@ from data_access.db_init import init_database
 from data_access.engine import make_engine
 from data_access.workdays import WIB
 
-# How often the watermark itself is re-read; it is a handful of indexed MAX() lookups.
-WATERMARK_TTL_SECONDS = 2
+# How often the watermark itself is re-read (once for all sessions); it is four indexed MAX() lookups.
+WATERMARK_TTL_SECONDS = 1
 # Two first visitors at once must not both build the demo database.
 _CREATION_LOCK = threading.Lock()
 

@@ -823,6 +823,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "wording, with a translation.",
     },
     "survey.question_label": {"id": "{n}. {question}", "en": "{n}. {question}"},
+    "survey.question_ref": {"id": "{name} (pertanyaan {n})", "en": "{name} (question {n})"},
     "survey.profile": {"id": "Tentang Anda", "en": "About you"},
     "survey.profile_note": {
         "id": "Boleh dikosongkan. Hanya dipakai untuk statistik, tanpa nama.",
@@ -948,11 +949,11 @@ _QUESTION = {
                   "How are complaints, suggestions and feedback handled?"),
 }
 _ANSWER_EN = {
-    "persyaratan": ("not appropriate", "less appropriate", "appropriate", "very appropriate"),
+    "persyaratan": ("not appropriate", "not very appropriate", "appropriate", "very appropriate"),
     "prosedur": ("not easy", "not very easy", "easy", "very easy"),
     "waktu": ("not fast", "not very fast", "fast", "very fast"),
     "biaya": ("very expensive", "rather expensive", "cheap", "free"),
-    "produk": ("not appropriate", "less appropriate", "appropriate", "very appropriate"),
+    "produk": ("not appropriate", "not very appropriate", "appropriate", "very appropriate"),
     "kompetensi": ("not competent", "not very competent", "competent", "very competent"),
     "perilaku": ("not polite and friendly", "not very polite and friendly", "polite and friendly",
                  "very polite and friendly"),

@@ -9,7 +9,7 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Connection, Engine, insert, select
 
 from data_access import schema
 from data_access.db_init import touch_source
@@ -93,6 +93,32 @@ def throttle_reason(history: list[tuple[str, datetime]], unit_code: str, now: da
     if sum(1 for _, at in history if now - at < BURST_WINDOW) >= BURST_LIMIT:
         return "burst"
     return None
+
+
+def retry_after(history: list[tuple[str, datetime]], unit_code: str, now: datetime) -> timedelta:
+    """How long until throttle_reason lets this session submit for unit_code again (zero when it already does)."""
+    reason = throttle_reason(history, unit_code, now)
+    if reason is None:
+        return timedelta(0)
+    if reason == "same_unit":
+        until = max(at for code, at in history if code == unit_code and now - at < SAME_UNIT_COOLDOWN)
+        wait = until + SAME_UNIT_COOLDOWN - now
+        # Once the cooldown ends a burst may still hold: wait for whichever ends last.
+        return wait + retry_after(history, unit_code, now + wait)
+    recent = sorted(at for _, at in history if now - at < BURST_WINDOW)
+    # Below the limit again once all but BURST_LIMIT - 1 of them have left the window.
+    return recent[len(recent) - BURST_LIMIT] + BURST_WINDOW - now
+
+
+def active_units(conn: Connection) -> list[dict]:
+    """Every active unit a questionnaire can be about (code, name, region code), by region and name."""
+    units = schema.service_units
+    query = (
+        select(units.c.code, units.c.name, units.c.region_code)
+        .where(units.c.active.is_(True))
+        .order_by(units.c.region_code, units.c.name, units.c.code)
+    )
+    return [dict(row._mapping) for row in conn.execute(query)]
 
 
 def active_unit_id(engine: Engine, unit_code: str) -> int | None:

@@ -10,7 +10,13 @@ from data_access.elements import ELEMENTS
 from data_access.filters import Filters
 from data_access.ikm_queries import ikm_summary, respondent_profile
 from data_access.rollups import rebuild_survey_rollups
-from data_access.survey_intake import InvalidSubmission, Submission, submit_questionnaire, throttle_reason
+from data_access.survey_intake import (
+    InvalidSubmission,
+    Submission,
+    retry_after,
+    submit_questionnaire,
+    throttle_reason,
+)
 from tests.factories import add_unit, wib
 
 FOURS = {name: 4 for name in ELEMENTS}
@@ -90,3 +96,16 @@ def test_throttle_same_unit_within_ten_minutes_and_bursts():
     assert throttle_reason(burst, "D", NOW + timedelta(minutes=3)) == "burst"
     assert throttle_reason(burst, "D", NOW + timedelta(minutes=11)) is None
     assert throttle_reason([], "A", NOW) is None
+
+
+def test_retry_after_says_how_long_a_refused_session_waits():
+    history = [("3575-MPP", NOW)]
+    assert retry_after(history, "3575-MPP", NOW + timedelta(minutes=3)) == timedelta(minutes=7)
+    assert retry_after(history, "3514-MPP", NOW + timedelta(minutes=3)) == timedelta(0)
+    burst = [("A", NOW), ("B", NOW + timedelta(minutes=1)), ("C", NOW + timedelta(minutes=2))]
+    # The oldest leaves the ten-minute window at minute 10, and two in the window are allowed again.
+    assert retry_after(burst, "D", NOW + timedelta(minutes=3)) == timedelta(minutes=7)
+    # Same unit for 10 minutes after C (minute 12); by then the burst is over too.
+    assert retry_after(burst, "C", NOW + timedelta(minutes=3)) == timedelta(minutes=9)
+    later = NOW + timedelta(minutes=3)
+    assert throttle_reason(burst, "D", later + retry_after(burst, "D", later)) is None

@@ -1,0 +1,220 @@
+"""Sections of the survey form (pages/survei.py): which unit it is about, the questionnaire, and the answer to a
+submission — thanks and what happens next, a refusal with how long to wait, or every problem found.
+
+The suggestion a respondent types is never displayed back: not on the thank-you screen, nowhere public.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, timedelta, timezone
+
+import streamlit as st
+
+from components import survey_data
+from components.i18n import t
+from data_access.elements import EDUCATIONS, MAX_AGE, MIN_AGE, OCCUPATIONS, SEXES
+from data_access.filters import Filters, InvalidFilter
+from data_access.survey_intake import (
+    MAX_SERVICE_LENGTH,
+    MAX_SUGGESTION_LENGTH,
+    SAME_UNIT_COOLDOWN,
+    InvalidSubmission,
+    Submission,
+    retry_after,
+    throttle_reason,
+)
+
+UNIT_PARAM = "unit"
+# The regulation's sample questionnaire asks sarana 8th and pengaduan 9th; answers are keyed by element name.
+QUESTION_ORDER: tuple[str, ...] = ("persyaratan", "prosedur", "waktu", "biaya", "produk", "kompetensi", "perilaku",
+                                   "sarana", "pengaduan")
+ANSWERS = (1, 2, 3, 4)
+# The unit this session has just been thanked for, and the submit button (True in the run its tap starts).
+THANKED_KEY = "survey.thanked"
+SEND_KEY = "survey.send"
+# The unit picked from the list (the link named none): such questionnaires come through the web, not a QR code.
+CHOSEN_KEY = "survey.chosen"
+
+
+def _widget_key(name: str) -> str:
+    return f"survey.{name}"
+
+
+# ------------------------------------------------------------------------------------------------- the unit
+
+
+def _choose_unit(message: str) -> dict | None:
+    """A friendly word and a list of every active unit, for people who reached the form without a good link."""
+    st.info(message, icon=":material/qr_code_2:")
+    names = {unit["code"]: f"{unit['name']} · {t('region.' + unit['region_code'])}"
+             for unit in survey_data.active_units()}
+    code = st.selectbox(t("survey.unit.choose"), list(names), index=None, placeholder=t("survey.unit.placeholder"),
+                        format_func=names.get, key="survey.unit_choice")
+    if code is None:
+        return None
+    st.query_params[UNIT_PARAM] = code  # the address now names the unit, as a poster's link would
+    st.session_state[CHOSEN_KEY] = code  # not reached by the unit's QR code: stored with channel 'web'
+    return survey_data.active_unit_detail(code)
+
+
+def requested_unit() -> dict | None:
+    """The active unit named by ?unit=CODE; when the code is missing, malformed or unknown, a friendly word and a
+    list to choose the unit from (None until one is chosen)."""
+    raw = st.query_params.get(UNIT_PARAM, "").strip()
+    if not raw:
+        return _choose_unit(t("survey.unit.missing"))
+    try:
+        code = Filters(unit=raw.upper()).unit
+    except InvalidFilter:
+        return _choose_unit(t("survey.unit.invalid"))
+    detail = survey_data.active_unit_detail(code)
+    if detail is None:
+        return _choose_unit(t("survey.unit.unknown", code=code))
+    return detail
+
+
+def unit_line(unit: dict) -> None:
+    st.markdown(t("survey.unit_line", name=unit["name"], region=t(f"region.{unit['region_code']}")))
+
+
+# --------------------------------------------------------------------------------------------- the answer
+
+
+def thanked(unit: dict) -> bool:
+    """After an accepted submission: thanks and what happens next (never the suggestion itself)."""
+    if st.session_state.get(THANKED_KEY) != unit["code"]:
+        return False
+    st.success(t("survey.thanks", name=unit["name"]), icon=":material/task_alt:")
+    st.markdown(t("survey.next"))
+    st.page_link("pages/unit.py", label=t("survey.see_unit"), icon=":material/storefront:",
+                 query_params={"unit": unit["code"]})
+    st.page_link("pages/beranda.py", label=t("survey.see_home"), icon=":material/home:")
+    return True
+
+
+def _minutes(wait: timedelta) -> int:
+    return max(1, math.ceil(wait.total_seconds() / 60))
+
+
+def _field_name(name: str) -> str:
+    if name in QUESTION_ORDER:
+        return t("survey.question_ref", name=t(f"ikm.element.{name}"), n=QUESTION_ORDER.index(name) + 1)
+    labels = {"sex": "survey.sex", "age": "survey.age", "education": "survey.education",
+              "occupation": "survey.occupation", "service": "survey.service", "suggestion": "survey.suggestion",
+              "channel": "survey.problem.channel"}
+    return t(labels[name]) if name in labels else name
+
+
+def _problem_text(name: str, reason: str, answers: dict[str, int | None]) -> str:
+    if reason == "answer_range" and answers.get(name) is None:
+        reason = "answer_missing"
+    values = {"field": _field_name(name), "min": MIN_AGE, "max": MAX_AGE}
+    if reason == "too_long":
+        values["max"] = MAX_SUGGESTION_LENGTH if name == "suggestion" else MAX_SERVICE_LENGTH
+    return t(f"survey.problem.{reason}", **values)
+
+
+def _refusal(unit: dict, now: datetime) -> str | None:
+    """Why this browser must wait before answering for this unit again, and for how long; None when it need not."""
+    history = survey_data.recent_submissions(now)
+    reason = throttle_reason(history, unit["code"], now)
+    if reason is None:
+        return None
+    return t(f"survey.throttle.{reason}", wait=_minutes(retry_after(history, unit["code"], now)),
+             cooldown=int(SAME_UNIT_COOLDOWN.total_seconds() // 60))
+
+
+def must_wait(unit: dict) -> bool:
+    """Instead of the form, when this browser has just answered (same unit, or a burst): how long to wait. Checked
+    before the form is filled in, and again when a form sent from another tab meanwhile arrives."""
+    refusal = _refusal(unit, datetime.now(timezone.utc))
+    if refusal:
+        sent = st.session_state.get(SEND_KEY)
+        st.warning(f"{refusal} {t('survey.throttle.not_stored')}" if sent else refusal,
+                   icon=":material/hourglass_top:")
+    return refusal is not None
+
+
+def _send(unit: dict, submission: Submission, answers: dict[str, int | None]) -> None:
+    """Refuse (this browser has just answered), store and thank, or list every problem; nothing is stored unless
+    all is well. The throttle is checked once more right before storing."""
+    now = datetime.now(timezone.utc)
+    refusal = _refusal(unit, now)
+    if refusal:
+        st.warning(f"{refusal} {t('survey.throttle.not_stored')}", icon=":material/hourglass_top:")
+        return
+    try:
+        survey_data.submit(submission, now)
+    except InvalidSubmission as refused:
+        order = {"unit": -1, **{name: number for number, name in enumerate(QUESTION_ORDER)}}
+        problems = sorted(refused.problems, key=lambda problem: order.get(problem[0], len(order)))
+        lines = [f"- {_problem_text(name, reason, answers)}" for name, reason in problems]
+        st.warning("\n".join([t("survey.problems"), "", *lines, "", t("survey.problems_kept")]),
+                   icon=":material/edit_note:")
+        return
+    survey_data.remember_submission(unit["code"], now)
+    st.session_state[THANKED_KEY] = unit["code"]
+    st.rerun()
+
+
+# ------------------------------------------------------------------------------------------ the questionnaire
+
+
+def _labels(prefix: str, values) -> dict:
+    """Option labels in the language of this run (a format_func must not depend on when it is called)."""
+    return {value: t(f"{prefix}.{value}") for value in values}
+
+
+def _question(number: int, name: str) -> int | None:
+    return st.pills(
+        t("survey.question_label", n=number, question=t(f"survey.question.{name}")),
+        ANSWERS,
+        format_func=_labels("survey.answer." + name, ANSWERS).get,
+        key=_widget_key(name),
+    )
+
+
+def _text(value: str | None) -> str | None:
+    return (value.strip() or None) if value else None
+
+
+def questionnaire(unit: dict) -> None:
+    """The nine questions (one tap each, none preselected), the optional profile, service and suggestion; one
+    submit sends everything."""
+    st.caption(t("survey.intro"))
+    with st.form("survey.form", border=False, enter_to_submit=False):
+        st.subheader(t("survey.questions"))
+        st.caption(t("survey.questions_note"))
+        answers = {name: _question(number, name) for number, name in enumerate(QUESTION_ORDER, start=1)}
+        st.subheader(t("survey.profile"))
+        st.caption(t("survey.profile_note"))
+        sex = st.pills(t("survey.sex"), SEXES, format_func=_labels("ikm.profile.sex", SEXES).get,
+                       key=_widget_key("sex"))
+        age = st.number_input(t("survey.age"), min_value=MIN_AGE, max_value=MAX_AGE, value=None, step=1,
+                              placeholder=f"{MIN_AGE}–{MAX_AGE}", key=_widget_key("age"))
+        education = st.pills(t("survey.education"), EDUCATIONS, format_func=_labels("survey.education", EDUCATIONS).get,
+                             key=_widget_key("education"))
+        occupation = st.pills(t("survey.occupation"), OCCUPATIONS,
+                              format_func=_labels("survey.occupation", OCCUPATIONS).get,
+                              key=_widget_key("occupation"))
+        service = st.text_input(t("survey.service"), max_chars=MAX_SERVICE_LENGTH,
+                                placeholder=t("survey.service_placeholder"), key=_widget_key("service"))
+        suggestion = st.text_area(t("survey.suggestion"), max_chars=MAX_SUGGESTION_LENGTH,
+                                  placeholder=t("survey.suggestion_placeholder"), help=t("survey.suggestion_help"),
+                                  key=_widget_key("suggestion"))
+        sent = st.form_submit_button(t("survey.submit"), type="primary", icon=":material/send:", width="stretch",
+                                     key=SEND_KEY)
+    if sent:
+        submission = Submission(
+            unit_code=unit["code"],
+            answers={name: value for name, value in answers.items() if value is not None},
+            sex=sex,
+            age=None if age is None else int(age),
+            education=education,
+            occupation=occupation,
+            service=_text(service),
+            suggestion=_text(suggestion),
+            channel="web" if st.session_state.get(CHOSEN_KEY) == unit["code"] else "qr",
+        )
+        _send(unit, submission, answers)
