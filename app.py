@@ -1,4 +1,8 @@
-"""Entry point: page config, language, shared filters, and navigation over pages/."""
+"""Entry point: page config, language, shared filters, and navigation over app_pages/.
+
+The page scripts live in app_pages/, not pages/: a folder named exactly `pages` puts Streamlit into its legacy
+mode until some session has run st.navigation, so the first deep link after a restart (a QR code's
+/survei?unit=...) would run its page without this shell."""
 
 import streamlit as st
 
@@ -14,13 +18,13 @@ language_switch()
 region_filter()
 
 pages = [
-    st.Page("pages/beranda.py", title=t("nav.beranda"), icon=":material/home:", url_path="beranda", default=True),
-    st.Page("pages/kepuasan.py", title=t("nav.kepuasan"), icon=":material/sentiment_satisfied:", url_path="kepuasan"),
-    st.Page("pages/peta.py", title=t("nav.peta"), icon=":material/map:", url_path="peta"),
-    st.Page("pages/pengaduan.py", title=t("nav.pengaduan"), icon=":material/campaign:", url_path="pengaduan"),
-    st.Page("pages/lacak.py", title=t("nav.lacak"), icon=":material/search:", url_path="lacak"),
-    st.Page("pages/survei.py", title=t("nav.survei"), icon=":material/rate_review:", url_path="survei"),
-    st.Page("pages/unit.py", title=t("nav.unit"), icon=":material/storefront:", url_path="unit", visibility="hidden"),
+    st.Page("app_pages/beranda.py", title=t("nav.beranda"), icon=":material/home:", url_path="beranda", default=True),
+    st.Page("app_pages/kepuasan.py", title=t("nav.kepuasan"), icon=":material/sentiment_satisfied:", url_path="kepuasan"),
+    st.Page("app_pages/peta.py", title=t("nav.peta"), icon=":material/map:", url_path="peta"),
+    st.Page("app_pages/pengaduan.py", title=t("nav.pengaduan"), icon=":material/campaign:", url_path="pengaduan"),
+    st.Page("app_pages/lacak.py", title=t("nav.lacak"), icon=":material/search:", url_path="lacak"),
+    st.Page("app_pages/survei.py", title=t("nav.survei"), icon=":material/rate_review:", url_path="survei"),
+    st.Page("app_pages/unit.py", title=t("nav.unit"), icon=":material/storefront:", url_path="unit", visibility="hidden"),
 ]
 navigation = st.navigation(pages)
 

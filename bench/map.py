@@ -29,8 +29,6 @@ sys.path.insert(0, str(ROOT))
 
 import streamlit as st  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
-from streamlit.runtime.pages_manager import PagesManager  # noqa: E402
-from streamlit.runtime.scriptrunner import script_runner  # noqa: E402
 from streamlit.runtime.scriptrunner.script_runner import ScriptRunner  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
@@ -43,7 +41,7 @@ from data_access.reference import KECAMATAN, UNIT_KINDS  # noqa: E402
 from data_access.rollups import rebuild_survey_rollups  # noqa: E402
 
 APP = str(ROOT / "app.py")
-PAGE = "pages/peta.py"
+PAGE = "app_pages/peta.py"
 STATUSES = ("diterima", "terverifikasi", "ditindaklanjuti", "selesai", "selesai", "selesai", "diarsipkan")
 
 
@@ -120,17 +118,6 @@ def _timed_run_script(self, rerun_data):
 
 
 ScriptRunner._run_script = _timed_run_script
-
-
-def _entrypoint_first(main_script_path: str) -> None:
-    """Run app.py, as a server does for every view after its first. (AppTest resets Streamlit's 'pages/ folder'
-    flag before each run, and Streamlit then runs a page of pages/ by itself, without app.py.)"""
-    PagesManager.uses_pages_directory = False
-    source = Path(main_script_path).read_text(encoding="utf-8")
-    exec(compile(source, main_script_path, "exec"), {"__name__": "__main__", "__file__": main_script_path})
-
-
-script_runner._mpa_v1 = _entrypoint_first
 
 
 def view_page(cold: bool) -> tuple[float, AppTest]:

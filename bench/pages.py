@@ -29,9 +29,9 @@ APP = str(ROOT / "app.py")
 TRIVIAL = "import streamlit as st\nst.title('Halo')\nst.write('ok')\n"
 # page name -> (script, query params)
 PAGES = {
-    "beranda": ("pages/beranda.py", {}),
-    "kepuasan": ("pages/kepuasan.py", {}),
-    "unit": ("pages/unit.py", {"unit": "3575-MPP"}),
+    "beranda": ("app_pages/beranda.py", {}),
+    "kepuasan": ("app_pages/kepuasan.py", {}),
+    "unit": ("app_pages/unit.py", {"unit": "3575-MPP"}),
 }
 
 
@@ -58,7 +58,7 @@ def _run_page(script: str, params: dict) -> float:
         app.query_params[key] = value
     started = time.perf_counter()
     app.run()
-    if script != "pages/beranda.py":
+    if script != "app_pages/beranda.py":
         app.switch_page(script).run()
     elapsed = time.perf_counter() - started
     if app.exception:

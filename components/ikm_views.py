@@ -243,7 +243,7 @@ def profile_section(filters: Filters) -> None:
 def _unit_problem(message: str) -> None:
     st.title(t("nav.unit"))
     st.info(message, icon=":material/search_off:")
-    st.page_link("pages/kepuasan.py", label=t("unit.back"), icon=":material/arrow_back:")
+    st.page_link("app_pages/kepuasan.py", label=t("unit.back"), icon=":material/arrow_back:")
 
 
 def requested_unit() -> dict | None:

@@ -1,4 +1,4 @@
-"""Sections of the survey form (pages/survei.py): which unit it is about, the questionnaire, and the answer to a
+"""Sections of the survey form (app_pages/survei.py): which unit it is about, the questionnaire, and the answer to a
 submission — thanks and what happens next, a refusal with how long to wait, or every problem found.
 
 The suggestion a respondent types is never displayed back: not on the thank-you screen, nowhere public.
@@ -87,9 +87,9 @@ def thanked(unit: dict) -> bool:
         return False
     st.success(t("survey.thanks", name=unit["name"]), icon=":material/task_alt:")
     st.markdown(t("survey.next"))
-    st.page_link("pages/unit.py", label=t("survey.see_unit"), icon=":material/storefront:",
+    st.page_link("app_pages/unit.py", label=t("survey.see_unit"), icon=":material/storefront:",
                  query_params={"unit": unit["code"]})
-    st.page_link("pages/beranda.py", label=t("survey.see_home"), icon=":material/home:")
+    st.page_link("app_pages/beranda.py", label=t("survey.see_home"), icon=":material/home:")
     return True
 
 

@@ -60,10 +60,6 @@ def canary_server(tmp_path_factory):
 
 
 def _open(page, server, path: str) -> None:
-    # A fresh server serves a deep link from the pages/ folder until app.py has run st.navigation once; the root
-    # page runs it (see the report of issue 4). Land there first, as the app's own navigation would.
-    page.goto(server.url)
-    wait_for_app(page)
     page.goto(f"{server.url}/{path}")
     wait_for_app(page)
 

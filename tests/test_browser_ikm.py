@@ -32,14 +32,6 @@ def done_when_url(tmp_path_factory) -> str:
 @pytest.fixture(scope="module")
 def ikm_server(done_when_url, browser):  # noqa: F811
     server = start_app(done_when_url)
-    # A fresh server whose first visitor lands on a deep link runs that page without app.py (see the xfail test
-    # below); open the root once so the tests look at the app as it normally runs.
-    page = new_page(browser, **DESKTOP)
-    try:
-        page.goto(server.url)
-        wait_for_app(page)
-    finally:
-        page.context.close()
     try:
         yield server
     finally:
@@ -139,9 +131,6 @@ def test_the_unit_table_downloads_as_excel_ready_csv(ikm_server, browser, tmp_pa
         page.context.close()
 
 
-@pytest.mark.xfail(reason="Streamlit runs pages/<name>.py without app.py when a fresh server's first request is a "
-                          "deep link and a pages/ folder exists (MPA v1 fallback); shell issue, reported to the lead",
-                   strict=False)
 def test_a_deep_link_as_a_fresh_servers_first_request_gets_the_app_shell(done_when_url, browser):  # noqa: F811
     with start_app(done_when_url) as server:
         page = new_page(browser, **DESKTOP)

@@ -32,14 +32,7 @@ CLUSTERS = ".leaflet-marker-icon.peta-cluster"
 
 @pytest.fixture(scope="module")
 def server(app_server, browser):  # noqa: F811
-    """The module's app, opened once at the root: a fresh Streamlit server with a pages/ folder runs the very first
-    view of a deep link (/peta) without app.py, so the tests start from a server that has run app.py."""
-    page = new_page(browser, **DESKTOP)
-    try:
-        page.goto(app_server.url)
-        wait_for_app(page)
-    finally:
-        page.context.close()
+    """The module's app on the demo database."""
     return app_server
 
 

@@ -44,7 +44,7 @@ def table_with(app: AppTest, *columns: str) -> pd.DataFrame:
 
 def test_both_units_figures_and_counts_appear(monkeypatch, engine, db_url):
     add_done_when_units(engine)
-    app = open_page(monkeypatch, db_url, "pages/kepuasan.py")
+    app = open_page(monkeypatch, db_url, "app_pages/kepuasan.py")
     assert app.title[0].value == "Kepuasan masyarakat (IKM)"
     shown = metrics(app)
     # Kota holds only the 88.30 unit and Kabupaten only the 88.32 one: each region card shows its figures.
@@ -63,7 +63,7 @@ def test_both_units_figures_and_counts_appear(monkeypatch, engine, db_url):
 
 def test_ranking_leaves_out_the_unit_with_unknown_population_and_says_why(monkeypatch, engine, db_url):
     add_done_when_units(engine)
-    app = open_page(monkeypatch, db_url, "pages/kepuasan.py")
+    app = open_page(monkeypatch, db_url, "app_pages/kepuasan.py")
     ranking = table_with(app, "Peringkat", "Rapor")
     assert ranking[["Peringkat", "Rapor", "IKM"]].values.tolist() == [[1, "/unit?unit=3514-MPP", 88.32]]
     left_out = table_with(app, "Alasan", "Rapor")
@@ -78,7 +78,7 @@ def test_report_ikm_by_unit_agrees_with_the_page(monkeypatch, engine, db_url):
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     report = {u["unit_code"]: u for u in json.loads(done.stdout)["units"]}
-    app = open_page(monkeypatch, db_url, "pages/kepuasan.py")
+    app = open_page(monkeypatch, db_url, "app_pages/kepuasan.py")
     units = table_with(app, "Rapor", "IKM", "Mutu", "n", "SK 95%")
     page = {link.split("=", 1)[1]: row for link, row in units.set_index("Rapor").iterrows()}
     assert set(page) == set(report) == {"3575-MPP", "3514-MPP"}
@@ -110,7 +110,7 @@ def test_filters_from_the_url_change_the_figures(monkeypatch, engine, db_url, pa
     # The three units: 88.30 (Kota MPP, May), 88.32 (Kabupaten MPP, June) and 75.00 (Kota puskesmas in kecamatan
     # Purworejo, August). MPPs together: 27,819 points / (875 x 9) x 25 = 88.31.
     _filter_database(engine)
-    app = open_page(monkeypatch, db_url, "pages/kepuasan.py", **params)
+    app = open_page(monkeypatch, db_url, "app_pages/kepuasan.py", **params)
     assert metrics(app)[:2] == headline
     for key, value in params.items():
         assert app.query_params[key] == value  # the view stays shareable
@@ -118,25 +118,25 @@ def test_filters_from_the_url_change_the_figures(monkeypatch, engine, db_url, pa
 
 def test_region_choice_explains_the_missing_comparison(monkeypatch, engine, db_url):
     add_done_when_units(engine)
-    app = open_page(monkeypatch, db_url, "pages/kepuasan.py", wilayah="35.75")
+    app = open_page(monkeypatch, db_url, "app_pages/kepuasan.py", wilayah="35.75")
     assert metrics(app)[:2] == [("IKM", "88,30"), ("Responden (n)", "250")]
     assert any("membandingkan Kota dan Kabupaten" in c.value for c in app.caption)
 
 
 def test_english_page_uses_english_words_and_number_format(monkeypatch, engine, db_url):
     add_done_when_units(engine)
-    app = open_page(monkeypatch, db_url, "pages/kepuasan.py", lang="en")
+    app = open_page(monkeypatch, db_url, "app_pages/kepuasan.py", lang="en")
     assert app.title[0].value == "Citizen satisfaction (IKM)"
     assert ("IKM", "88.30") in metrics(app) and ("Respondents (n)", "625") in metrics(app)
 
 
 def test_an_empty_database_says_there_are_no_questionnaires(monkeypatch, db_url):
-    app = open_page(monkeypatch, db_url, "pages/kepuasan.py")
+    app = open_page(monkeypatch, db_url, "app_pages/kepuasan.py")
     assert any("Belum ada kuesioner" in i.value for i in app.info)
 
 
 def test_kepuasan_runs_on_the_demo_database(monkeypatch, demo_url):
-    app = open_page(monkeypatch, demo_url, "pages/kepuasan.py")
+    app = open_page(monkeypatch, demo_url, "app_pages/kepuasan.py")
     headers = [h.value for h in app.header]
     assert headers == ["Kota dan Kabupaten", "IKM per unit layanan", "Peringkat unit layanan",
                        "Sembilan unsur pelayanan", "Tren IKM", "Persepsi dan kinerja pengaduan", "Profil responden"]

@@ -9,7 +9,7 @@ from tests.test_page_kepuasan import open_page
 from tests.test_page_pengaduan import page_text
 from tests.test_tracker import CANARIES, PERSONAL
 
-PAGE = "pages/lacak.py"
+PAGE = "app_pages/lacak.py"
 
 
 def _markdown(app: AppTest) -> str:

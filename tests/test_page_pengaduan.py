@@ -14,7 +14,7 @@ from tests.factories import add_complaint, add_unit, wib
 from tests.test_complaint_queries import add_median_not_reached
 from tests.test_page_kepuasan import metrics, open_page, table_with
 
-PAGE = "pages/pengaduan.py"
+PAGE = "app_pages/pengaduan.py"
 # What personal data in complaint texts looks like (data_access/demo.py writes such texts into a fifth of them).
 PERSONAL_PATTERNS = [re.compile(p) for p in (r"\d{16}", r"\b08\d{8,11}\b", r"@example\.com", r"\bRT \d\d/RW",
                                              r"\bJl\. ", *(rf"\b{name}\b" for name in FAKE_LAST_NAMES))]

@@ -14,7 +14,7 @@ from tests.test_map_data import add_scene
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
-PAGE = "pages/peta.py"
+PAGE = "app_pages/peta.py"
 # Reference boundaries live beside the repository (../shared/geo), never in it.
 SHARED_KECAMATAN = ROOT.parent / "shared" / "geo" / "pasuruan_kecamatan.geojson"
 

@@ -5,7 +5,7 @@ import pytest
 from tests.factories import add_complaint, add_done_when_units, add_questionnaires, add_unit, answers, wib
 from tests.test_page_kepuasan import metrics, open_page, table_with
 
-UNIT = "pages/unit.py"
+UNIT = "app_pages/unit.py"
 
 
 def test_card_of_the_88_30_unit(monkeypatch, engine, db_url):
