@@ -25,15 +25,15 @@ import argparse
 import os
 import statistics
 import sys
-import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import Engine, event  # noqa: E402
+
+from demo_db import build_demo_database  # noqa: E402
 
 from tests.browser import (  # noqa: E402
     DESKTOP,
@@ -49,23 +49,6 @@ TILE = "Kuesioner hari ini"
 _TILE_JS = """(label) => [...document.querySelectorAll('[data-testid="stMetric"]')]
     .filter(m => (m.querySelector('[data-testid="stMetricLabel"]')?.innerText || '').trim() === label)
     .map(m => m.querySelector('[data-testid="stMetricValue"]').innerText.trim()).join('|')"""
-
-
-def _build_demo(surveys: int, complaints: int) -> str:
-    from data_access.db_init import init_database
-    from data_access.demo import load_demo
-    from data_access.engine import make_engine
-
-    path = Path(tempfile.mkdtemp(prefix="dasbor-live-")) / "live.sqlite"
-    url = f"sqlite:///{path}"
-    engine = make_engine(url)
-    started = time.perf_counter()
-    init_database(engine)
-    load_demo(engine, surveys=surveys, complaints=complaints, until=date.today())
-    engine.dispose()
-    print(f"demo database: {surveys:,} questionnaires, {complaints:,} complaints "
-          f"({time.perf_counter() - started:.1f} s): {url}")
-    return url
 
 
 def _fmt(values: list[float]) -> str:
@@ -216,7 +199,7 @@ def main() -> None:
     args = parser.parse_args()
     if not args.unit.startswith("3575-"):
         parser.error("--unit must be a Kota Pasuruan unit (the Beranda page is opened with ?wilayah=35.75)")
-    url = args.url or _build_demo(args.surveys, args.complaints)
+    url = args.url or build_demo_database(args.surveys, args.complaints)
 
     print(f"Submit to visible ({args.runs} questionnaires for {args.unit}; Beranda open in another page):")
     visible, thanked = submit_to_visible(url, args.unit, args.runs)

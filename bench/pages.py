@@ -14,9 +14,7 @@ import os
 import resource
 import statistics
 import sys
-import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +23,8 @@ sys.path.insert(0, str(ROOT))
 import streamlit as st  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
+from demo_db import build_demo_database  # noqa: E402
+
 APP = str(ROOT / "app.py")
 TRIVIAL = "import streamlit as st\nst.title('Halo')\nst.write('ok')\n"
 # page name -> (script, query params)
@@ -32,24 +32,11 @@ PAGES = {
     "beranda": ("app_pages/beranda.py", {}),
     "kepuasan": ("app_pages/kepuasan.py", {}),
     "unit": ("app_pages/unit.py", {"unit": "3575-MPP"}),
+    "pengaduan": ("app_pages/pengaduan.py", {}),
+    "lacak": ("app_pages/lacak.py", {"tiket": "DEMO-P-000001"}),
+    "peta": ("app_pages/peta.py", {}),
+    "survei": ("app_pages/survei.py", {"unit": "3575-MPP"}),
 }
-
-
-def _build_demo(surveys: int, complaints: int) -> str:
-    from data_access.db_init import init_database
-    from data_access.demo import load_demo
-    from data_access.engine import make_engine
-
-    path = Path(tempfile.mkdtemp(prefix="dasbor-bench-")) / "bench.sqlite"
-    url = f"sqlite:///{path}"
-    engine = make_engine(url)
-    started = time.perf_counter()
-    init_database(engine)
-    load_demo(engine, surveys=surveys, complaints=complaints, until=date.today())
-    engine.dispose()
-    print(f"demo database: {surveys:,} questionnaires, {complaints:,} complaints in "
-          f"{time.perf_counter() - started:.1f} s")
-    return url
 
 
 def _run_page(script: str, params: dict) -> float:
@@ -81,7 +68,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--pages", default=",".join(PAGES))
     args = parser.parse_args()
-    os.environ["DATABASE_URL"] = args.url or _build_demo(args.surveys, args.complaints)
+    os.environ["DATABASE_URL"] = args.url or build_demo_database(args.surveys, args.complaints)
     os.environ.pop("PUBLIC_DATABASE_URL", None)
 
     _run_trivial()
