@@ -55,13 +55,6 @@ def live_url(tmp_path_factory) -> str:
 @pytest.fixture(scope="module")
 def live_server(live_url, browser):  # noqa: F811
     server = start_app(live_url)
-    # A fresh server's first deep link runs the page without app.py (see test_browser_ikm): open the root first.
-    page = new_page(browser, **DESKTOP)
-    try:
-        page.goto(server.url)
-        wait_for_app(page)
-    finally:
-        page.context.close()
     try:
         yield server
     finally:

@@ -11,30 +11,21 @@ from streamlit.testing.v1 import AppTest
 from data_access import schema
 from data_access.engine import make_engine
 from tests.test_map_data import add_scene
+from tests.test_page_kepuasan import open_page
 
 ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
 PAGE = "app_pages/peta.py"
 # Reference boundaries live beside the repository (../shared/geo), never in it.
 SHARED_KECAMATAN = ROOT.parent / "shared" / "geo" / "pasuruan_kecamatan.geojson"
 
 
 def open_peta(monkeypatch, url: str, boundaries: str | None = None, **params) -> AppTest:
-    """The app opened at /peta with ?params, as a browser landing on that URL would."""
-    monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.delenv("PUBLIC_DATABASE_URL", raising=False)
+    """The app opened at /peta with ?params, with or without a kecamatan boundary file."""
     if boundaries:
         monkeypatch.setenv("BOUNDARY_GEOJSON", boundaries)
     else:
         monkeypatch.delenv("BOUNDARY_GEOJSON", raising=False)
-    app = AppTest.from_file(APP, default_timeout=120)
-    for key, value in params.items():
-        app.query_params[key] = value
-    app.run()
-    app.switch_page(PAGE).run()
-    assert not app.exception, app.exception
-    assert not [w.value for w in app.warning if "widget" in str(w.value)], "Streamlit widget warning shown"
-    return app
+    return open_page(monkeypatch, url, PAGE, **params)
 
 
 def unit_list(app: AppTest):

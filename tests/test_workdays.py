@@ -1,6 +1,6 @@
 """Working days with Indonesian holidays and cuti bersama, counted on WIB dates."""
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import numpy as np
 
@@ -40,7 +40,7 @@ def test_same_day_is_zero_and_friday_to_monday_is_one():
 
 def test_dates_are_taken_in_wib_not_utc():
     # 18:00 UTC Thursday is already 01:00 WIB Friday, so Friday -> Monday: 1 working day, not 2.
-    start = datetime(2025, 3, 6, 18, 0, tzinfo=timezone.utc)
+    start = datetime(2025, 3, 6, 18, 0, tzinfo=UTC)
     end = _wib(2025, 3, 10, 9)
     assert workdays_between(start, end, True) == 1
 
@@ -65,4 +65,4 @@ def test_add_workdays_skips_holidays_and_weekends():
 
 
 def test_wib_day_start_is_17_utc_the_day_before():
-    assert wib_day_start(date(2025, 1, 1)) == datetime(2024, 12, 31, 17, 0, tzinfo=timezone.utc)
+    assert wib_day_start(date(2025, 1, 1)) == datetime(2024, 12, 31, 17, 0, tzinfo=UTC)
