@@ -3,14 +3,18 @@
 import streamlit as st
 
 from components import data
+from components.citation import cite_control
 from components.errors import database_guard
+from components.filters import describe
 from components.formatting import fmt_datetime_wib
 from components.i18n import t
 from components.layout import REGION_KEY
 from components.tiles import LIVE_REFRESH_SECONDS, region_card
+from data_access.filters import Filters
 
 st.title(t("app.title"))
 st.caption(t("home.intro"))
+cite_control(t("home.cite_title"), describe(Filters(region=st.session_state.get(REGION_KEY))), "page")
 
 
 @st.fragment(run_every=LIVE_REFRESH_SECONDS)

@@ -4,6 +4,7 @@ sample adequacy, the ranking, the nine elements, the trend, perception against c
 import streamlit as st
 
 from components import ikm_views as section
+from components.citation import cite_control
 from components.errors import database_guard
 from components.filters import describe, page_filters
 from components.i18n import t
@@ -12,6 +13,7 @@ st.title(t("ikm.title"))
 st.caption(t("ikm.intro"))
 filters = page_filters()
 st.caption(describe(filters))
+cite_slot = st.empty()  # filled last: the trend's switch further down puts itself in the link
 
 with database_guard():
     if section.headline(filters):
@@ -22,3 +24,4 @@ with database_guard():
         section.trend_section(filters, t("ikm.trend.heading"), "trend")
         section.perception_section(filters)
         section.profile_section(filters)
+cite_control(t("ikm.title"), describe(filters), "page", cite_slot)

@@ -5,6 +5,7 @@ units ranked by resolutions within the limit; categories per kecamatan with smal
 import streamlit as st
 
 from components import complaint_views as section
+from components.citation import cite_control
 from components.errors import database_guard
 from components.filters import describe, page_filters
 from components.i18n import t
@@ -13,6 +14,7 @@ st.title(t("complaints.title"))
 st.caption(t("complaints.intro"))
 filters = page_filters()
 st.caption(describe(filters))
+cite_control(t("complaints.title"), describe(filters), "page")
 
 with database_guard():
     if section.headline(filters):

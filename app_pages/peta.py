@@ -5,6 +5,7 @@ import streamlit as st
 
 from components import peta_data
 from components import peta_views as section
+from components.citation import cite_control
 from components.errors import database_guard
 from components.filters import page_filters
 from components.i18n import t
@@ -14,6 +15,7 @@ st.caption(t("map.intro"))
 filters = page_filters()
 marker, measure = section.map_controls()
 st.caption(section.describe_view(filters, marker))
+cite_control(t("map.title"), section.describe_view(filters, marker), "page")
 
 with database_guard():
     units = peta_data.units(filters, marker)

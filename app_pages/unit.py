@@ -2,16 +2,22 @@
 refreshes by itself), the elements against the grade bands, the trend, complaint handling as perceived and as
 measured, and where the unit is."""
 
+import streamlit as st
+
 from components import ikm_views as section
+from components.citation import cite_control
 from components.errors import database_guard
+from components.i18n import t
 
 with database_guard():
     unit = section.requested_unit()
     if unit:
         section.unit_header(unit)
+        cite_slot = st.empty()  # filled last: the trend's switch further down puts itself in the link
         current = section.live_unit_now(unit)
         if current:
             section.unit_elements(unit, current)
             section.unit_trend(unit)
             section.unit_perception(unit, current)
         section.unit_location(unit)
+        cite_control(t("unit.cite_title", name=unit["name"]), f"unit: {unit['code']}", "page", cite_slot)

@@ -1,4 +1,4 @@
-"""The one way a chart is shown: its takeaway as alt text and caption, a table view, and downloads."""
+"""The one way a chart is shown: its takeaway as alt text and caption, PNG and citation, a table view, downloads."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from components import data
+from components.chart_png import chart_png
+from components.citation import LICENCE, cite_control
 from components.formatting import fmt_datetime_wib
 from components.i18n import t
 from data_access.exports import excel_csv, xlsx
@@ -21,33 +23,48 @@ def download_meta(title: str, filters_text: str) -> dict[str, str]:
         t("download.filters"): filters_text,
         t("download.data_time"): fmt_datetime_wib(data.newest_change()),
         t("download.source"): t("app.title"),
-        t("download.licence"): "CC BY 4.0",
+        t("download.licence"): LICENCE,
     }
 
 
 def downloads(table: pd.DataFrame, title: str, filters_text: str, filename: str, key: str) -> None:
     """CSV (Indonesian Excel) and XLSX buttons for exactly the table shown."""
     meta = download_meta(title, filters_text)
-    csv_col, xlsx_col = st.columns(2)
-    csv_col.download_button(
+    buttons = st.container(horizontal=True)
+    buttons.download_button(
         t("download.csv"), excel_csv(table, meta), file_name=f"{filename}.csv", mime="text/csv",
         key=f"{key}-csv", icon=":material/download:", on_click="ignore",
     )
-    xlsx_col.download_button(  # made when clicked: an XLSX of 1,000 rows costs more than the rest of a page run
+    buttons.download_button(  # made when clicked: an XLSX of 1,000 rows costs more than the rest of a page run
         t("download.xlsx"), partial(xlsx, table, meta), file_name=f"{filename}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}-xlsx", icon=":material/download:", on_click="ignore",
     )
 
 
+def png_lines(filters_text: str) -> list[str]:
+    """What an image carries under its title: the filters, then source, data time and licence."""
+    source = t("figure.png_source", source=t("app.title"), data_time=fmt_datetime_wib(data.newest_change()),
+               licence=LICENCE)
+    return [filters_text, source]
+
+
 def chart_block(chart: alt.Chart, table: pd.DataFrame, takeaway: str, title: str, filters_text: str,
                 filename: str, key: str, display=None, column_config: dict | None = None) -> None:
-    """A chart whose alt text states its takeaway, followed by the same numbers as a table and downloads.
+    """A chart whose alt text states its takeaway, an image download and a citation, then the same numbers as a
+    table with CSV/XLSX downloads.
 
     `display` (a Styler writing numbers the user's way, or a table with links) is shown instead of `table`;
     the downloads always hold `table`."""
     st.altair_chart(chart.properties(description=takeaway), width="stretch")
     st.caption(takeaway)
+    with st.container(horizontal=True):  # side by side while they fit, wrapping on a phone
+        st.download_button(  # rendered when clicked, like the XLSX
+            t("download.png"), partial(chart_png, chart, title, png_lines(filters_text)),
+            file_name=f"{filename}.png", mime="image/png", key=f"{key}-png", icon=":material/image:",
+            on_click="ignore",
+        )
+        cite_control(title, filters_text, key)
     with st.expander(t("figure.table_view")):
         st.dataframe(table if display is None else display, hide_index=True, width="stretch",
                      column_config=column_config)

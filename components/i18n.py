@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from data_access.elements import ANSWER_LABELS, EDUCATIONS, ELEMENTS, OCCUPATIONS, SEXES, SURVEY_CHANNELS
+from data_access.elements import (
+    ANSWER_LABELS,
+    EDUCATIONS,
+    ELEMENTS,
+    OCCUPATIONS,
+    SEXES,
+    SURVEY_CHANNELS,
+)
 from data_access.ikm import GRADE_BANDS
 from data_access.reference import REGIONS
 
@@ -51,6 +58,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "nav.lacak": {"id": "Lacak pengaduan", "en": "Track a complaint"},
     "nav.peta": {"id": "Peta", "en": "Map"},
     "nav.survei": {"id": "Isi survei", "en": "Take the survey"},
+    "nav.pimpinan": {"id": "Pimpinan", "en": "Leadership"},
+    "nav.data": {"id": "Data & Metodologi", "en": "Data & Methodology"},
     "filter.region": {"id": "Wilayah", "en": "Region"},
     "filter.region.all": {"id": "Semua wilayah", "en": "All regions"},
     "home.heading": {"id": "Beranda", "en": "Home"},
@@ -110,6 +119,21 @@ STRINGS: dict[str, dict[str, str]] = {
     "download.data_time": {"id": "Data per", "en": "Data as of"},
     "download.source": {"id": "Sumber", "en": "Source"},
     "download.licence": {"id": "Lisensi", "en": "Licence"},
+    "download.png": {"id": "Unduh gambar (PNG)", "en": "Download image (PNG)"},
+    "figure.png_source": {"id": "Sumber: {source} · Data per {data_time} · Lisensi {licence}",
+                          "en": "Source: {source} · Data as of {data_time} · Licence {licence}"},
+    "cite.button": {"id": "Salin tautan / Kutip", "en": "Copy link / Cite"},
+    "cite.link": {"id": "Tautan ke tampilan ini (filter ikut tersimpan)",
+                  "en": "Link to this view (filters included)"},
+    "cite.citation": {"id": "Kutipan", "en": "Citation"},
+    "unit.cite_title": {"id": "Rapor unit layanan: {name}", "en": "Service unit report card: {name}"},
+    "home.cite_title": {"id": "Ringkasan Kota dan Kabupaten Pasuruan", "en": "Summary of Pasuruan City and Regency"},
+    "cite.text": {
+        "id": "{source} ({year}). {figure}. {filters}. Data per {data_time}. Diakses {accessed}. {link}. "
+              "Lisensi {licence}.",
+        "en": "{source} ({year}). {figure}. {filters}. Data as of {data_time}. Accessed {accessed}. {link}. "
+              "Licence {licence}.",
+    },
     "filter.kind": {"id": "Jenis unit", "en": "Kind of unit"},
     "filter.kecamatan": {"id": "Kecamatan", "en": "District (kecamatan)"},
     "filter.period": {"id": "Periode", "en": "Period"},
@@ -905,6 +929,679 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Jawaban di formulir ini tidak disimpan.",
         "en": "The answers in this form were not stored.",
     },
+    # ---- Pimpinan page and weekly brief (lead.)
+    "lead.title": {"id": "Pimpinan", "en": "Leadership"},
+    "lead.intro": {
+        "id": "Untuk Bupati dan Wali Kota: yang berubah lebih dulu (unit yang berpindah mutu, pengaduan yang "
+              "melewati batas waktu), lalu posisi terhadap target, peringkat, dan kepatuhan Ombudsman.",
+        "en": "For the Regent and the Mayor: what changed first (units that changed grade, complaints that passed "
+              "their time limit), then where each region stands against its targets, rankings, and the Ombudsman.",
+    },
+    "lead.comparison": {"id": "Bandingkan dengan", "en": "Compare with"},
+    "lead.comparison.minggu": {"id": "Minggu lalu", "en": "Last week"},
+    "lead.comparison.bulan": {"id": "Bulan lalu", "en": "Last month"},
+    "lead.exceptions.heading": {"id": "Pengecualian", "en": "Exceptions"},
+    "lead.exceptions.takeaway": {
+        "id": "Sejak {date}: {down} unit turun mutu, {up} unit naik mutu, {newly} pengaduan baru melewati batas "
+              "waktu di {units} unit.",
+        "en": "Since {date}: {down} units dropped a grade, {up} rose, {newly} complaints newly passed their time "
+              "limit at {units} units.",
+    },
+    "lead.crossings.heading": {"id": "Unit yang berpindah mutu", "en": "Units that changed grade"},
+    "lead.crossings.caption": {
+        "id": "IKM {days} hari terakhir ({now}) dibandingkan {days} hari yang berakhir {before_end} ({before}). "
+              "Hanya unit dengan sampel memadai di kedua periode; yang turun lebih dulu.",
+        "en": "IKM of the last {days} days ({now}) against the {days} days ending {before_end} ({before}). Only "
+              "units with an adequate sample in both periods; drops first.",
+    },
+    "lead.crossings.none": {
+        "id": "Tidak ada unit yang berpindah mutu sejak {date}.", "en": "No unit changed grade since {date}.",
+    },
+    "lead.direction.down": {"id": "turun", "en": "down"},
+    "lead.direction.up": {"id": "naik", "en": "up"},
+    "lead.col.grade_before": {"id": "Mutu sebelum", "en": "Grade before"},
+    "lead.col.ikm_before": {"id": "IKM sebelum", "en": "IKM before"},
+    "lead.col.n_before": {"id": "n sebelum", "en": "n before"},
+    "lead.col.grade_now": {"id": "Mutu kini", "en": "Grade now"},
+    "lead.col.ikm_now": {"id": "IKM kini", "en": "IKM now"},
+    "lead.col.n_now": {"id": "n kini", "en": "n now"},
+    "lead.col.change": {"id": "Perubahan", "en": "Change"},
+    "lead.col.direction": {"id": "Arah", "en": "Direction"},
+    "lead.col.newly": {"id": "Baru lewat batas", "en": "Newly past the limit"},
+    "lead.col.overdue_total": {"id": "Lewat batas (semua)", "en": "Past the limit (all)"},
+    "lead.overdue.heading": {
+        "id": "Pengaduan yang baru melewati batas waktu", "en": "Complaints that newly passed their time limit",
+    },
+    "lead.overdue.caption": {
+        "id": "Pengaduan terbuka yang melewati batas tahapnya sejak {date}, per unit, beserta semua pengaduan unit "
+              "itu yang sudah lewat batas.",
+        "en": "Open complaints that passed their current stage's limit since {date}, per unit, with all of that "
+              "unit's complaints past their limit.",
+    },
+    "lead.overdue.none": {
+        "id": "Tidak ada pengaduan yang baru melewati batas waktu sejak {date}.",
+        "en": "No complaint newly passed its time limit since {date}.",
+    },
+    "lead.targets.heading": {"id": "Target", "en": "Targets"},
+    "lead.targets.caption": {
+        "id": "IKM dan tanggapan pertama: {quarter} (triwulan terakhir dengan kuesioner, seperti Beranda); "
+              "pengaduan lewat batas: saat ini. Target diatur admin (lihat README).",
+        "en": "IKM and first response: {quarter} (the latest quarter with questionnaires, as on Home); complaints "
+              "past the limit: now. Admins set the targets (see the README).",
+    },
+    "lead.targets.title": {"id": "Posisi terhadap target", "en": "Standing against the targets"},
+    "lead.target.ikm": {"id": "IKM", "en": "IKM"},
+    "lead.target.ikm_goal": {"id": "mutu {grade} (≥ {value})", "en": "grade {grade} (≥ {value})"},
+    "lead.target.ikm_value": {"id": "{ikm} (mutu {grade}, n = {n})", "en": "{ikm} (grade {grade}, n = {n})"},
+    "lead.target.first": {"id": "Median tanggapan pertama", "en": "Median first response"},
+    "lead.target.first_goal": {"id": "≤ {n} hari kerja", "en": "≤ {n} working days"},
+    "lead.target.first_share": {
+        "id": "{pct} dijawab dalam {n} hari kerja ({complaints} pengaduan)",
+        "en": "{pct} answered within {n} working days ({complaints} complaints)",
+    },
+    "lead.target.overdue": {"id": "Pengaduan lewat batas waktu", "en": "Complaints past the time limit"},
+    "lead.target.overdue_goal": {"id": "≤ {n}", "en": "≤ {n}"},
+    "lead.gap.met": {"id": "tercapai", "en": "met"},
+    "lead.gap.ikm": {"id": "kurang {gap} poin", "en": "{gap} points short"},
+    "lead.gap.days": {"id": "lebih {gap} hari kerja", "en": "{gap} working days over"},
+    "lead.gap.overdue": {"id": "lebih {gap} pengaduan", "en": "{gap} complaints over"},
+    "lead.gap.not_reached": {
+        "id": "belum tercapai: sebagian besar masih menunggu", "en": "not met: most are still waiting",
+    },
+    "lead.gap.no_data": {"id": "tidak ada data", "en": "no data"},
+    "lead.col.measure": {"id": "Ukuran", "en": "Measure"},
+    "lead.col.value": {"id": "Nilai", "en": "Value"},
+    "lead.col.target": {"id": "Target", "en": "Target"},
+    "lead.col.gap": {"id": "Jarak ke target", "en": "Distance to target"},
+    "lead.rankings.heading": {"id": "Peringkat", "en": "Rankings"},
+    "lead.rankings.caption": {
+        "id": "{days} hari terakhir: {period}.", "en": "The last {days} days: {period}.",
+    },
+    "lead.rankings.ikm": {"id": "Kepuasan (IKM)", "en": "Satisfaction (IKM)"},
+    "lead.rankings.complaints": {"id": "Penanganan pengaduan", "en": "Complaint handling"},
+    "lead.ombudsman.heading": {"id": "Kepatuhan Ombudsman RI", "en": "Ombudsman RI compliance"},
+    "lead.ombudsman.caption": {
+        "id": "Setiap tahun dinilai dengan kategori tahunnya: sampai 2021 {until_2021}; 2022–2024 {from_2022}; "
+              "mulai {opinion} Opini Ombudsman RI. Kota lain sebagai pembanding.",
+        "en": "Each year is judged with its own band set: until 2021 {until_2021}; 2022–2024 {from_2022}; from "
+              "{opinion} an Ombudsman RI opinion. Other cities for comparison.",
+    },
+    "lead.ombudsman.title": {"id": "Nilai kepatuhan Ombudsman per tahun", "en": "Ombudsman compliance score by year"},
+    "lead.ombudsman.takeaway": {"id": "Nilai terbaru: {figures}.", "en": "Latest scores: {figures}."},
+    "lead.ombudsman.col.entity": {"id": "Pemerintah daerah", "en": "Local government"},
+    "lead.ombudsman.col.role": {"id": "Peran", "en": "Role"},
+    "lead.ombudsman.col.year": {"id": "Tahun", "en": "Year"},
+    "lead.ombudsman.col.score": {"id": "Nilai", "en": "Score"},
+    "lead.ombudsman.col.band": {"id": "Kategori tahun itu", "en": "Band of that year"},
+    "lead.ombudsman.col.note": {"id": "Catatan", "en": "Note"},
+    "lead.ombudsman.col.source": {"id": "Sumber", "en": "Source"},
+    "lead.ombudsman.ours": {"id": "Pasuruan", "en": "Pasuruan"},
+    "lead.ombudsman.peer": {"id": "pembanding", "en": "peer"},
+    "lead.brief.heading": {"id": "Ringkasan mingguan", "en": "Weekly brief"},
+    "lead.brief.caption": {
+        "id": "Satu halaman PDF untuk dibagikan: kedua wilayah, pengecualian, target dan Ombudsman. Minggu Senin–"
+              "Minggu WIB; yang baku adalah minggu lengkap terakhir.",
+        "en": "A one-page PDF to share: both regions, exceptions, targets and the Ombudsman. Weeks run Monday to "
+              "Sunday WIB; the default is the last complete week.",
+    },
+    "lead.brief.week": {"id": "Minggu", "en": "Week"},
+    "lead.brief.download": {"id": "Unduh ringkasan (PDF)", "en": "Download the brief (PDF)"},
+    "lead.brief.title": {"id": "Ringkasan mingguan pelayanan publik", "en": "Weekly public-service brief"},
+    "lead.brief.period": {"id": "Minggu {range} ({code})", "en": "Week {range} ({code})"},
+    "lead.brief.demo": {
+        "id": "DATA SIMULASI: angka dibuat untuk demonstrasi, bukan data resmi.",
+        "en": "SIMULATED DATA: the figures are generated for demonstration, not official data.",
+    },
+    "lead.brief.row.ikm": {"id": "IKM {days} hari s.d. {end}", "en": "IKM, {days} days to {end}"},
+    "lead.brief.row.ikm_target": {"id": "Target IKM: {goal}", "en": "IKM target: {goal}"},
+    "lead.brief.row.questionnaires": {"id": "Kuesioner minggu ini", "en": "Questionnaires this week"},
+    "lead.brief.row.received": {"id": "Pengaduan diterima minggu ini", "en": "Complaints received this week"},
+    "lead.brief.row.resolved": {"id": "Pengaduan selesai minggu ini", "en": "Complaints resolved this week"},
+    "lead.brief.row.open": {"id": "Pengaduan terbuka (saat data)", "en": "Open complaints (at data time)"},
+    "lead.brief.row.overdue": {"id": "Lewat batas waktu (saat data)", "en": "Past the time limit (at data time)"},
+    "lead.brief.row.first": {
+        "id": "Median tanggapan pertama, {quarter} (target {goal})",
+        "en": "Median first response, {quarter} (target {goal})",
+    },
+    "lead.brief.row.ombudsman": {"id": "Kepatuhan Ombudsman", "en": "Ombudsman compliance"},
+    "lead.brief.ombudsman_value": {"id": "{score} ({year}, {band})", "en": "{score} ({year}, {band})"},
+    "lead.brief.exceptions": {"id": "Pengecualian saat ini (perubahan sejak {date})",
+                              "en": "Exceptions now (changes since {date})"},
+    "lead.brief.crossing_line": {"id": "{unit}: mutu {before} ke {now} ({change})",
+                                 "en": "{unit}: grade {before} to {now} ({change})"},
+    "lead.brief.overdue_line": {"id": "{unit}: {newly} baru lewat batas, {total} lewat batas seluruhnya",
+                                "en": "{unit}: {newly} newly past the limit, {total} past it in all"},
+    "lead.brief.due_heading": {"id": "Jatuh tempo {today} s.d. {until}: {n} pengaduan",
+                               "en": "Falling due {today} to {until}: {n} complaints"},
+    "lead.brief.due_line": {"id": "{unit}: {due} jatuh tempo, paling awal {first}",
+                            "en": "{unit}: {due} falling due, the earliest {first}"},
+    "lead.brief.none": {"id": "tidak ada", "en": "none"},
+    "lead.brief.more": {"id": "... dan {n} unit lain (lihat dasbor)", "en": "... and {n} more units (see the dashboard)"},
+    "lead.brief.licence": {
+        "id": "Lisensi CC BY 4.0. Kutip: Dasbor Pelayanan Publik Pasuruan, {link}",
+        "en": "Licence CC BY 4.0. Cite: Dasbor Pelayanan Publik Pasuruan, {link}",
+    },
+    # ---- Data & Metodologi page (app_pages/data.py, components/datasets.py, components/methodology.py)
+    "data.title": {"id": "Data & Metodologi", "en": "Data & Methodology"},
+    "data.intro": {
+        "id": "Unduh setiap tabel yang tampil di dasbor, baca arti setiap kolom, dan cara setiap angka dihitung.",
+        "en": "Download every table shown on the dashboard, read what each column means and how each figure is "
+              "computed.",
+    },
+    "data.freshness.heading": {"id": "Kesegaran data", "en": "Data freshness"},
+    "data.freshness.none": {"id": "Belum ada data yang dimuat.", "en": "No data has been loaded yet."},
+    "data.freshness.span": {
+        "id": "Kuesioner dan pengaduan yang tersimpan mencakup {first} sampai {last} (WIB).",
+        "en": "The questionnaires and complaints held cover {first} to {last} (WIB).",
+    },
+    "data.freshness.demo": {
+        "id": "**Data simulasi.** Semua angka di basis data ini dibuat untuk demonstrasi; jangan dikutip sebagai "
+              "data resmi.",
+        "en": "**Simulated data.** Every figure in this database is generated for demonstration; do not cite it as "
+              "official data.",
+    },
+    "data.downloads.heading": {"id": "Unduh tabel", "en": "Download tables"},
+    "data.downloads.intro": {
+        "id": "Pilih tabel dan filternya. CSV memakai titik koma dan koma desimal sehingga langsung terbuka benar di "
+              "Excel berbahasa Indonesia; XLSX untuk program lain. Judul, filter, waktu data, sumber dan lisensi "
+              "tertulis di atas tabel dalam setiap berkas.",
+        "en": "Pick a table and its filters. The CSV uses semicolons and decimal commas so it opens correctly in "
+              "Excel set to Indonesian; XLSX suits other programs. Title, filters, data time, source and licence "
+              "are written above the table in every file.",
+    },
+    "data.pick": {"id": "Tabel", "en": "Table"},
+    "data.pick_unit": {"id": "Unit layanan", "en": "Service unit"},
+    "data.pick_unit.none": {"id": "Pilih unit layanan", "en": "Choose a service unit"},
+    "data.pick_unit.help": {
+        "id": "Tabel ini milik rapor satu unit: pilih unitnya dulu.",
+        "en": "This table belongs to one unit's report card: choose the unit first.",
+    },
+    "data.shown_on": {"id": "Tampil di halaman {page}.", "en": "Shown on the {page} page."},
+    "data.empty": {
+        "id": "Tidak ada data untuk filter ini, jadi tidak ada tabel untuk diunduh.",
+        "en": "There is no data for these filters, so there is no table to download.",
+    },
+    "data.preview_rows": {
+        "id": "Pratinjau {shown} baris pertama dari {total}; berkas unduhan berisi semuanya.",
+        "en": "Preview of the first {shown} of {total} rows; the downloads hold them all.",
+    },
+    "data.list.heading": {"id": "Semua tabel yang dapat diunduh", "en": "Every downloadable table"},
+    "data.dictionary.heading": {"id": "Kamus data", "en": "Data dictionary"},
+    "data.dictionary.intro": {
+        "id": "Arti dan satuan setiap kolom. Teks pengaduan, saran responden, nama, NIK dan nomor telepon tidak "
+              "pernah ada di tabel mana pun.",
+        "en": "What each column means and its unit. Complaint text, respondents' suggestions, names, NIK and phone "
+              "numbers are never in any table.",
+    },
+    "data.dictionary.of_table": {"id": "Arti kolom tabel ini", "en": "What this table's columns mean"},
+    "data.dictionary.sources": {"id": "Kolom berkas sumber (impor)", "en": "Source file fields (import)"},
+    "data.dictionary.all": {"id": "Semua kolom tabel unduhan", "en": "Every column of the downloads"},
+    "data.col.page": {"id": "Halaman", "en": "Page"},
+    "data.col.table": {"id": "Tabel", "en": "Table"},
+    "data.col.description": {"id": "Isi", "en": "Contents"},
+    "data.col.code": {"id": "Kode (?tabel=)", "en": "Code (?tabel=)"},
+    "data.col.column": {"id": "Kolom", "en": "Column"},
+    "data.col.meaning": {"id": "Arti", "en": "Meaning"},
+    "data.col.unit": {"id": "Satuan", "en": "Unit"},
+    "data.col.file": {"id": "Berkas", "en": "File"},
+    "data.col.field": {"id": "Kolom", "en": "Field"},
+    "data.col.performance": {"id": "Kinerja unit", "en": "Unit performance"},
+    "data.col.range_100": {"id": "IKM × 25", "en": "IKM × 25"},
+    "data.col.range_4": {"id": "IKM (skala 1–4)", "en": "IKM (1–4 scale)"},
+    "data.col.key": {"id": "Kunci", "en": "Key"},
+    "data.col.answers": {"id": "Jawaban 1–4", "en": "Answers 1–4"},
+    "data.col.population": {"id": "Pengguna layanan (N)", "en": "Service users (N)"},
+    "data.col.date": {"id": "Tanggal", "en": "Date"},
+    "data.col.name": {"id": "Nama", "en": "Name"},
+    "data.col.kind": {"id": "Jenis", "en": "Kind"},
+    "data.col.clock": {"id": "Dihitung sejak", "en": "Counted from"},
+    "data.clock.received": {"id": "pengaduan diterima", "en": "complaint received"},
+    "data.clock.verified": {"id": "pengaduan diteruskan (terverifikasi)", "en": "complaint forwarded (verified)"},
+    "data.holiday.public": {"id": "libur nasional", "en": "national holiday"},
+    "data.holiday.cuti": {"id": "cuti bersama", "en": "collective leave (cuti bersama)"},
+    "data.unit.text": {"id": "teks", "en": "text"},
+    "data.unit.code": {"id": "kode", "en": "code"},
+    "data.unit.score": {"id": "nilai 25–100", "en": "score 25–100"},
+    "data.unit.grade": {"id": "huruf A–D", "en": "letter A–D"},
+    "data.unit.people": {"id": "orang", "en": "people"},
+    "data.unit.complaints": {"id": "pengaduan", "en": "complaints"},
+    "data.unit.pct": {"id": "persen (%)", "en": "percent (%)"},
+    "data.unit.workdays": {"id": "hari kerja", "en": "working days"},
+    "data.unit.per10k": {"id": "pengaduan per 10.000 penduduk", "en": "complaints per 10,000 residents"},
+    "data.unit.month": {"id": "bulan (TTTT-BB)", "en": "month (YYYY-MM)"},
+    "data.unit.period": {"id": "bulan atau triwulan", "en": "month or quarter"},
+    "data.unit.rank": {"id": "urutan (1 = terbaik)", "en": "position (1 = best)"},
+    "data.unit.date": {"id": "tanggal (TTTT-BB-HH)", "en": "date (YYYY-MM-DD)"},
+    "data.unit.degrees": {"id": "derajat desimal (WGS 84)", "en": "decimal degrees (WGS 84)"},
+    "data.unit.units": {"id": "unit layanan", "en": "service units"},
+    "data.dict.filter.region": {"id": "Wilayah: Kabupaten atau Kota Pasuruan.", "en": "Region: Pasuruan Regency or City."},
+    "data.dict.filter.kind": {"id": "Jenis unit layanan (MPP, OPD, puskesmas, kantor desa, dll.).",
+                              "en": "Kind of service unit (MPP, agency, health centre, village office, etc.)."},
+    "data.dict.ikm.col.code": {"id": "Kode unit layanan; rapor unit ada di /unit?unit=KODE.",
+                               "en": "Service unit code; its report card is at /unit?unit=CODE."},
+    "data.dict.ikm.col.unit": {"id": "Nama unit layanan.", "en": "Name of the service unit."},
+    "data.dict.ikm.col.ikm": {"id": "Indeks Kepuasan Masyarakat: rata-rata NRR sembilan unsur × 25, dibulatkan "
+                                    "2 desimal di akhir.",
+                              "en": "Citizen Satisfaction Index: mean NRR of the nine elements × 25, rounded to 2 "
+                                    "decimals at the end."},
+    "data.dict.ikm.col.grade": {"id": "Mutu pelayanan menurut pita nilai IKM (A Sangat Baik … D Tidak Baik).",
+                                "en": "Service grade from the IKM bands (A very good … D not good)."},
+    "data.dict.ikm.col.respondents": {"id": "Jumlah responden (kuesioner) yang dihitung.",
+                                      "en": "Number of respondents (questionnaires) counted."},
+    "data.dict.ikm.col.ci_low": {"id": "Batas bawah selang kepercayaan 95% dari IKM.",
+                                 "en": "Lower end of the IKM's 95% confidence interval."},
+    "data.dict.ikm.col.ci_high": {"id": "Batas atas selang kepercayaan 95% dari IKM.",
+                                  "en": "Upper end of the IKM's 95% confidence interval."},
+    "data.dict.ikm.col.population": {"id": "Perkiraan pengguna layanan dalam periode (kosong: tidak diketahui).",
+                                     "en": "Estimated service users in the period (blank: unknown)."},
+    "data.dict.ikm.col.minimum": {"id": "Responden minimum menurut tabel Krejcie & Morgan untuk populasi itu.",
+                                  "en": "Minimum respondents from the Krejcie & Morgan table for that population."},
+    "data.dict.ikm.col.sample": {"id": "Apakah jumlah responden mencapai sampel minimum.",
+                                 "en": "Whether the respondents reach the minimum sample."},
+    "data.dict.ikm.col.weakest": {"id": "Unsur dengan nilai terendah.", "en": "The element with the lowest score."},
+    "data.dict.ikm.col.element": {"id": "Unsur pelayanan (salah satu dari sembilan).",
+                                  "en": "Service element (one of the nine)."},
+    "data.dict.ikm.col.period": {"id": "Bulan (TTTT-BB) atau triwulan (TTTT-Qn).",
+                                 "en": "Month (YYYY-MM) or quarter (YYYY-Qn)."},
+    "data.dict.ikm.col.rank": {"id": "Urutan menurut IKM; hanya unit dengan sampel memadai.",
+                               "en": "Position by IKM; only units with an adequate sample."},
+    "data.dict.ikm.col.flag": {"id": "Apakah nilai unsur pengaduan sejalan dengan kecepatan tanggapan terukur.",
+                               "en": "Whether the complaint-handling score agrees with the measured response speed."},
+    "data.dict.ikm.col.element_score": {"id": "Nilai unsur penanganan pengaduan (NRR × 25).",
+                                        "en": "Complaint-handling element score (NRR × 25)."},
+    "data.dict.ikm.col.complaints": {"id": "Jumlah pengaduan unit dalam periode.",
+                                     "en": "The unit's complaints in the period."},
+    "data.dict.ikm.col.median": {"id": "Median waktu tanggapan pertama (Kaplan–Meier).",
+                                 "en": "Median time to first response (Kaplan–Meier)."},
+    "data.dict.ikm.col.within": {"id": "Persentase tanggapan pertama dalam batas waktu.",
+                                 "en": "Share of first responses within the limit."},
+    "data.dict.ikm.col.speed": {"id": "Kecepatan tanggapan: cepat, sedang atau lambat.",
+                                "en": "Response speed: fast, middling or slow."},
+    "data.dict.ikm.col.category": {"id": "Kelompok responden (mis. jenis kelamin, umur).",
+                                   "en": "Respondent group (e.g. sex, age)."},
+    "data.dict.ikm.col.count": {"id": "Jumlah responden dalam kelompok ini.", "en": "Respondents in this group."},
+    "data.dict.ikm.col.share": {"id": "Persentase dari semua responden.", "en": "Share of all respondents."},
+    "data.dict.ikm.element.*": {"id": "Nilai unsur {label}: rata-rata jawaban (NRR) × 25.",
+                                "en": "Score of the element {label}: mean answer (NRR) × 25."},
+    "data.dict.complaints.col.complaints": {"id": "Jumlah pengaduan diterima; \"<5\" berarti disembunyikan.",
+                                            "en": "Complaints received; \"<5\" means suppressed."},
+    "data.dict.complaints.col.share": {"id": "Persentase dari semua pengaduan.", "en": "Share of all complaints."},
+    "data.dict.complaints.col.region": {"id": "Wilayah: Kabupaten atau Kota Pasuruan.",
+                                        "en": "Region: Pasuruan Regency or City."},
+    "data.dict.complaints.col.population": {"id": "Jumlah penduduk wilayah (proyeksi resmi).",
+                                            "en": "Residents of the region (official projection)."},
+    "data.dict.complaints.col.per_10k": {"id": "Pengaduan dibagi penduduk × 10.000.",
+                                         "en": "Complaints divided by residents × 10,000."},
+    "data.dict.complaints.col.month": {"id": "Bulan diterima (WIB).", "en": "Month received (WIB)."},
+    "data.dict.complaints.col.stage": {"id": "Tahap penanganan dan jenis penyelesaiannya.",
+                                       "en": "Handling stage and its completion tier."},
+    "data.dict.complaints.col.limit": {"id": "Batas waktu tahap menurut PermenPANRB 62/2018.",
+                                       "en": "The stage's limit under PermenPANRB 62/2018."},
+    "data.dict.complaints.col.clocks": {"id": "Pengaduan yang jam tahap ini sudah berjalan.",
+                                        "en": "Complaints whose clock for this stage has started."},
+    "data.dict.complaints.col.done": {"id": "Pengaduan yang sudah menyelesaikan tahap ini.",
+                                      "en": "Complaints that have completed this stage."},
+    "data.dict.complaints.col.median": {"id": "Median hari kerja (Kaplan–Meier, yang masih terbuka ikut dihitung).",
+                                        "en": "Median working days (Kaplan–Meier, open ones included)."},
+    "data.dict.complaints.col.p90": {"id": "90% pengaduan selesai dalam sekian hari kerja (Kaplan–Meier).",
+                                     "en": "90% of complaints done within this many working days (Kaplan–Meier)."},
+    "data.dict.complaints.col.within": {"id": "Persentase yang selesai dalam batas waktu.",
+                                        "en": "Share completed within the limit."},
+    "data.dict.complaints.col.still_open": {"id": "Persentase yang tahapnya masih berjalan.",
+                                            "en": "Share whose stage is still running."},
+    "data.dict.complaints.col.status": {"id": "Status pengaduan saat ini.", "en": "Current complaint status."},
+    "data.dict.complaints.col.path": {"id": "Alur utama atau jalur samping (ditunda, bukan wewenang, diarsipkan).",
+                                      "en": "Main flow or side exit (paused, not its remit, archived)."},
+    "data.dict.complaints.col.bucket": {"id": "Sisa hari kerja sampai batas tahap saat ini (atau lewatnya).",
+                                        "en": "Working days left before the current stage's limit (or past it)."},
+    "data.dict.complaints.col.code": {"id": "Kode unit layanan.", "en": "Service unit code."},
+    "data.dict.complaints.col.unit": {"id": "Nama unit layanan.", "en": "Name of the service unit."},
+    "data.dict.complaints.col.due": {"id": "Pengaduan terbuka yang jatuh tempo segera.",
+                                     "en": "Open complaints falling due soon."},
+    "data.dict.complaints.col.first_due": {"id": "Tanggal jatuh tempo paling awal.", "en": "Earliest due date."},
+    "data.dict.complaints.col.overdue": {"id": "Pengaduan terbuka yang sudah lewat batas.",
+                                         "en": "Open complaints already past the limit."},
+    "data.dict.complaints.col.rank": {"id": "Urutan menurut penyelesaian dalam batas (unit dengan pengaduan cukup).",
+                                      "en": "Position by resolutions within the limit (units with enough complaints)."},
+    "data.dict.complaints.col.open": {"id": "Pengaduan yang masih terbuka.", "en": "Complaints still open."},
+    "data.dict.complaints.col.first_median": {"id": "Median hari kerja sampai tanggapan pertama.",
+                                              "en": "Median working days to the first response."},
+    "data.dict.complaints.col.first_within": {"id": "Persentase tanggapan pertama dalam batas.",
+                                              "en": "Share of first responses within the limit."},
+    "data.dict.complaints.col.resolution_median": {"id": "Median hari kerja sampai selesai (Kaplan–Meier).",
+                                                   "en": "Median working days to resolution (Kaplan–Meier)."},
+    "data.dict.complaints.col.resolution_within": {"id": "Persentase penyelesaian dalam batas jenisnya.",
+                                                   "en": "Share resolved within its tier's limit."},
+    "data.dict.complaints.col.kecamatan": {"id": "Kecamatan unit layanan.", "en": "District of the service unit."},
+    "data.dict.complaints.dim.channel": {"id": "Kanal masuk pengaduan.", "en": "Channel the complaint came in by."},
+    "data.dict.complaints.dim.classification": {"id": "Klasifikasi: pengaduan, aspirasi, permintaan informasi.",
+                                                "en": "Classification: complaint, aspiration, information request."},
+    "data.dict.complaints.dim.category": {"id": "Kategori topik pengaduan.", "en": "Topic category."},
+    "data.dict.complaints.stage.*": {"id": "Pengaduan terbuka yang sedang di tahap {label}.",
+                                     "en": "Open complaints currently at the stage {label}."},
+    "data.dict.complaints.category.*": {"id": "Pengaduan kategori {label}; \"<5\" berarti disembunyikan.",
+                                        "en": "Complaints in the category {label}; \"<5\" means suppressed."},
+    "data.dict.map.col.code": {"id": "Kode unit layanan.", "en": "Service unit code."},
+    "data.dict.map.col.unit": {"id": "Nama unit layanan.", "en": "Name of the service unit."},
+    "data.dict.map.col.grade": {"id": "Mutu IKM (A–D); tanda lain: belum dinilai.",
+                                "en": "IKM grade (A–D); another mark: not rated yet."},
+    "data.dict.map.col.ikm": {"id": "IKM dalam periode (NRR rata-rata × 25).", "en": "IKM in the period (mean NRR × 25)."},
+    "data.dict.map.col.respondents": {"id": "Jumlah responden.", "en": "Number of respondents."},
+    "data.dict.map.col.sample": {"id": "Kecukupan sampel.", "en": "Sample adequacy."},
+    "data.dict.map.col.open": {"id": "Pengaduan yang masih terbuka.", "en": "Complaints still open."},
+    "data.dict.map.col.overdue": {"id": "Pengaduan terbuka yang lewat batas.", "en": "Open complaints past the limit."},
+    "data.dict.map.col.kind": {"id": "Jenis unit layanan.", "en": "Kind of service unit."},
+    "data.dict.map.col.kecamatan": {"id": "Kecamatan letak unit.", "en": "District the unit is in."},
+    "data.dict.map.col.address": {"id": "Alamat kantor unit layanan (bukan alamat warga).",
+                                  "en": "Address of the unit's office (never a citizen's)."},
+    "data.dict.map.col.latitude": {"id": "Lintang lokasi unit.", "en": "Latitude of the unit."},
+    "data.dict.map.col.longitude": {"id": "Bujur lokasi unit.", "en": "Longitude of the unit."},
+    "data.dict.map.col.minimum": {"id": "Responden minimum (Krejcie & Morgan).",
+                                  "en": "Minimum respondents (Krejcie & Morgan)."},
+    "data.dict.map.kec.col.kecamatan": {"id": "Nama kecamatan.", "en": "District name."},
+    "data.dict.map.kec.col.units": {"id": "Jumlah unit layanan di kecamatan.", "en": "Service units in the district."},
+    "data.dict.map.kec.col.complaints": {"id": "Pengaduan diterima unit-unit di kecamatan.",
+                                         "en": "Complaints received by the district's units."},
+    "data.dict.map.kec.col.population": {"id": "Penduduk kecamatan (kosong: belum dimuat).",
+                                         "en": "District population (blank: not loaded)."},
+    "data.dict.map.kec.col.per_10k": {"id": "Pengaduan per 10.000 penduduk kecamatan.",
+                                      "en": "Complaints per 10,000 district residents."},
+    "data.dict.map.kec.col.share": {"id": "Persentase pengaduan terbuka yang lewat batas.",
+                                    "en": "Share of open complaints past the limit."},
+    "data.field.element": {"id": "Jawaban unsur \"{name}\", angka {low}–{high}.",
+                           "en": "Answer to the element \"{name}\", a number {low}–{high}."},
+    "data.field.unit_code": {"id": "Kode unik unit layanan.", "en": "Unique service unit code."},
+    "data.field.name": {"id": "Nama unit layanan.", "en": "Service unit name."},
+    "data.field.kind": {"id": "Jenis unit: {values}.", "en": "Kind of unit: {values}."},
+    "data.field.region_code": {"id": "Kode wilayah Kemendagri: {values}.", "en": "Kemendagri region code: {values}."},
+    "data.field.kecamatan_code": {"id": "Kode kecamatan Kemendagri (35.14.NN / 35.75.NN).",
+                                  "en": "Kemendagri district code (35.14.NN / 35.75.NN)."},
+    "data.field.address": {"id": "Alamat kantor unit.", "en": "Office address of the unit."},
+    "data.field.latitude": {"id": "Lintang (derajat desimal).", "en": "Latitude (decimal degrees)."},
+    "data.field.longitude": {"id": "Bujur (derajat desimal).", "en": "Longitude (decimal degrees)."},
+    "data.field.annual_users": {"id": "Pengguna layanan per tahun (untuk sampel minimum; boleh kosong).",
+                                "en": "Service users per year (for the minimum sample; optional)."},
+    "data.field.response_id": {"id": "Kode unik kuesioner.", "en": "Unique questionnaire id."},
+    "data.field.submitted_at": {"id": "Waktu pengisian (ISO 8601; tanpa zona = WIB).",
+                                "en": "When it was filled in (ISO 8601; no offset = WIB)."},
+    "data.field.service": {"id": "Layanan yang diterima.", "en": "Service received."},
+    "data.field.sex": {"id": "Jenis kelamin: {values} (boleh kosong).", "en": "Sex: {values} (optional)."},
+    "data.field.age": {"id": "Umur dalam tahun (boleh kosong).", "en": "Age in years (optional)."},
+    "data.field.education": {"id": "Pendidikan: {values} (boleh kosong).", "en": "Education: {values} (optional)."},
+    "data.field.occupation": {"id": "Pekerjaan: {values} (boleh kosong).", "en": "Occupation: {values} (optional)."},
+    "data.field.channel": {"id": "Cara mengisi survei: {values}.", "en": "How the survey was answered: {values}."},
+    "data.field.complaints.channel": {"id": "Kanal masuk pengaduan: {values}.", "en": "Complaint channel: {values}."},
+    "data.field.ticket": {"id": "Nomor tiket pengaduan.", "en": "Complaint ticket number."},
+    "data.field.classification": {"id": "Klasifikasi: {values}.", "en": "Classification: {values}."},
+    "data.field.category": {"id": "Kategori topik: {values}.", "en": "Topic category: {values}."},
+    "data.field.tier": {"id": "Jenis penyelesaian (menentukan batas waktu): {values}.",
+                        "en": "Completion tier (sets the limit): {values}."},
+    "data.field.received_at": {"id": "Waktu diterima.", "en": "When received."},
+    "data.field.verified_at": {"id": "Waktu diverifikasi dan diteruskan ke unit.",
+                               "en": "When verified and forwarded to the unit."},
+    "data.field.first_response_at": {"id": "Waktu tanggapan pertama unit.", "en": "When the unit first responded."},
+    "data.field.resolved_at": {"id": "Waktu ditutup.", "en": "When closed."},
+    "data.field.status": {"id": "Status: {values}.", "en": "Status: {values}."},
+    "data.desc.ikm-per-unit": {"id": "IKM, mutu, responden, selang kepercayaan dan kecukupan sampel setiap unit.",
+                               "en": "IKM, grade, respondents, confidence interval and sample adequacy per unit."},
+    "data.desc.ikm-peringkat": {"id": "Unit dengan sampel memadai, diurutkan menurut IKM.",
+                                "en": "Units with an adequate sample, ranked by IKM."},
+    "data.desc.ikm-unsur": {"id": "Nilai dan mutu sembilan unsur untuk pilihan filter.",
+                            "en": "Score and grade of the nine elements for the filters chosen."},
+    "data.desc.ikm-unsur-35.14": {"id": "Nilai sembilan unsur di Kabupaten Pasuruan.",
+                                  "en": "The nine element scores in Pasuruan Regency."},
+    "data.desc.ikm-unsur-35.75": {"id": "Nilai sembilan unsur di Kota Pasuruan.",
+                                  "en": "The nine element scores in Pasuruan City."},
+    "data.desc.ikm-unsur-per-unit": {"id": "Nilai sembilan unsur setiap unit dan unsur terlemahnya.",
+                                     "en": "Each unit's nine element scores and its weakest element."},
+    "data.desc.ikm-wilayah-triwulan": {"id": "IKM per triwulan untuk kedua wilayah.",
+                                       "en": "IKM by quarter for both regions."},
+    "data.desc.ikm-tren-month": {"id": "IKM per bulan dengan responden dan selang kepercayaan.",
+                                 "en": "IKM by month with respondents and confidence interval."},
+    "data.desc.ikm-tren-quarter": {"id": "IKM per triwulan dengan responden dan selang kepercayaan.",
+                                   "en": "IKM by quarter with respondents and confidence interval."},
+    "data.desc.ikm-persepsi-kinerja": {"id": "Nilai unsur pengaduan setiap unit di samping waktu tanggapan terukur.",
+                                       "en": "Each unit's complaint-handling score beside its measured response time."},
+    "data.desc.ikm-profil-sex": {"id": "Responden menurut jenis kelamin.", "en": "Respondents by sex."},
+    "data.desc.ikm-profil-age_group": {"id": "Responden menurut kelompok umur.", "en": "Respondents by age group."},
+    "data.desc.ikm-profil-education": {"id": "Responden menurut pendidikan.", "en": "Respondents by education."},
+    "data.desc.ikm-profil-occupation": {"id": "Responden menurut pekerjaan.", "en": "Respondents by occupation."},
+    "data.desc.ikm-profil-channel": {"id": "Responden menurut cara mengisi survei.",
+                                     "en": "Respondents by survey channel."},
+    "data.desc.unit-unsur": {"id": "Sembilan unsur satu unit pada triwulan terakhirnya.",
+                             "en": "One unit's nine elements in its latest quarter."},
+    "data.desc.unit-tren-month": {"id": "IKM satu unit per bulan.", "en": "One unit's IKM by month."},
+    "data.desc.unit-tren-quarter": {"id": "IKM satu unit per triwulan.", "en": "One unit's IKM by quarter."},
+    "data.desc.pengaduan-channel": {"id": "Pengaduan menurut kanal masuk.", "en": "Complaints by channel."},
+    "data.desc.pengaduan-classification": {"id": "Pengaduan menurut klasifikasi.",
+                                           "en": "Complaints by classification."},
+    "data.desc.pengaduan-category": {"id": "Pengaduan menurut kategori topik.", "en": "Complaints by topic category."},
+    "data.desc.pengaduan-per-10000-penduduk": {"id": "Pengaduan per 10.000 penduduk setiap wilayah.",
+                                               "en": "Complaints per 10,000 residents per region."},
+    "data.desc.pengaduan-per-bulan": {"id": "Pengaduan per bulan dan wilayah.", "en": "Complaints by month and region."},
+    "data.desc.pengaduan-waktu-penanganan": {"id": "Hari kerja setiap tahap terhadap batas waktunya.",
+                                             "en": "Working days per stage against its limit."},
+    "data.desc.pengaduan-status": {"id": "Semua pengaduan menurut status, jalur samping termasuk.",
+                                   "en": "Every complaint by status, side exits included."},
+    "data.desc.pengaduan-terbuka-umur": {"id": "Pengaduan terbuka menurut sisa hari kerja.",
+                                         "en": "Open complaints by working days left."},
+    "data.desc.pengaduan-jatuh-tempo": {"id": "Unit dengan pengaduan yang segera jatuh tempo.",
+                                        "en": "Units with complaints falling due soon."},
+    "data.desc.pengaduan-peringkat-unit": {"id": "Unit diurutkan menurut penyelesaian dalam batas waktu.",
+                                           "en": "Units ranked by resolutions within the limit."},
+    "data.desc.pengaduan-kecamatan-kategori": {"id": "Pengaduan per kecamatan dan kategori; angka kecil disembunyikan.",
+                                               "en": "Complaints per district and category; small counts suppressed."},
+    "data.desc.peta-unit": {"id": "Setiap unit di peta dengan mutu, IKM, pengaduan dan koordinat.",
+                            "en": "Every unit on the map with grade, IKM, complaints and coordinates."},
+    "data.desc.peta-kecamatan": {"id": "IKM, pengaduan dan keterlambatan per kecamatan.",
+                                 "en": "IKM, complaints and delays per district."},
+    "data.method.heading": {"id": "Metodologi", "en": "Methodology"},
+    "data.m.ikm.title": {"id": "Rumus IKM dan pita mutu", "en": "The IKM formula and grade bands"},
+    "data.m.ikm.body": {
+        "id": "Dasar: PermenPANRB No. 14 Tahun 2017. Setiap responden menjawab {n} unsur dengan angka 1–4.\n\n"
+              "1. **NRR** (nilai rata-rata) setiap unsur = jumlah jawaban unsur itu ÷ banyaknya jawaban.\n"
+              "2. Setiap unsur berbobot sama, tepat **1/{n}**.\n"
+              "3. **IKM** (skala 1–4) = jumlah NRR × 1/{n}, yaitu rata-rata {n} NRR.\n"
+              "4. **IKM unit pelayanan** = IKM × {scale}, dibulatkan ke {decimals} desimal hanya di akhir "
+              "(setengah ke atas).\n\n"
+              "Mutu ditentukan dari nilai yang sudah dibulatkan; pita yang sama dipakai untuk nilai satu unsur.",
+        "en": "Basis: PermenPANRB No. 14 of 2017. Every respondent answers {n} elements with a number 1–4.\n\n"
+              "1. **NRR** (mean score) of each element = sum of its answers ÷ number of answers.\n"
+              "2. Every element weighs the same, exactly **1/{n}**.\n"
+              "3. **IKM** (1–4 scale) = sum of NRR × 1/{n}, i.e. the mean of the {n} NRRs.\n"
+              "4. **Unit IKM** = IKM × {scale}, rounded to {decimals} decimals only at the end (half up).\n\n"
+              "The grade is read from the rounded value; the same bands grade a single element's score.",
+    },
+    "data.m.elements.title": {"id": "Sembilan unsur pelayanan", "en": "The nine service elements"},
+    "data.m.elements.body": {
+        "id": "Jawaban disimpan menurut nama unsur, bukan nomor pertanyaan, karena formulir daerah memakai urutan "
+              "berbeda. Skala jawaban {low}–{high}:",
+        "en": "Answers are stored by element name, never by question number, because local forms use different "
+              "orders. Answer scale {low}–{high}:",
+    },
+    "data.m.sample.title": {"id": "Jumlah sampel minimum", "en": "Minimum sample size"},
+    "data.m.sample.body": {
+        "id": "Responden minimum mengikuti tabel **Krejcie & Morgan** (tingkat kepercayaan 95%, P = 0,5, "
+              "d = 0,05) untuk jumlah pengguna layanan N dalam periode survei: di antara dua baris dipakai N "
+              "berikutnya yang lebih besar, di atas tabel dipakai {largest}. Unit di bawah minimum ditandai "
+              "\"sampel belum memadai\" dan tidak diperingkat; bila jumlah pengguna tidak diketahui, dasbor "
+              "mengatakannya dan tidak menebak. Contoh yang dihitung oleh aplikasi:",
+        "en": "Minimum respondents follow the **Krejcie & Morgan** table (95% confidence, P = 0.5, d = 0.05) for "
+              "the number of service users N in the survey period: between rows the next larger N applies, beyond "
+              "the table {largest}. Units below the minimum are marked \"sample too small\" and not ranked; where "
+              "the number of users is unknown the dashboard says so rather than guess. Examples computed by the "
+              "app:",
+    },
+    "data.m.ci.title": {"id": "Selang kepercayaan 95%", "en": "95% confidence interval"},
+    "data.m.ci.body": {
+        "id": "Setiap IKM disertai selang kepercayaan 95% (SK 95%): rata-rata skor responden ± t × s/√n, dengan t "
+              "dari **distribusi Student t** (n − 1 derajat bebas), s simpangan baku skor responden dan n "
+              "jumlah responden; dibatasi 25–100. Cara membaca: bila survei diulang dengan responden lain, IKM "
+              "sebenarnya kemungkinan besar ada di dalam selang ini. Selang lebar berarti responden sedikit atau "
+              "jawaban sangat beragam; dua unit yang selangnya bertumpang tindih belum tentu berbeda.",
+        "en": "Every IKM comes with a 95% confidence interval (CI): the mean respondent score ± t × s/√n, with t "
+              "from **Student's t distribution** (n − 1 degrees of freedom), s the standard deviation of "
+              "respondents' scores and n the respondents; kept within 25–100. How to read it: were the survey "
+              "repeated with other respondents, the true IKM would most likely lie inside it. A wide interval "
+              "means few respondents or very mixed answers; two units whose intervals overlap may not really "
+              "differ.",
+    },
+    "data.m.workdays.title": {"id": "Hari kerja dan kalender libur", "en": "Working days and the holiday calendar"},
+    "data.m.workdays.body": {
+        "id": "Semua waktu penanganan dihitung dalam **hari kerja**: Senin–Jumat yang bukan libur nasional. Hari "
+              "kerja yang berlalu = banyaknya hari kerja dari tanggal mulai sampai sebelum tanggal selesai, "
+              "keduanya menurut WIB: hari yang sama = 0, Jumat ke Senin berikutnya = 1. Kalender libur berasal "
+              "dari paket `holidays` (libur nasional dan cuti bersama Indonesia).",
+        "en": "Every handling time is counted in **working days**: Monday–Friday that is not a national holiday. "
+              "Working days elapsed = working days from the start date up to (not including) the end date, both "
+              "in WIB: same day = 0, Friday to next Monday = 1. The holiday calendar comes from the `holidays` "
+              "package (Indonesian national holidays and cuti bersama).",
+    },
+    "data.m.workdays.cuti_on": {"id": "Cuti bersama **tidak** dihitung sebagai hari kerja (pengaturan saat ini).",
+                                "en": "Cuti bersama are **not** counted as working days (current setting)."},
+    "data.m.workdays.cuti_off": {"id": "Cuti bersama dihitung sebagai hari kerja (pengaturan saat ini).",
+                                 "en": "Cuti bersama are counted as working days (current setting)."},
+    "data.m.workdays.years": {"id": "Hari libur yang dipakai untuk tahun {first}–{last}:",
+                              "en": "Holidays used for {first}–{last}:"},
+    "data.m.limits.title": {"id": "Batas waktu pengaduan", "en": "Complaint time limits"},
+    "data.m.limits.body": {
+        "id": "Batas waktu SP4N-LAPOR! (Perpres 76/2013, PermenPANRB 62/2018), dalam hari kerja. Pengaduan "
+              "\"segera jatuh tempo\" bila batas tahapnya tercapai dalam {due} hari kerja.",
+        "en": "SP4N-LAPOR! time limits (Perpres 76/2013, PermenPANRB 62/2018), in working days. A complaint "
+              "\"falls due soon\" when its stage's limit is reached within {due} working days.",
+    },
+    "data.m.km.title": {"id": "Median dan persentil ke-90 (Kaplan–Meier)", "en": "Median and 90th percentile (Kaplan–Meier)"},
+    "data.m.km.body": {
+        "id": "Median yang hanya memakai pengaduan selesai terlalu optimistis, karena kasus paling lama justru "
+              "masih terbuka. Karena itu pengaduan terbuka dihitung sebagai data **tersensor** pada hari ini, dan "
+              "median serta persentil ke-90 waktu penyelesaian diperkirakan dengan metode **Kaplan–Meier**. "
+              "\"Belum tercapai\" berarti kurang dari separuh (atau 90%) yang sudah selesai. Persentase yang masih "
+              "terbuka selalu ditampilkan di sampingnya. Unit dengan kurang dari {min} pengaduan tidak diperingkat.",
+        "en": "A median over closed complaints only is too optimistic, because the slowest cases are still open. "
+              "Open complaints are therefore **censored** at today, and the median and 90th percentile of time to "
+              "resolution are estimated with **Kaplan–Meier**. \"Not reached\" means fewer than half (or 90%) are "
+              "done. The share still open is always shown beside them. Units with fewer than {min} complaints are "
+              "not ranked.",
+    },
+    "data.m.privacy.title": {"id": "Privasi dan penyembunyian angka kecil", "en": "Privacy and small-count suppression"},
+    "data.m.privacy.body": {
+        "id": "- **Tidak pernah ditampilkan atau diunduh:** isi pengaduan, saran responden, nama, NIK, nomor "
+              "telepon, e-mail dan alamat warga. Lacak pengaduan hanya menunjukkan tahap dan tanggal.\n"
+              "- **Angka kecil:** jumlah 1 sampai {n} kurang satu pada rincian halus (mis. kecamatan × kategori) "
+              "ditulis \"<{n}\". Bila satu angka tersembunyi dapat dihitung dari total, angka terkecil berikutnya "
+              "ikut disembunyikan.\n"
+              "- **Teks bebas** yang kelak perlu ditampilkan harus melewati penyaring yang mengganti NIK, telepon, "
+              "e-mail, alamat rumah dan nama dengan {tokens}.",
+        "en": "- **Never shown or downloaded:** complaint text, respondents' suggestions, names, NIK, phone "
+              "numbers, e-mail and citizens' addresses. Complaint tracking shows only stages and dates.\n"
+              "- **Small counts:** counts from 1 to {n} minus one at fine detail (e.g. district × category) read "
+              "\"<{n}\". Where a hidden count could be worked out from a total, the next smallest is hidden too.\n"
+              "- **Free text** that may ever be shown must pass the scrubber that replaces NIK, phone numbers, "
+              "e-mail, home addresses and names with {tokens}.",
+    },
+    "data.licence.heading": {"id": "Lisensi", "en": "Licence"},
+    "data.licence.body": {
+        "id": "**Data: {licence}** (Creative Commons Atribusi 4.0). Anda boleh menyalin, membagikan, mengolah dan "
+              "memakai data ini untuk keperluan apa pun, termasuk komersial, asalkan menyebut sumbernya: nama "
+              "dasbor, tautan, waktu data, dan bila data diubah, menyebutkannya. "
+              "**Kode program: MIT** (berkas LICENSE di repositori).",
+        "en": "**Data: {licence}** (Creative Commons Attribution 4.0). You may copy, share, adapt and use the data "
+              "for any purpose, commercial included, as long as you credit the source: the dashboard's name, the "
+              "link, the data time, and say if you changed the data. **Program code: MIT** (the LICENSE file in "
+              "the repository).",
+    },
+    "data.cite.heading": {"id": "Cara mengutip", "en": "How to cite"},
+    "data.cite.intro": {
+        "id": "Contoh kutipan untuk tampilan ini; setiap grafik juga punya tombol Kutip dengan tautan ke tampilannya.",
+        "en": "An example citation for this view; every chart also has a Cite button with a link to its view.",
+    },
+    # Data page: the Pimpinan page's tables (their file titles name the comparison), column meanings and units.
+    "lead.crossings.title": {"id": "Unit yang berpindah mutu sejak {comparison}",
+                             "en": "Units that changed grade since {comparison}"},
+    "lead.rankings.ikm_title": {"id": "Peringkat unit layanan menurut kepuasan (IKM)",
+                                "en": "Service units ranked by satisfaction (IKM)"},
+    "lead.rankings.complaints_title": {"id": "Peringkat unit layanan menurut penanganan pengaduan",
+                                       "en": "Service units ranked by complaint handling"},
+    "lead.overdue.title": {"id": "Pengaduan yang baru melewati batas waktu sejak {comparison}",
+                           "en": "Complaints that newly passed their time limit since {comparison}"},
+    "data.desc.pimpinan-pindah-mutu-minggu": {
+        "id": "Unit yang mutunya berubah dibandingkan seminggu lalu (IKM periode terakhir).",
+        "en": "Units whose grade changed compared with a week ago (IKM of the latest period).",
+    },
+    "data.desc.pimpinan-pindah-mutu-bulan": {
+        "id": "Unit yang mutunya berubah dibandingkan sebulan lalu (IKM periode terakhir).",
+        "en": "Units whose grade changed compared with a month ago (IKM of the latest period).",
+    },
+    "data.desc.pimpinan-baru-lewat-batas-minggu": {
+        "id": "Per unit, pengaduan yang melewati batas waktu dalam seminggu terakhir.",
+        "en": "Per unit, complaints that passed their time limit in the last week.",
+    },
+    "data.desc.pimpinan-baru-lewat-batas-bulan": {
+        "id": "Per unit, pengaduan yang melewati batas waktu dalam sebulan terakhir.",
+        "en": "Per unit, complaints that passed their time limit in the last month.",
+    },
+    "data.desc.pimpinan-jatuh-tempo": {"id": "Unit dengan pengaduan yang segera jatuh tempo.",
+                                       "en": "Units with complaints falling due soon."},
+    "data.desc.pimpinan-target": {"id": "Setiap wilayah dibandingkan dengan target IKM dan pengaduan.",
+                                  "en": "Each region against the IKM and complaint targets."},
+    "data.desc.pimpinan-peringkat-ikm": {"id": "Unit dengan sampel memadai, diurutkan menurut IKM periode terakhir.",
+                                         "en": "Units with an adequate sample, ranked by IKM of the latest period."},
+    "data.desc.pimpinan-tidak-diperingkat": {
+        "id": "Unit yang tidak diperingkat dalam periode terakhir, dengan alasannya.",
+        "en": "Units left out of the ranking over the latest period, with the reason.",
+    },
+    "data.desc.pimpinan-peringkat-pengaduan": {
+        "id": "Unit diurutkan menurut penyelesaian dalam batas waktu, periode terakhir.",
+        "en": "Units ranked by resolutions within the limit, over the latest period.",
+    },
+    "data.desc.pimpinan-ombudsman": {
+        "id": "Nilai kepatuhan Ombudsman RI per tahun untuk kedua wilayah dan kota pembanding.",
+        "en": "Ombudsman RI compliance score by year for both regions and the peer cities.",
+    },
+    "data.unit.points": {"id": "poin IKM (+ naik, − turun)", "en": "IKM points (+ up, − down)"},
+    "data.unit.year": {"id": "tahun (TTTT)", "en": "year (YYYY)"},
+    "data.unit.compliance": {"id": "nilai 0–100", "en": "score 0–100"},
+    "data.dict.ikm.col.reason": {"id": "Mengapa unit tidak diperingkat (sampel kurang, populasi tidak diketahui).",
+                                 "en": "Why the unit is not ranked (sample too small, population unknown)."},
+    "data.dict.lead.col.direction": {"id": "Apakah mutu unit naik atau turun.",
+                                     "en": "Whether the unit's grade went up or down."},
+    "data.dict.lead.col.grade_before": {"id": "Mutu unit pada periode pembanding.",
+                                        "en": "The unit's grade in the earlier period."},
+    "data.dict.lead.col.grade_now": {"id": "Mutu unit pada periode terakhir.",
+                                     "en": "The unit's grade over the latest period."},
+    "data.dict.lead.col.ikm_before": {"id": "IKM unit pada periode pembanding.",
+                                      "en": "The unit's IKM in the earlier period."},
+    "data.dict.lead.col.ikm_now": {"id": "IKM unit pada periode terakhir.",
+                                   "en": "The unit's IKM over the latest period."},
+    "data.dict.lead.col.change": {"id": "IKM kini dikurangi IKM sebelum.", "en": "IKM now minus IKM before."},
+    "data.dict.lead.col.n_before": {"id": "Jumlah responden pada periode pembanding.",
+                                    "en": "Number of respondents in the earlier period."},
+    "data.dict.lead.col.n_now": {"id": "Jumlah responden pada periode terakhir.",
+                                 "en": "Number of respondents over the latest period."},
+    "data.dict.lead.col.newly": {"id": "Pengaduan terbuka yang melewati batas waktu sejak tanggal pembanding.",
+                                 "en": "Open complaints that passed their time limit since the comparison date."},
+    "data.dict.lead.col.overdue_total": {"id": "Semua pengaduan terbuka unit itu yang sudah lewat batas.",
+                                         "en": "All of the unit's open complaints already past the limit."},
+    "data.dict.lead.col.measure": {"id": "Apa yang diukur (IKM, tanggapan pertama, pengaduan lewat batas).",
+                                   "en": "What is measured (IKM, first response, complaints past the limit)."},
+    "data.dict.lead.col.value": {"id": "Nilai saat ini, dalam kata-kata dan angka.",
+                                 "en": "The current value, in words and figures."},
+    "data.dict.lead.col.target": {"id": "Target yang diatur admin.", "en": "The target the admins set."},
+    "data.dict.lead.col.gap": {"id": "Seberapa jauh dari target, atau \"tercapai\".",
+                               "en": "How far from the target, or \"met\"."},
+    "data.dict.lead.ombudsman.col.entity": {"id": "Pemerintah daerah yang dinilai.",
+                                            "en": "The local government assessed."},
+    "data.dict.lead.ombudsman.col.role": {"id": "Wilayah kita (Pasuruan) atau kota pembanding.",
+                                          "en": "Our region (Pasuruan) or a peer city."},
+    "data.dict.lead.ombudsman.col.year": {"id": "Tahun penilaian.", "en": "Year of the assessment."},
+    "data.dict.lead.ombudsman.col.score": {"id": "Nilai kepatuhan standar pelayanan publik dari Ombudsman RI.",
+                                           "en": "Public service standards compliance score from Ombudsman RI."},
+    "data.dict.lead.ombudsman.col.band": {"id": "Kategori nilai menurut aturan tahun itu.",
+                                          "en": "The score's band under that year's rules."},
+    "data.dict.lead.ombudsman.col.note": {"id": "Keterangan tambahan.", "en": "Additional remarks."},
+    "data.dict.lead.ombudsman.col.source": {"id": "Asal angka (laporan Ombudsman RI).",
+                                            "en": "Where the figure comes from (Ombudsman RI report)."},
+    # STRINGS_END_MARKER_DO_NOT_REMOVE: new blocks go above this line.
 }
 
 # Official Indonesian names come from the domain modules; only their English renderings live here.

@@ -23,6 +23,7 @@ from components.ikm_charts import (
     render_ranking_chart,
     render_trend_chart,
 )
+from components.layout import adopt_query_param, publish_query_param
 from components.tiles import LIVE_REFRESH_SECONDS
 from data_access.complaint_rules import FIRST_RESPONSE_LIMIT, MIN_COMPLAINTS_FOR_RANKING
 from data_access.elements import PROFILE_DIMENSIONS
@@ -38,6 +39,8 @@ UNIT_PARAM = "unit"
 # The ranking chart shows this many units at each end; the table below it lists them all.
 RANKING_CHART_PER_END = 10
 GRANULARITIES = ("month", "quarter")
+# One trend per page, so one URL parameter: ?tren=quarter.
+TREND_KEY = "tren"
 
 
 def _styled(table: pd.DataFrame, decimals: dict[str, int] | None = None):
@@ -151,8 +154,10 @@ def elements_section(filters: Filters) -> None:
 def trend_section(filters: Filters, heading: str, key: str) -> None:
     """IKM by month or quarter over the grade bands."""
     st.header(heading)
-    granularity = st.segmented_control(t("ikm.trend.granularity"), GRANULARITIES, default="month", required=True,
-                                       format_func=lambda g: t(f"ikm.trend.{g}"), key=f"{key}-granularity")
+    adopt_query_param(TREND_KEY, GRANULARITIES, GRANULARITIES[0])
+    granularity = st.segmented_control(t("ikm.trend.granularity"), GRANULARITIES, required=True,
+                                       format_func=lambda g: t(f"ikm.trend.{g}"), key=TREND_KEY)
+    publish_query_param(TREND_KEY, granularity, GRANULARITIES[0])
     points = ikm_data.trend(filters, granularity)
     if not points:
         st.caption(t("ikm.no_data"))

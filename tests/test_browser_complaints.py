@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from sqlalchemy import select
 
@@ -19,8 +20,16 @@ from data_access.db_init import init_database
 from data_access.demo import load_demo
 from data_access.engine import make_engine
 from data_access.workdays import add_workdays, wib_date
-from tests.browser import browser, desktop_page, phone_page  # noqa: F401
-from tests.browser import assert_no_horizontal_scroll, page_errors, screenshot, start_app, wait_for_app
+from tests.browser import (  # noqa: F401
+    assert_no_horizontal_scroll,
+    browser,
+    desktop_page,
+    page_errors,
+    phone_page,
+    screenshot,
+    start_app,
+    wait_for_app,
+)
 from tests.conftest import DEMO_SIZE
 from tests.factories import add_complaint, wib
 
@@ -72,7 +81,13 @@ def _assert_clean(text: str, where: str) -> None:
 
 
 def _file_text(path: Path) -> str:
+    """The text a file carries: every part of an XLSX, a CSV whole, a PNG's text chunks (its drawn text is the
+    chart's, built from the same rows as its CSV)."""
     data = path.read_bytes()
+    if path.suffix == ".png":
+        with Image.open(io.BytesIO(data)) as image:
+            assert image.format == "PNG"
+            return "\n".join(f"{key}: {value}" for key, value in image.info.items() if isinstance(value, str))
     if path.suffix == ".xlsx":
         with zipfile.ZipFile(io.BytesIO(data)) as book:
             return "\n".join(book.read(name).decode("utf-8", "replace") for name in book.namelist())

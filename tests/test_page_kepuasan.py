@@ -10,7 +10,13 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.factories import add_done_when_units, add_questionnaires, add_unit, answers, wib
+from tests.factories import (
+    add_done_when_units,
+    add_questionnaires,
+    add_unit,
+    answers,
+    wib,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -142,6 +148,7 @@ def test_kepuasan_runs_on_the_demo_database(monkeypatch, demo_url):
                        "Sembilan unsur pelayanan", "Tren IKM", "Persepsi dan kinerja pengaduan", "Profil responden"]
     links = table_with(app, "Rapor", "IKM")["Rapor"]
     assert links.str.fullmatch(r"/unit\?unit=[A-Z0-9-]+").all()
-    app.segmented_control(key="trend-granularity").set_value("quarter").run()
+    app.segmented_control(key="tren").set_value("quarter").run()
     assert not app.exception
+    assert app.query_params["tren"] == "quarter"  # the granularity is part of the shareable link
     assert any(c.value.startswith("IKM ") and "TW4 2025" in c.value for c in app.caption)

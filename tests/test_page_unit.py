@@ -2,7 +2,14 @@
 
 import pytest
 
-from tests.factories import add_complaint, add_done_when_units, add_questionnaires, add_unit, answers, wib
+from tests.factories import (
+    add_complaint,
+    add_done_when_units,
+    add_questionnaires,
+    add_unit,
+    answers,
+    wib,
+)
 from tests.test_page_kepuasan import metrics, open_page, table_with
 
 UNIT = "app_pages/unit.py"
@@ -80,5 +87,5 @@ def test_unit_cards_run_on_the_demo_database(monkeypatch, demo_url):
         app = open_page(monkeypatch, demo_url, UNIT, unit=unit.code)
         assert app.title[0].value == unit.name
         assert metrics(app)[0][0].startswith("IKM Triwulan")
-        app.segmented_control(key="unit-trend-granularity").set_value("quarter").run()
+        app.segmented_control(key="tren").set_value("quarter").run()
         assert not app.exception
