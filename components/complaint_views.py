@@ -34,7 +34,12 @@ from data_access.complaint_rules import (
 )
 from data_access.filters import Filters
 from data_access.privacy import SMALL_COUNT_THRESHOLD
-from data_access.tracker import TICKET_MAX_LENGTH, WAITING, InvalidTicket, normalise_ticket
+from data_access.tracker import (
+    TICKET_MAX_LENGTH,
+    WAITING,
+    InvalidTicket,
+    normalise_ticket,
+)
 
 TICKET_PARAM = "tiket"
 # The volume chart of units shows this many; the ranking table below it lists every ranked unit.
@@ -209,6 +214,18 @@ def backlog_section(filters: Filters) -> None:
            frames.backlog_takeaway(rows, DUE_SOON_WORKDAYS), t("complaints.backlog.title"), filters,
            "pengaduan-terbuka-umur", "backlog")
     st.caption(frames.backlog_note())
+    due_soon_block(filters, "pengaduan-jatuh-tempo")
+
+
+def table_block(shown: pd.DataFrame, downloaded: pd.DataFrame, title: str, filters: Filters, filename: str,
+                key: str) -> None:
+    """A complaints table written the user's way (unit names pinned, card links) and its downloads."""
+    st.dataframe(_styled(shown), hide_index=True, width="stretch", column_config=_link_config(shown))
+    downloads(downloaded, title, describe(filters), filename, key)
+
+
+def due_soon_block(filters: Filters, filename: str) -> None:
+    """What falls due in the next DUE_SOON_WORKDAYS working days, per unit (Pengaduan and Pimpinan)."""
     due = complaint_data.due_soon(filters)
     st.subheader(t("complaints.due.heading", days=DUE_SOON_WORKDAYS))
     if not due["units"]:
@@ -216,9 +233,7 @@ def backlog_section(filters: Filters) -> None:
         return
     st.caption(t("complaints.due.caption", today=fmt_date(due["today"]), until=fmt_date(due["until"])))
     shown, downloaded = frames.due_tables(due["units"])
-    st.dataframe(_styled(shown), hide_index=True, width="stretch", column_config=_link_config(shown))
-    downloads(downloaded, t("complaints.due.heading", days=DUE_SOON_WORKDAYS), describe(filters),
-              "pengaduan-jatuh-tempo", "due")
+    table_block(shown, downloaded, t("complaints.due.heading", days=DUE_SOON_WORKDAYS), filters, filename, "due")
 
 
 # ------------------------------------------------------------------------------------------------ ranking
@@ -250,8 +265,7 @@ def places_section(filters: Filters) -> None:
     st.header(t("complaints.places.heading"))
     st.caption(t("complaints.places.caption", n=SMALL_COUNT_THRESHOLD))
     table = frames.places_table(rows)
-    st.dataframe(_styled(table), hide_index=True, width="stretch")
-    downloads(table, t("complaints.places.title"), describe(filters), "pengaduan-kecamatan-kategori", "places")
+    table_block(table, table, t("complaints.places.title"), filters, "pengaduan-kecamatan-kategori", "places")
 
 
 # -------------------------------------------------------------------------------------------------- tracker

@@ -116,16 +116,20 @@ def is_demo() -> bool:
     return _is_demo(data_version())
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _period_options(version: tuple) -> list[str]:
+@st.cache_data(show_spinner=False, max_entries=4)
+def _data_span(version: tuple) -> tuple:
     with public_engine().connect() as conn:
-        first, last = overview.data_span(conn)
-    return periods.period_options(first, last)
+        return overview.data_span(conn)
+
+
+def data_span() -> tuple:
+    """First and last WIB date with questionnaires or complaints."""
+    return _data_span(data_version())
 
 
 def period_options() -> list[str]:
     """Period codes covering the questionnaires and complaints held."""
-    return _period_options(data_version())
+    return periods.period_options(*data_span())
 
 
 def newest_change() -> datetime | None:

@@ -29,7 +29,7 @@ def period_label(code: str) -> str:
     return code
 
 
-def _url_select(key: str, label: str, options: list, format_func, default=None, column=None):
+def url_select(key: str, label: str, options: list, format_func, default=None, column=None):
     adopt_query_param(key, options, default)
     if st.session_state.get(key) not in options:
         st.session_state[key] = default
@@ -46,14 +46,14 @@ def page_filters(with_period: bool = True) -> Filters:
     kecamatan = [k["code"] for k in KECAMATAN if region in (None, k["region_code"])]
     kecamatan_names = {k["code"]: k["name"] for k in KECAMATAN}
     columns = st.columns(3 if with_period else 2)
-    kind = _url_select(KIND_KEY, t("filter.kind"), [None, *UNIT_KINDS],
+    kind = url_select(KIND_KEY, t("filter.kind"), [None, *UNIT_KINDS],
                        lambda k: t("filter.all") if k is None else t(f"kind.{k}"), column=columns[0])
-    district = _url_select(KECAMATAN_KEY, t("filter.kecamatan"), [None, *kecamatan],
+    district = url_select(KECAMATAN_KEY, t("filter.kecamatan"), [None, *kecamatan],
                            lambda k: t("filter.all") if k is None else kecamatan_names[k], column=columns[1])
     date_from = date_to = None
     if with_period:
         options = data.period_options()
-        code = _url_select(PERIOD_KEY, t("filter.period"), options, period_label, default=ALL, column=columns[2])
+        code = url_select(PERIOD_KEY, t("filter.period"), options, period_label, default=ALL, column=columns[2])
         date_from, date_to = period_bounds(code)
     return Filters(region=region, kind=kind, kecamatan=district, date_from=date_from, date_to=date_to)
 

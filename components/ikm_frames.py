@@ -13,7 +13,14 @@ import pandas as pd
 from components.formatting import fmt_number, fmt_pct
 from components.i18n import t
 from data_access.complaint_rules import MIN_COMPLAINTS_FOR_RANKING
-from data_access.elements import AGE_GROUPS, EDUCATIONS, ELEMENTS, OCCUPATIONS, SEXES, SURVEY_CHANNELS
+from data_access.elements import (
+    AGE_GROUPS,
+    EDUCATIONS,
+    ELEMENTS,
+    OCCUPATIONS,
+    SEXES,
+    SURVEY_CHANNELS,
+)
 from data_access.ikm import GRADE_BANDS, IkmResult
 from data_access.perception import FAST_BUT_UNSATISFIED, SATISFIED_BUT_SLOW
 
@@ -243,12 +250,26 @@ def ranking_takeaway(ranked: list[dict]) -> str:
              n=fmt_number(len(ranked)))
 
 
+def _left_out_order(left_out: list[dict]) -> list[dict]:
+    return sorted(left_out, key=lambda r: (r["sample"], r["unit_code"]))
+
+
 def left_out_table(left_out: list[dict]) -> pd.DataFrame:
     return pd.DataFrame([
         {t("ikm.col.card"): unit_link(r["unit_code"]), t("ikm.col.reason"): sample_text(r["sample"]),
          t("ikm.col.respondents"): r["respondents"], t("ikm.col.minimum"): fmt_number(r["minimum_sample"]),
          t("ikm.col.unit"): r["name"]}
-        for r in sorted(left_out, key=lambda r: (r["sample"], r["unit_code"]))
+        for r in _left_out_order(left_out)
+    ])
+
+
+def left_out_download(left_out: list[dict]) -> pd.DataFrame:
+    """The units left out of the ranking as a download: unit codes and plain numbers."""
+    return pd.DataFrame([
+        {t("ikm.col.code"): r["unit_code"], t("ikm.col.reason"): sample_text(r["sample"]),
+         t("ikm.col.respondents"): r["respondents"], t("ikm.col.minimum"): r["minimum_sample"],
+         t("ikm.col.unit"): r["name"]}
+        for r in _left_out_order(left_out)
     ])
 
 

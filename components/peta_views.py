@@ -12,7 +12,7 @@ from streamlit_folium import st_folium
 
 from components import map_view, peta_data
 from components.figure import downloads
-from components.filters import _url_select, describe
+from components.filters import describe, url_select
 from components.formatting import fmt_number
 from components.i18n import current_language, t
 from data_access import config
@@ -32,9 +32,9 @@ UNIT_LINK_TEXT = r"unit=([^&]*)"
 def map_controls() -> tuple[str | None, str]:
     """The grade to show (?mutu=A; None for all) and the kecamatan layer's measure (?ukuran=ikm), side by side."""
     grade_col, measure_col = st.columns(2)
-    marker = _url_select(GRADE_KEY, t("map.filter.grade"), [None, *MARKERS],
+    marker = url_select(GRADE_KEY, t("map.filter.grade"), [None, *MARKERS],
                          lambda m: t("filter.all") if m is None else map_view.marker_label(m), column=grade_col)
-    measure = _url_select(MEASURE_KEY, t("map.filter.measure"), list(MEASURES),
+    measure = url_select(MEASURE_KEY, t("map.filter.measure"), list(MEASURES),
                           lambda m: t(f"map.measure.{m}"), default=DEFAULT_MEASURE, column=measure_col)
     return marker, measure
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from data_access.ikm import GRADES
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE_PATH = ROOT / "data" / "dasbor.sqlite"
@@ -72,3 +76,40 @@ def map_assets_url() -> str | None:
     (a folder laid out like node_modules: leaflet/dist/..., leaflet.markercluster/dist/...); None for the CDNs."""
     raw = _setting("MAP_ASSETS_URL")
     return raw.rstrip("/") if raw else None
+
+
+_log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Targets:
+    """What the leadership aims for: an IKM grade, a first-response time, a ceiling on overdue complaints."""
+
+    ikm_grade: str = "A"
+    first_response_workdays: int = 5
+    overdue: int = 0
+
+
+def _whole_number(name: str, default: int) -> int:
+    raw = _setting(name)
+    if raw is None:
+        return default
+    if raw.isdigit():
+        return int(raw)
+    _log.warning("%s=%r is not a whole number of 0 or more; using %s", name, raw, default)
+    return default
+
+
+def targets() -> Targets:
+    """TARGET_IKM_GRADE (A–D), TARGET_FIRST_RESPONSE_WORKDAYS and TARGET_OVERDUE (whole numbers); a value that is
+    not valid is logged and its default used, so a typo never takes the dashboard down."""
+    default = Targets()
+    grade = (_setting("TARGET_IKM_GRADE") or default.ikm_grade).upper()
+    if grade not in GRADES:
+        _log.warning("TARGET_IKM_GRADE=%r is not one of %s; using %s", grade, "/".join(GRADES), default.ikm_grade)
+        grade = default.ikm_grade
+    return Targets(
+        ikm_grade=grade,
+        first_response_workdays=_whole_number("TARGET_FIRST_RESPONSE_WORKDAYS", default.first_response_workdays),
+        overdue=_whole_number("TARGET_OVERDUE", default.overdue),
+    )

@@ -1,0 +1,219 @@
+"""Sections of the Pimpinan page: exceptions first, then targets, rankings, the Ombudsman, and the weekly brief.
+
+Every number comes from one cached data_access figure (components.leadership_data, ikm_data, complaint_data);
+tables go through ikm_views.table_block (units linked to their cards, downloads), charts through chart_block.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from functools import partial
+
+import streamlit as st
+
+from components import (
+    complaint_data,
+    complaint_views,
+    data,
+    ikm_data,
+    ikm_frames,
+    leadership_data,
+)
+from components import complaint_frames as complaint_tables
+from components import leadership_frames as frames
+from components.brief import brief_pdf
+from components.citation import current_link
+from components.figure import chart_block, downloads
+from components.filters import describe
+from components.formatting import fmt_date, fmt_number, fmt_quarter
+from components.i18n import current_language, t
+from components.ikm_views import table_block
+from components.layout import REGION_KEY, adopt_query_param, publish_query_param
+from data_access import config
+from data_access.complaint_rules import MIN_COMPLAINTS_FOR_RANKING
+from data_access.filters import Filters
+from data_access.ikm_queries import ranking
+from data_access.leadership import (
+    COMPARISONS,
+    DEFAULT_COMPARISON,
+    GRADE_WINDOW_DAYS,
+    grade_window,
+    last_complete_week,
+    parse_week,
+    week_options,
+)
+from data_access.sample import INADEQUATE, UNKNOWN_POPULATION
+from data_access.workdays import wib_date
+
+COMPARISON_KEY = "banding"
+WEEK_KEY = "minggu"
+PAGE_PATH = "/pimpinan"
+
+
+def region_filters() -> Filters:
+    """The sidebar's region (session key `wilayah`) as Filters; the page has no other filters."""
+    return Filters(region=st.session_state.get(REGION_KEY))
+
+
+def comparison_selector() -> str:
+    """?banding=minggu|bulan: what the exceptions compare with (anything else: last week)."""
+    adopt_query_param(COMPARISON_KEY, COMPARISONS, DEFAULT_COMPARISON)
+    if st.session_state.get(COMPARISON_KEY) not in COMPARISONS:
+        st.session_state[COMPARISON_KEY] = DEFAULT_COMPARISON
+    choice = st.segmented_control(t("lead.comparison"), COMPARISONS, key=COMPARISON_KEY, required=True,
+                                  format_func=lambda c: t(f"lead.comparison.{c}"))
+    publish_query_param(COMPARISON_KEY, choice, DEFAULT_COMPARISON)
+    return choice
+
+
+# ------------------------------------------------------------------------------------------------ exceptions
+
+
+def exceptions_section(filters: Filters, comparison: str) -> None:
+    """Grade crossings, newly overdue complaints, then what falls due in the next working days, per unit."""
+    st.header(t("lead.exceptions.heading"))
+    crossings = leadership_data.crossings(filters, comparison)
+    overdue = leadership_data.newly_overdue(filters, comparison)
+    since = overdue["since"]
+    st.markdown(frames.exceptions_takeaway(crossings, overdue, since))
+
+    st.subheader(t("lead.crossings.heading"))
+    now, before = crossings["now"], crossings["before"]
+    st.caption(t("lead.crossings.caption", days=GRADE_WINDOW_DAYS, now=frames.period_text(*now),
+                 before_end=fmt_date(before[1]), before=frames.period_text(*before)))
+    if crossings["units"]:
+        shown, downloaded = frames.crossing_tables(crossings["units"])
+        table_block(shown, downloaded, frames.crossings_title(comparison), filters,
+                    f"pimpinan-pindah-mutu-{comparison}", "crossings",
+                    {t("lead.col.change"): 2, t("lead.col.ikm_before"): 2, t("lead.col.ikm_now"): 2})
+    else:
+        st.info(t("lead.crossings.none", date=fmt_date(since)), icon=":material/check_circle:")
+
+    st.subheader(t("lead.overdue.heading"))
+    st.caption(t("lead.overdue.caption", date=fmt_date(since)))
+    if overdue["units"]:
+        shown, downloaded = frames.overdue_tables(overdue["units"])
+        table_block(shown, downloaded, frames.overdue_title(comparison), filters,
+                    f"pimpinan-baru-lewat-batas-{comparison}", "newly-overdue")
+    else:
+        st.info(t("lead.overdue.none", date=fmt_date(since)), icon=":material/check_circle:")
+
+    complaint_views.due_soon_block(filters, "pimpinan-jatuh-tempo")
+
+
+# --------------------------------------------------------------------------------------------------- targets
+
+
+def targets_section(filters: Filters) -> None:
+    """Each region (side by side, stacked on a phone) against the configured targets."""
+    st.header(t("lead.targets.heading"))
+    targets = config.targets()
+    rows = leadership_data.region_targets(targets, filters.region)
+    st.caption(t("lead.targets.caption", quarter=fmt_quarter(rows[0]["quarter"][0])))
+    for column, row in zip(st.columns(len(rows)), rows):
+        with column, st.container(border=True):
+            st.subheader(t(f"region.{row['region_code']}"))
+            for measure, value, target, gap in frames.target_lines(row, targets.ikm_grade):
+                met = gap == t("lead.gap.met")
+                st.markdown(f"**{measure}**  \n{value}  \n{t('lead.col.target')}: {target} · "
+                            f"{':green' if met else ':orange'}[{'✓' if met else '!'} {gap}]")
+    downloads(frames.targets_table(rows, targets.ikm_grade), t("lead.targets.title"), describe(filters),
+              "pimpinan-target", "targets")
+
+
+# -------------------------------------------------------------------------------------------------- rankings
+
+
+def ranking_window(filters: Filters) -> Filters:
+    """The page's filters over the GRADE_WINDOW_DAYS days ending today (WIB): what both rankings cover."""
+    start, end = grade_window(wib_date(datetime.now(UTC)))
+    return filters.replace(date_from=start, date_to=end)
+
+
+def rankings_section(filters: Filters) -> None:
+    """IKM ranking (adequate samples only, the rest listed with the reason) and the complaint-handling ranking
+    (at least MIN_COMPLAINTS_FOR_RANKING complaints, the rest counted), over the last GRADE_WINDOW_DAYS days."""
+    st.header(t("lead.rankings.heading"))
+    window = ranking_window(filters)
+    st.caption(t("lead.rankings.caption", days=GRADE_WINDOW_DAYS,
+                 period=frames.period_text(window.date_from, window.date_to)))
+    ikm_tab, complaints_tab = st.tabs([t("lead.rankings.ikm"), t("lead.rankings.complaints")])
+    with ikm_tab:
+        ranked, left_out = ranking(ikm_data.by_unit(window))
+        st.caption(t("ikm.ranking.caption", ranked=fmt_number(len(ranked)),
+                     inadequate=fmt_number(sum(r["sample"] == INADEQUATE for r in left_out)),
+                     unknown=fmt_number(sum(r["sample"] == UNKNOWN_POPULATION for r in left_out))))
+        if ranked:
+            st.markdown(ikm_frames.ranking_takeaway(ranked))
+            shown, downloaded = ikm_frames.ranking_tables(ranked)
+            table_block(shown, downloaded, t("lead.rankings.ikm_title"), window, "pimpinan-peringkat-ikm", "rank-ikm")
+        else:
+            st.info(t("ikm.ranking.none"), icon=":material/info:")
+        if left_out:
+            with st.expander(t("ikm.ranking.left_out", n=fmt_number(len(left_out)))):
+                table_block(ikm_frames.left_out_table(left_out), ikm_frames.left_out_download(left_out),
+                            t("ikm.ranking.left_out", n=fmt_number(len(left_out))), window,
+                            "pimpinan-tidak-diperingkat", "rank-ikm-left-out")
+    with complaints_tab:
+        result = complaint_data.ranking(window)
+        st.caption(t("complaints.ranking.caption", min=MIN_COMPLAINTS_FOR_RANKING,
+                     units=fmt_number(result["left_out"]["units"]),
+                     complaints=fmt_number(result["left_out"]["complaints"])))
+        if not result["ranked"]:
+            st.info(t("complaints.ranking.none", min=MIN_COMPLAINTS_FOR_RANKING), icon=":material/info:")
+            return
+        shown, downloaded = complaint_tables.ranking_tables(result["ranked"])
+        complaint_views.table_block(shown, downloaded, t("lead.rankings.complaints_title"), window,
+                                    "pimpinan-peringkat-pengaduan", "rank-complaints")
+
+
+# ------------------------------------------------------------------------------------------------- Ombudsman
+
+
+def ombudsman_section() -> None:
+    """Every stored year of both regions with the band of its year, and the peers; needs only `init`."""
+    st.header(t("lead.ombudsman.heading"))
+    st.caption(frames.ombudsman_caption())
+    history = leadership_data.ombudsman_history()
+    if not history:
+        st.info(t("lead.gap.no_data"), icon=":material/info:")
+        return
+    table = frames.ombudsman_table(history)
+    chart_block(frames.render_ombudsman_chart(history), table, frames.ombudsman_takeaway(history),
+                t("lead.ombudsman.title"), t("filters.none"), "pimpinan-ombudsman", "ombudsman",
+                display=table.style.format({t("lead.ombudsman.col.score"): lambda v: fmt_number(v, 2)}))
+
+
+# ---------------------------------------------------------------------------------------------- weekly brief
+
+
+def _week_choice() -> str:
+    """?minggu=2026-W47 (an ISO week with data; anything else: the last complete week)."""
+    first, _ = data.data_span()
+    codes = [week.code for week in week_options(first)]
+    default = last_complete_week().code
+    adopt_query_param(WEEK_KEY, codes, default)
+    if st.session_state.get(WEEK_KEY) not in codes:
+        st.session_state[WEEK_KEY] = default
+    code = st.selectbox(t("lead.brief.week"), codes, key=WEEK_KEY,
+                        format_func=lambda c: frames.week_label(parse_week(c)))
+    publish_query_param(WEEK_KEY, code, default)
+    return code
+
+
+def _brief_bytes(code: str, region: str | None, lang: str, link: str) -> bytes:
+    targets = config.targets()
+    brief = leadership_data.weekly_brief(parse_week(code), targets, region)
+    return brief_pdf(brief, targets.ikm_grade, data.newest_change(), data.is_demo(), link, lang)
+
+
+def brief_section(filters: Filters) -> None:
+    st.header(t("lead.brief.heading"))
+    st.caption(t("lead.brief.caption"))
+    code = _week_choice()
+    # Made when clicked: the brief reads every figure of the week, which the page itself does not need.
+    st.download_button(t("lead.brief.download"),
+                       partial(_brief_bytes, code, filters.region, current_language(), current_link() or PAGE_PATH),
+                       file_name=f"ringkasan-mingguan-{code}.pdf", mime="application/pdf", key="brief-pdf",
+                       icon=":material/picture_as_pdf:", on_click="ignore", type="primary")
+

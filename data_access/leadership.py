@@ -1,0 +1,270 @@
+"""What the Pimpinan page and the weekly brief show: exceptions since a comparison date, each region against the
+targets, and one week's headline. Built on the IKM, complaint and Ombudsman queries; no rule is restated here."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import Connection
+
+from data_access.complaint_queries import (
+    _unit_details,
+    complaint_frame,
+    due_soon_by_unit,
+)
+from data_access.complaint_stats import (
+    StageClock,
+    complaint_figures,
+    open_stages,
+    stage_clocks,
+    wib_dates,
+)
+from data_access.config import Targets
+from data_access.filters import Filters
+from data_access.ikm import GRADE_BANDS, GRADES
+from data_access.ikm_queries import ikm_by_region, ikm_by_unit, newest_response_date
+from data_access.ombudsman import latest_ombudsman
+from data_access.overview import quarter_of
+from data_access.reference import REGION_CODES
+from data_access.sample import ADEQUATE
+from data_access.workdays import WIB
+
+# A unit's grade "now" is its IKM over this many days ending today: long enough for a unit to reach its sample.
+GRADE_WINDOW_DAYS = 90
+# ?banding=: what "since" means for the exceptions.
+COMPARISONS: tuple[str, ...] = ("minggu", "bulan")
+DEFAULT_COMPARISON = "minggu"
+# How many exceptions of each kind the weekly brief lists.
+BRIEF_EXCEPTIONS = 5
+_ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+
+
+def _today(now: datetime | None) -> tuple[datetime, date]:
+    now = now or datetime.now(UTC)
+    return now, now.astimezone(WIB).date()
+
+
+def comparison_date(today: date, comparison: str) -> date:
+    """The WIB date the exceptions compare with: 7 days before, or the same day a month before (clamped to the
+    month's last day, so 31 March -> 28/29 February)."""
+    if comparison == "minggu":
+        return today - timedelta(days=7)
+    if comparison != "bulan":
+        raise ValueError(f"comparison must be one of {COMPARISONS}, not {comparison!r}")
+    year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+    return date(year, month, min(today.day, calendar.monthrange(year, month)[1]))
+
+
+def grade_window(end: date) -> tuple[date, date]:
+    """The GRADE_WINDOW_DAYS days ending on `end`, both inclusive."""
+    return end - timedelta(days=GRADE_WINDOW_DAYS - 1), end
+
+
+def grade_crossings(conn: Connection, filters: Filters, comparison: str = DEFAULT_COMPARISON,
+                    now: datetime | None = None) -> dict:
+    """Units whose grade letter changed between the window ending at the comparison date and the one ending today.
+
+    Only units whose sample is adequate in both windows (as ikm_by_unit decides) count. Drops first, then the
+    largest change. Returns {"now": (start, end), "before": (start, end), "units": [...]}."""
+    _, today = _today(now)
+    current, earlier = grade_window(today), grade_window(comparison_date(today, comparison))
+    before = {r["unit_code"]: r for r in ikm_by_unit(conn, filters.replace(date_from=earlier[0], date_to=earlier[1]))
+              if r["sample"] == ADEQUATE}
+    units = []
+    for row in ikm_by_unit(conn, filters.replace(date_from=current[0], date_to=current[1])):
+        old = before.get(row["unit_code"])
+        if row["sample"] != ADEQUATE or old is None or old["grade"] == row["grade"]:
+            continue
+        units.append({
+            "unit_code": row["unit_code"], "name": row["name"], "kind": row["kind"],
+            "region_code": row["region_code"],
+            "grade_before": old["grade"], "ikm_before": old["ikm"], "respondents_before": old["respondents"],
+            "grade_now": row["grade"], "ikm_now": row["ikm"], "respondents_now": row["respondents"],
+            "change": round(row["ikm"] - old["ikm"], 2),
+            # GRADES runs best to worst, so a larger index is a lower grade.
+            "direction": "down" if GRADES.index(row["grade"]) > GRADES.index(old["grade"]) else "up",
+        })
+    units.sort(key=lambda r: (r["direction"] != "down", r["change"] if r["direction"] == "down" else -r["change"],
+                              r["unit_code"]))
+    return {"now": current, "before": earlier, "units": units}
+
+
+def newly_overdue(conn: Connection, filters: Filters, comparison: str = DEFAULT_COMPARISON,
+                  now: datetime | None = None) -> dict:
+    """Per unit, the open complaints that went past their current stage's limit since the comparison date.
+
+    A stage is past its limit from the first WIB date after its due date, so "newly" means: past it today, and its
+    due date is on or after the comparison date (it was not yet past it then). Each row also holds the unit's
+    complaints past their limit in all. Units with newly overdue complaints, most first."""
+    now, today = _today(now)
+    since = comparison_date(today, comparison)
+    stages = open_stages(complaint_frame(conn, filters.replace(date_from=None, date_to=None)), now)
+    late = stages[stages["left"] < 0]
+    new = late[late["due"] >= np.datetime64(since, "D")]
+    totals = late.groupby("unit_code").size()
+    details = _unit_details(conn, new["unit_code"].unique())
+    units = []
+    for code, group in new.groupby("unit_code"):
+        units.append({
+            "unit_code": code, "name": details[code]["name"], "kind": details[code]["kind"],
+            "region_code": details[code]["region_code"], "newly_overdue": len(group),
+            **{stage: int((group["stage"] == stage).sum()) for stage in ("verification", "first_response",
+                                                                          "resolution")},
+            "overdue": int(totals[code]),
+        })
+    units.sort(key=lambda r: (-r["newly_overdue"], -r["overdue"], r["unit_code"]))
+    return {"since": since, "today": today, "units": units}
+
+
+def target_ikm(targets: Targets) -> float:
+    """The lowest IKM of the target grade (ikm.GRADE_BANDS)."""
+    return next(lowest for lowest, grade, _ in GRADE_BANDS if grade == targets.ikm_grade)
+
+
+def ikm_gap(goal: float, ikm: float | None) -> float | None:
+    """Points short of the target IKM (0 when met; None without questionnaires)."""
+    return None if ikm is None else round(max(goal - ikm, 0), 2)
+
+
+def _within_target_pct(frame: pd.DataFrame, now: datetime, workdays: int) -> float | None:
+    """Share of decided first responses given within `workdays` (the target, not the legal limit)."""
+    if frame.empty:
+        return None
+    clock = stage_clocks(frame, now).first_response
+    return StageClock(clock.elapsed, clock.done, np.full(len(clock), workdays)).within_limit_pct()
+
+
+def region_targets(conn: Connection, targets: Targets, region: str | None = None,
+                   now: datetime | None = None) -> list[dict]:
+    """Each region against the targets, as Beranda measures it: IKM of the latest quarter with questionnaires,
+    first responses of complaints received in that quarter (median and share within the target), and complaints
+    past their limit now. Each `*_gap` is how far the value is from its target (0 when met; None without a value)."""
+    now, today = _today(now)
+    quarter = quarter_of(newest_response_date(conn) or today)
+    in_quarter = Filters(region=region, date_from=quarter[0], date_to=quarter[1])
+    ikm = ikm_by_region(conn, in_quarter)
+    quarter_frame = complaint_frame(conn, in_quarter)
+    backlog = complaint_frame(conn, Filters(region=region))
+    goal = target_ikm(targets)
+    rows = []
+    for code in REGION_CODES:
+        if region not in (None, code):
+            continue
+        result = ikm.get(code)
+        complaints = quarter_frame[quarter_frame["region_code"] == code].reset_index(drop=True)
+        first = complaint_figures(complaints, now)["first_response"]
+        overdue = complaint_figures(backlog[backlog["region_code"] == code].reset_index(drop=True), now)
+        median = first["median_workdays"]
+        rows.append({
+            "region_code": code, "quarter": quarter,
+            "ikm": result.ikm if result else None, "grade": result.grade if result else None,
+            "respondents": result.respondents if result else 0, "ikm_target": goal,
+            "ikm_gap": ikm_gap(goal, result.ikm if result else None),
+            "complaints": len(complaints), "first_response_median_workdays": median,
+            "first_response_target": targets.first_response_workdays,
+            "first_response_within_target_pct": _within_target_pct(complaints, now, targets.first_response_workdays),
+            # None also when the median is not reached yet (most still wait): further than any target.
+            "first_response_gap": None if median is None else max(median - targets.first_response_workdays, 0),
+            "overdue": overdue["overdue_open"], "overdue_target": targets.overdue,
+            "overdue_gap": max(overdue["overdue_open"] - targets.overdue, 0),
+        })
+    return rows
+
+
+# ------------------------------------------------------------------------------------------------ the week
+
+
+@dataclass(frozen=True)
+class Week:
+    monday: date
+
+    @property
+    def sunday(self) -> date:
+        return self.monday + timedelta(days=6)
+
+    @property
+    def code(self) -> str:
+        """ISO week code, '2026-W47'."""
+        year, number, _ = self.monday.isocalendar()
+        return f"{year}-W{number:02d}"
+
+
+def last_complete_week(now: datetime | None = None) -> Week:
+    """The most recent Monday–Sunday week in WIB that has ended."""
+    _, today = _today(now)
+    return Week(today - timedelta(days=today.weekday() + 7))
+
+
+def parse_week(code: str | None) -> Week | None:
+    """The Week of an ISO week code ('2026-W47'); None for anything else."""
+    match = _ISO_WEEK.match(code or "")
+    if not match:
+        return None
+    try:
+        return Week(date.fromisocalendar(int(match[1]), int(match[2]), 1))
+    except ValueError:
+        return None
+
+
+def week_options(first_day: date | None, now: datetime | None = None, most: int = 104) -> list[Week]:
+    """Complete weeks a brief can be made for, newest first, back to the week of `first_day` (at most `most`)."""
+    week = last_complete_week(now)
+    weeks = [week]
+    while first_day and len(weeks) < most and weeks[-1].monday > first_day:
+        weeks.append(Week(weeks[-1].monday - timedelta(days=7)))
+    return weeks
+
+
+def _in_week(values: pd.Series, week: Week) -> np.ndarray:
+    days = wib_dates(values)
+    return (days >= np.datetime64(week.monday, "D")) & (days <= np.datetime64(week.sunday, "D"))
+
+
+def weekly_brief(conn: Connection, week: Week, targets: Targets, region: str | None = None,
+                 now: datetime | None = None) -> dict:
+    """Everything the one-page brief states, per region: IKM over the GRADE_WINDOW_DAYS ending the week's Sunday,
+    the week's questionnaires, complaints received and finished (resolved) in the week, open and past-limit
+    complaints now, the region's targets row, the latest Ombudsman score; and the top exceptions of the week
+    (grade crossings and newly overdue since seven days ago, what falls due next). Counts only: no complaint text."""
+    now, _ = _today(now)
+    window = grade_window(week.sunday)
+    filters = Filters(region=region)
+    ikm = ikm_by_region(conn, filters.replace(date_from=window[0], date_to=window[1]))
+    questionnaires = ikm_by_region(conn, filters.replace(date_from=week.monday, date_to=week.sunday))
+    frame = complaint_frame(conn, filters)
+    received = _in_week(frame["received_at"], week)
+    resolved = _in_week(frame["resolved_at"], week)
+    targets_rows = {row["region_code"]: row for row in region_targets(conn, targets, region, now)}
+    ombudsman = latest_ombudsman(conn)
+    regions = []
+    for code in REGION_CODES:
+        if region not in (None, code):
+            continue
+        mine = (frame["region_code"] == code).to_numpy()
+        figures = complaint_figures(frame[mine].reset_index(drop=True), now)
+        result = ikm.get(code)
+        regions.append({
+            "region_code": code,
+            "ikm": result.ikm if result else None, "grade": result.grade if result else None,
+            "respondents": result.respondents if result else 0,
+            "ikm_gap": ikm_gap(target_ikm(targets), result.ikm if result else None),
+            "questionnaires": questionnaires[code].respondents if code in questionnaires else 0,
+            "received": int((received & mine).sum()), "resolved": int((resolved & mine).sum()),
+            "open": figures["open"], "overdue": figures["overdue_open"],
+            "targets": targets_rows[code], "ombudsman": ombudsman.get(code),
+        })
+    crossings = grade_crossings(conn, filters, "minggu", now)
+    overdue = newly_overdue(conn, filters, "minggu", now)
+    due = due_soon_by_unit(conn, filters, now)
+    return {
+        "week": week, "ikm_window": window, "regions": regions, "since": overdue["since"],
+        "crossings": crossings["units"][:BRIEF_EXCEPTIONS], "crossings_total": len(crossings["units"]),
+        "newly_overdue": overdue["units"][:BRIEF_EXCEPTIONS], "newly_overdue_total": len(overdue["units"]),
+        "due_soon": due["units"][:BRIEF_EXCEPTIONS], "due_from": due["today"], "due_until": due["until"],
+        "due_units": len(due["units"]), "due_total": sum(r["due"] for r in due["units"]),
+    }
