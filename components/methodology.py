@@ -1,0 +1,271 @@
+"""The Data page's explanations: the data dictionary and the methodology, every number read from its one source.
+
+The dictionary is keyed by the i18n key that writes a column header, so a column a frames function adds without a
+`data.dict.<key>` entry is found by tests/test_datasets.py. Methodology tables are computed by the domain modules
+themselves (grade bands, minimum samples, the holiday calendar, time limits), never restated here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from components import data
+from components.complaint_frames import label
+from components.formatting import fmt_date, fmt_number
+from components.i18n import STRINGS, t
+from data_access.complaint_rules import (
+    CATEGORIES,
+    CHANNELS,
+    CLASSIFICATIONS,
+    DUE_SOON_WORKDAYS,
+    FIRST_RESPONSE_LIMIT,
+    MIN_COMPLAINTS_FOR_RANKING,
+    STATUSES,
+    TIER_LIMITS,
+    TIERS,
+    VERIFICATION_LIMIT,
+)
+from data_access.config import include_cuti_bersama
+from data_access.elements import (
+    ANSWER_LABELS,
+    EDUCATIONS,
+    ELEMENT_NAMES,
+    ELEMENTS,
+    MAX_ANSWER,
+    MIN_ANSWER,
+    OCCUPATIONS,
+    SEXES,
+    SURVEY_CHANNELS,
+)
+from data_access.ikm import GRADE_BANDS, IKM_DECIMALS, SCALE
+from data_access.importers import (
+    COMPLAINT_COLUMNS,
+    PRIVATE_COLUMNS,
+    SURVEY_COLUMNS,
+    UNIT_COLUMNS,
+    UNIT_OPTIONAL,
+)
+from data_access.privacy import (
+    ADDRESS_TOKEN,
+    EMAIL_TOKEN,
+    NAME_TOKEN,
+    NIK_TOKEN,
+    PHONE_TOKEN,
+    SMALL_COUNT_THRESHOLD,
+)
+from data_access.reference import REGION_CODES, UNIT_KINDS
+from data_access.sample import KREJCIE_MORGAN, minimum_sample
+from data_access.workdays import holiday_calendar
+
+# Column header key (or a family "prefix.*" whose members share one meaning) -> unit of measure (data.unit.<code>).
+DICTIONARY: dict[str, str] = {
+    "filter.region": "text", "filter.kind": "text",
+    "ikm.col.code": "code", "ikm.col.unit": "text", "ikm.col.ikm": "score", "ikm.col.grade": "grade",
+    "ikm.col.respondents": "people", "ikm.col.ci_low": "score", "ikm.col.ci_high": "score",
+    "ikm.col.population": "people", "ikm.col.minimum": "people", "ikm.col.sample": "text",
+    "ikm.col.weakest": "text", "ikm.col.element": "text", "ikm.col.period": "period", "ikm.col.rank": "rank",
+    "ikm.col.flag": "text", "ikm.col.element_score": "score", "ikm.col.complaints": "complaints",
+    "ikm.col.median": "workdays", "ikm.col.within": "pct", "ikm.col.speed": "text", "ikm.col.category": "text",
+    "ikm.col.count": "people", "ikm.col.share": "pct", "ikm.element.*": "score",
+    "complaints.col.complaints": "complaints", "complaints.col.share": "pct", "complaints.col.region": "text",
+    "complaints.col.population": "people", "complaints.col.per_10k": "per10k", "complaints.col.month": "month",
+    "complaints.col.stage": "text", "complaints.col.limit": "workdays", "complaints.col.clocks": "complaints",
+    "complaints.col.done": "complaints", "complaints.col.median": "workdays", "complaints.col.p90": "workdays",
+    "complaints.col.within": "pct", "complaints.col.still_open": "pct", "complaints.col.status": "text",
+    "complaints.col.path": "text", "complaints.col.bucket": "text", "complaints.col.code": "code",
+    "complaints.col.unit": "text", "complaints.col.due": "complaints", "complaints.col.first_due": "date",
+    "complaints.col.overdue": "complaints", "complaints.col.rank": "rank", "complaints.col.open": "complaints",
+    "complaints.col.first_median": "workdays", "complaints.col.first_within": "pct",
+    "complaints.col.resolution_median": "workdays", "complaints.col.resolution_within": "pct",
+    "complaints.col.kecamatan": "text", "complaints.dim.channel": "text",
+    "complaints.dim.classification": "text", "complaints.dim.category": "text", "complaints.stage.*": "complaints",
+    "complaints.category.*": "complaints",
+    "map.col.code": "code", "map.col.unit": "text", "map.col.grade": "grade", "map.col.ikm": "score",
+    "map.col.respondents": "people", "map.col.sample": "text", "map.col.open": "complaints",
+    "map.col.overdue": "complaints", "map.col.kind": "text", "map.col.kecamatan": "text", "map.col.address": "text",
+    "map.col.latitude": "degrees", "map.col.longitude": "degrees", "map.col.minimum": "people",
+    "map.kec.col.kecamatan": "text", "map.kec.col.units": "units", "map.kec.col.complaints": "complaints",
+    "map.kec.col.population": "people", "map.kec.col.per_10k": "per10k", "map.kec.col.share": "pct",
+    "ikm.col.reason": "text",
+    "lead.col.direction": "text", "lead.col.grade_before": "grade", "lead.col.grade_now": "grade",
+    "lead.col.ikm_before": "score", "lead.col.ikm_now": "score", "lead.col.change": "points",
+    "lead.col.n_before": "people", "lead.col.n_now": "people", "lead.col.newly": "complaints",
+    "lead.col.overdue_total": "complaints", "lead.col.measure": "text", "lead.col.value": "text",
+    "lead.col.target": "text", "lead.col.gap": "text",
+    "lead.ombudsman.col.entity": "text", "lead.ombudsman.col.role": "text", "lead.ombudsman.col.year": "year",
+    "lead.ombudsman.col.score": "compliance", "lead.ombudsman.col.band": "text", "lead.ombudsman.col.note": "text",
+    "lead.ombudsman.col.source": "text",
+}
+# The importers' public fields (README "formats"); the free text they may hold is never published.
+SOURCE_FIELDS: dict[str, tuple[str, ...]] = {
+    "units": UNIT_COLUMNS + UNIT_OPTIONAL,
+    "surveys": tuple(c for c in SURVEY_COLUMNS if c not in PRIVATE_COLUMNS),
+    "complaints": tuple(c for c in COMPLAINT_COLUMNS if c not in PRIVATE_COLUMNS),
+}
+# Fields whose allowed values are a fixed vocabulary, listed beside their meaning.
+FIELD_VALUES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("units", "kind"): UNIT_KINDS, ("units", "region_code"): REGION_CODES,
+    ("surveys", "sex"): SEXES, ("surveys", "education"): EDUCATIONS, ("surveys", "occupation"): OCCUPATIONS,
+    ("surveys", "channel"): SURVEY_CHANNELS,
+    ("complaints", "channel"): CHANNELS, ("complaints", "classification"): CLASSIFICATIONS,
+    ("complaints", "category"): CATEGORIES, ("complaints", "tier"): TIERS, ("complaints", "status"): STATUSES,
+}
+# Population sizes shown in the sample-size table: a few rows of the published table.
+SAMPLE_EXAMPLES: tuple[int, ...] = (50, 100, 500, 1_000, 5_000, 10_000, 100_000)
+
+
+# ------------------------------------------------------------------------------------------- dictionary
+
+
+def _members(entry: str) -> list[str]:
+    """The header keys an entry covers: itself, or every string key of its family."""
+    if entry.endswith(".*"):
+        prefix = entry[:-1]
+        return [key for key in STRINGS if key.startswith(prefix)]
+    return [entry]
+
+
+def column_entry(column: str, sources: tuple[str, ...]) -> tuple[str, str] | None:
+    """(dictionary entry, header key) of a column header, searching the key prefixes in order; None if unknown."""
+    for prefix in sources:
+        for entry in DICTIONARY:
+            for key in _members(entry):
+                if key.startswith(prefix) and "{" not in STRINGS[key]["id"] and t(key) == column:
+                    return entry, key
+    return None
+
+
+def meaning(entry: str, key: str) -> str:
+    """What a column holds, in plain words; a family's meaning names the member (an element, a category)."""
+    return t(f"data.dict.{entry}", label=t(key))
+
+
+def dictionary_table(table: pd.DataFrame, sources: tuple[str, ...]) -> pd.DataFrame:
+    """One row per column of `table`: its header, meaning and unit."""
+    rows = []
+    for column in table.columns:
+        found = column_entry(column, sources)
+        rows.append({t("data.col.column"): column,
+                     t("data.col.meaning"): meaning(*found) if found else "–",
+                     t("data.col.unit"): t(f"data.unit.{DICTIONARY[found[0]]}") if found else "–"})
+    return pd.DataFrame(rows)
+
+
+def full_dictionary() -> pd.DataFrame:
+    """Every column header the downloads use, with its meaning and unit (one row per header and meaning)."""
+    rows = {}
+    for entry, unit in DICTIONARY.items():
+        for key in _members(entry):
+            if "{" in STRINGS[key]["id"]:
+                continue
+            row = (t(key), meaning(entry, key), t(f"data.unit.{unit}"))
+            rows[row] = None
+    return pd.DataFrame(sorted(rows, key=lambda row: row[0].lower()),
+                        columns=[t("data.col.column"), t("data.col.meaning"), t("data.col.unit")])
+
+
+def source_fields_table() -> pd.DataFrame:
+    """The public fields of the import files, with their meaning; allowed values read from the domain modules."""
+    rows = []
+    for source, fields in SOURCE_FIELDS.items():
+        for name in fields:
+            if name in ELEMENTS:
+                text = t("data.field.element", name=ELEMENT_NAMES[name], low=MIN_ANSWER, high=MAX_ANSWER)
+            else:
+                key = f"data.field.{source}.{name}" if f"data.field.{source}.{name}" in STRINGS else f"data.field.{name}"
+                text = t(key, values=", ".join(FIELD_VALUES.get((source, name), ())))
+            rows.append({t("data.col.file"): t(f"source.{source}"), t("data.col.field"): name,
+                         t("data.col.meaning"): text})
+    return pd.DataFrame(rows)
+
+
+# ------------------------------------------------------------------------------------------ methodology
+
+
+def bands_table() -> pd.DataFrame:
+    """GRADE_BANDS with each band's upper end (the next band's lowest minus one hundredth) on both scales."""
+    step = 10 ** -IKM_DECIMALS
+    rows = []
+    upper = 100.0
+    for lowest, grade, word in GRADE_BANDS:
+        rows.append({t("ikm.col.grade"): grade, t("data.col.performance"): t(f"grade.{grade}"),
+                     t("data.col.range_100"): f"{fmt_number(lowest, 2)} – {fmt_number(upper, 2)}",
+                     t("data.col.range_4"): f"{fmt_number(lowest / SCALE, 4)} – {fmt_number(upper / SCALE, 4)}"})
+        upper = lowest - step
+    return pd.DataFrame(rows)
+
+
+def elements_table() -> pd.DataFrame:
+    return pd.DataFrame([
+        {t("data.col.key"): name, t("ikm.col.element"): ELEMENT_NAMES[name],
+         t("data.col.answers"): " · ".join(f"{value} {text}" for value, text in enumerate(ANSWER_LABELS[name], 1))}
+        for name in ELEMENTS
+    ])
+
+
+def sample_table() -> pd.DataFrame:
+    return pd.DataFrame([
+        {t("data.col.population"): fmt_number(n), t("ikm.col.minimum"): fmt_number(minimum_sample(n))}
+        for n in SAMPLE_EXAMPLES
+    ])
+
+
+def holidays_table(first: date, last: date) -> pd.DataFrame:
+    """Non-working days between two dates as workdays.py counts them: national holidays and cuti bersama."""
+    with_cuti = holiday_calendar(True)
+    public = holiday_calendar(False)
+    counted = with_cuti if include_cuti_bersama() else public
+    return pd.DataFrame([
+        {t("data.col.date"): fmt_date(day), t("data.col.name"): name,
+         t("data.col.kind"): t("data.holiday.public" if day in public else "data.holiday.cuti")}
+        for day, name in counted.items() if first.year <= day.year <= last.year
+    ], columns=[t("data.col.date"), t("data.col.name"), t("data.col.kind")])
+
+
+def limits_table() -> pd.DataFrame:
+    rows = [{t("complaints.col.stage"): t("complaints.stage.verification"), t("complaints.col.limit"):
+             VERIFICATION_LIMIT, t("data.col.clock"): t("data.clock.received")},
+            {t("complaints.col.stage"): t("complaints.stage.first_response"), t("complaints.col.limit"):
+             FIRST_RESPONSE_LIMIT, t("data.col.clock"): t("data.clock.verified")}]
+    rows += [{t("complaints.col.stage"): t("complaints.stage.resolution_tier", tier=label("tier", tier)),
+              t("complaints.col.limit"): limit, t("data.col.clock"): t("data.clock.verified")}
+             for tier, limit in TIER_LIMITS.items()]
+    return pd.DataFrame(rows)
+
+
+def _table(frame: pd.DataFrame) -> None:
+    st.dataframe(frame, hide_index=True, width="stretch")
+
+
+def methodology_sections() -> None:
+    """Each rule in plain words, one expander each, so a phone scrolls past what it does not need."""
+    with st.expander(t("data.m.ikm.title"), icon=":material/calculate:"):
+        st.markdown(t("data.m.ikm.body", n=len(ELEMENTS), scale=SCALE, decimals=IKM_DECIMALS))
+        _table(bands_table())
+    with st.expander(t("data.m.elements.title"), icon=":material/checklist:"):
+        st.markdown(t("data.m.elements.body", n=len(ELEMENTS), low=MIN_ANSWER, high=MAX_ANSWER))
+        _table(elements_table())
+    with st.expander(t("data.m.sample.title"), icon=":material/groups:"):
+        st.markdown(t("data.m.sample.body", largest=fmt_number(KREJCIE_MORGAN[-1][1])))
+        _table(sample_table())
+    with st.expander(t("data.m.ci.title"), icon=":material/straighten:"):
+        st.markdown(t("data.m.ci.body"))
+    with st.expander(t("data.m.workdays.title"), icon=":material/event_busy:"):
+        rule = "data.m.workdays.cuti_on" if include_cuti_bersama() else "data.m.workdays.cuti_off"
+        st.markdown(t("data.m.workdays.body") + "\n\n" + t(rule))
+        first, last = data.data_span()
+        if first is not None:
+            st.caption(t("data.m.workdays.years", first=first.year, last=last.year))
+            _table(holidays_table(first, last))
+    with st.expander(t("data.m.limits.title"), icon=":material/timer:"):
+        st.markdown(t("data.m.limits.body", due=DUE_SOON_WORKDAYS))
+        _table(limits_table())
+    with st.expander(t("data.m.km.title"), icon=":material/hourglass_bottom:"):
+        st.markdown(t("data.m.km.body", min=MIN_COMPLAINTS_FOR_RANKING))
+    with st.expander(t("data.m.privacy.title"), icon=":material/shield_person:"):
+        st.markdown(t("data.m.privacy.body", n=SMALL_COUNT_THRESHOLD,
+                      tokens=", ".join(f"`{token}`" for token in
+                                       (NIK_TOKEN, PHONE_TOKEN, EMAIL_TOKEN, ADDRESS_TOKEN, NAME_TOKEN))))
