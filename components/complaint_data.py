@@ -1,7 +1,8 @@
 """Cached complaint figures for the Pengaduan and Lacak pages, keyed like components.data.
 
 Every key holds (database, watermark) and the Filters (a frozen dataclass); figures whose working-day clocks
-run to "now" hold the WIB date too, so an open complaint ages overnight even when no data changes.
+run to "now" hold the WIB date too, so an open complaint ages overnight even when no data changes. The summary,
+timings, backlog, due dates and ranking of one filter share one read of the complaints (_complaints).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import streamlit as st
 
 from components import data
 from data_access import complaint_queries, tracker
+from data_access.complaint_stats import ComplaintSet, complaint_figures, stage_timings
 from data_access.filters import Filters
 from data_access.workdays import wib_date
 
@@ -22,10 +24,20 @@ def _today() -> str:
     return wib_date(datetime.now(timezone.utc)).isoformat()
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def _complaints(version: tuple, filters: Filters) -> ComplaintSet:
+    """The filtered complaints as read once for the summary, timings, backlog, due dates and ranking."""
+    with data.public_engine().connect() as conn:
+        return complaint_queries.complaint_set(conn, filters)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
 @st.cache_data(show_spinner=False, max_entries=_ENTRIES)
 def _summary(version: tuple, filters: Filters, today: str) -> dict:
-    with data.public_engine().connect() as conn:
-        return complaint_queries.complaint_summary(conn, filters)
+    return complaint_figures(_complaints(version, filters), _now())
 
 
 def summary(filters: Filters) -> dict:
@@ -74,8 +86,7 @@ def funnel(filters: Filters) -> list[dict]:
 
 @st.cache_data(show_spinner=False, max_entries=_ENTRIES)
 def _timings(version: tuple, filters: Filters, today: str) -> list[dict]:
-    with data.public_engine().connect() as conn:
-        return complaint_queries.complaint_timings(conn, filters)
+    return stage_timings(_complaints(version, filters), _now())
 
 
 def timings(filters: Filters) -> list[dict]:
@@ -84,8 +95,7 @@ def timings(filters: Filters) -> list[dict]:
 
 @st.cache_data(show_spinner=False, max_entries=_ENTRIES)
 def _backlog(version: tuple, filters: Filters, today: str) -> list[dict]:
-    with data.public_engine().connect() as conn:
-        return complaint_queries.backlog_ageing(conn, filters)
+    return complaint_queries.backlog_of(_complaints(version, filters).running, _now())
 
 
 def backlog(filters: Filters) -> list[dict]:
@@ -95,7 +105,7 @@ def backlog(filters: Filters) -> list[dict]:
 @st.cache_data(show_spinner=False, max_entries=_ENTRIES)
 def _due_soon(version: tuple, filters: Filters, today: str) -> dict:
     with data.public_engine().connect() as conn:
-        return complaint_queries.due_soon_by_unit(conn, filters)
+        return complaint_queries.due_soon_of(conn, _complaints(version, filters).running, _now())
 
 
 def due_soon(filters: Filters) -> dict:
@@ -105,7 +115,7 @@ def due_soon(filters: Filters) -> dict:
 @st.cache_data(show_spinner=False, max_entries=_ENTRIES)
 def _ranking(version: tuple, filters: Filters, today: str) -> dict:
     with data.public_engine().connect() as conn:
-        return complaint_queries.unit_ranking(conn, filters)
+        return complaint_queries.rank_units(conn, _complaints(version, filters), _now())
 
 
 def ranking(filters: Filters) -> dict:

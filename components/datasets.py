@@ -153,7 +153,7 @@ def _region(filters: Filters) -> Filters:
 
 
 def _window(filters: Filters) -> Filters:
-    """Pimpinan's rankings: the region over the page's last GRADE_WINDOW_DAYS days."""
+    """Pimpinan's rankings: the region over the page's last RANKING_MONTHS months."""
     return ranking_window(_region(filters))
 
 

@@ -1015,7 +1015,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "lead.col.gap": {"id": "Jarak ke target", "en": "Distance to target"},
     "lead.rankings.heading": {"id": "Peringkat", "en": "Rankings"},
     "lead.rankings.caption": {
-        "id": "{days} hari terakhir: {period}.", "en": "The last {days} days: {period}.",
+        "id": "{months} bulan terakhir (termasuk bulan ini): {period}.",
+        "en": "The last {months} months (this one included): {period}.",
     },
     "lead.rankings.ikm": {"id": "Kepuasan (IKM)", "en": "Satisfaction (IKM)"},
     "lead.rankings.complaints": {"id": "Penanganan pengaduan", "en": "Complaint handling"},

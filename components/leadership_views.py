@@ -37,9 +37,10 @@ from data_access.leadership import (
     COMPARISONS,
     DEFAULT_COMPARISON,
     GRADE_WINDOW_DAYS,
-    grade_window,
+    RANKING_MONTHS,
     last_complete_week,
     parse_week,
+    ranking_months,
     week_options,
 )
 from data_access.sample import INADEQUATE, UNKNOWN_POPULATION
@@ -125,17 +126,17 @@ def targets_section(filters: Filters) -> None:
 
 
 def ranking_window(filters: Filters) -> Filters:
-    """The page's filters over the GRADE_WINDOW_DAYS days ending today (WIB): what both rankings cover."""
-    start, end = grade_window(wib_date(datetime.now(UTC)))
+    """The page's filters over the RANKING_MONTHS months to this one (WIB): what both rankings cover."""
+    start, end = ranking_months(wib_date(datetime.now(UTC)))
     return filters.replace(date_from=start, date_to=end)
 
 
 def rankings_section(filters: Filters) -> None:
     """IKM ranking (adequate samples only, the rest listed with the reason) and the complaint-handling ranking
-    (at least MIN_COMPLAINTS_FOR_RANKING complaints, the rest counted), over the last GRADE_WINDOW_DAYS days."""
+    (at least MIN_COMPLAINTS_FOR_RANKING complaints, the rest counted), over the last RANKING_MONTHS months."""
     st.header(t("lead.rankings.heading"))
     window = ranking_window(filters)
-    st.caption(t("lead.rankings.caption", days=GRADE_WINDOW_DAYS,
+    st.caption(t("lead.rankings.caption", months=RANKING_MONTHS,
                  period=frames.period_text(window.date_from, window.date_to)))
     ikm_tab, complaints_tab = st.tabs([t("lead.rankings.ikm"), t("lead.rankings.complaints")])
     with ikm_tab:

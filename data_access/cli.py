@@ -65,9 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser(
         "rollups",
-        help="rebuild the per-day questionnaire rollups the pages read",
-        description="Recompute the per unit per day rollups from every questionnaire (normally kept in step "
-        "automatically; use after repairing raw rows by hand).\n\nexample: python -m data_access rollups",
+        help="rebuild the per-day questionnaire and complaint rollups the pages read",
+        description="Recompute the per unit per day rollups from every questionnaire and complaint (normally "
+        "kept in step automatically; use after repairing raw rows by hand).\n\nexample: python -m data_access rollups",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
 
@@ -114,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     url = args.url or config.database_url()
-    engine = make_engine(url)
+    engine = make_engine(url, timeout=False)
     try:
         return _run(args, engine)
     finally:
@@ -146,12 +146,14 @@ def _run(args: argparse.Namespace, engine) -> int:
         return EXIT_OK
 
     if args.command == "rollups":
+        from data_access.complaint_rollups import rebuild_complaint_rollups
         from data_access.rollups import rebuild_survey_rollups
 
         init_database(engine)
         with engine.begin() as conn:
             unit_days = rebuild_survey_rollups(conn)
-        print(json.dumps({"unit_days": unit_days}))
+            complaint_rows = rebuild_complaint_rollups(conn)
+        print(json.dumps({"unit_days": unit_days, "complaint_rows": complaint_rows}))
         return EXIT_OK
 
     if args.command == "qr":

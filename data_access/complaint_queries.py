@@ -1,36 +1,52 @@
-"""Complaint figures: the rows a filter selects (stage times only, never the text) and what they add up to.
+"""Complaint figures: what the complaints a filter selects add up to, read from the rollups.
 
-Counts are grouped in SQL; working-day clocks need each complaint's stage dates, so those figures load the
-stage times of the filtered complaints (no description, nothing about the person) and compute in pandas.
+Counts come from complaint_monthly and finished stage clocks from complaint_stage_monthly, summed in SQL over
+the period's months, so their cost does not grow with the complaints per month; only complaints with a stage
+still running (the open backlog) are read row by row, stage times only (never the text, nothing about the
+person), and so are the days of a partial month at either end of a period that is not whole months.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pandas as pd
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, String, cast, func, select, union_all
 
-from data_access import schema
+from data_access import config, schema
 from data_access.complaint_rules import (
     BACKLOG_BUCKETS,
     CATEGORIES,
     CHANNELS,
     CLASSIFICATIONS,
     DUE_SOON_WORKDAYS,
+    EXIT_STATUSES,
     MAIN_FLOW,
     MIN_COMPLAINTS_FOR_RANKING,
+    OPEN_STATUSES,
     STAGES,
     STATUSES,
 )
-from data_access.complaint_stats import STAGE_COLUMNS, complaint_figures, open_stages, stage_timings, wib_today
+from data_access.complaint_stats import (
+    COUNT_COLUMNS,
+    SETTLED_COLUMNS,
+    STAGE_COLUMNS,
+    ComplaintSet,
+    complaint_figures,
+    open_stages,
+    stage_timings,
+    wib_today,
+)
 from data_access.filters import Filters
+from data_access.periods import month_end, month_start
 from data_access.privacy import suppress_small
 from data_access.reference import REGIONS
-from data_access.sql_time import wib_day, wib_month
+from data_access.sql_time import wib_month
 from data_access.workdays import add_workdays
 
 _complaints = schema.complaints
+_monthly = schema.complaint_monthly
+_stages = schema.complaint_stage_monthly
 _units = schema.service_units
 
 # Dimensions a complaint count can be broken down by, each with its values in display order.
@@ -40,11 +56,17 @@ VOLUME_DIMENSIONS: dict[str, tuple[str, ...]] = {
     "category": CATEGORIES,
 }
 PER_RESIDENTS = 10_000
+# The dimension whose counts are summed when only totals matter (every complaint has exactly one status).
+TOTAL = "status"
 _REGION_POPULATION = {region["code"]: region["population"] for region in REGIONS}
 
 
-def complaint_frame(conn: Connection, filters: Filters) -> pd.DataFrame:
-    """Stage times, status and tier of the complaints received in the filters' period (no personal data)."""
+def complaint_frame(conn: Connection, filters: Filters, running_only: bool = False) -> pd.DataFrame:
+    """Stage times, status and tier of the complaints received in the filters' period (no personal data).
+
+    running_only: just the complaints whose figures still change with every working day: the open ones, and any
+    other not yet verified that did not leave by a side exit (a superset of ComplaintSet.running; the clocks keep
+    only their stages not done)."""
     query = (
         select(
             _units.c.code.label("unit_code"),
@@ -54,54 +76,120 @@ def complaint_frame(conn: Connection, filters: Filters) -> pd.DataFrame:
             _complaints.c.channel,
             _complaints.c.category,
             _complaints.c.classification,
-            *[_complaints.c[name] for name in STAGE_COLUMNS],
+            # As text, parsed below in one vectorised step: per-value datetime objects cost more than the query.
+            *[cast(_complaints.c[name], String).label(name) for name in STAGE_COLUMNS],
         )
         .select_from(_complaints.join(_units, _complaints.c.unit_id == _units.c.id))
         .where(filters.unit_conditions(), filters.period_conditions(_complaints.c.received_at))
     )
-    rows = conn.execute(query).all()
+    if running_only:
+        # Two index lookups (ix_complaints_status, ix_complaints_unverified) instead of one OR that scans the table.
+        query = union_all(
+            query.where(_complaints.c.status.in_(sorted(OPEN_STATUSES))),
+            query.where(_complaints.c.verified_at.is_(None),
+                        _complaints.c.status.not_in(sorted(OPEN_STATUSES | EXIT_STATUSES))),
+        )
     columns = ["unit_code", "region_code", "status", "tier", "channel", "category", "classification", *STAGE_COLUMNS]
-    return pd.DataFrame(rows, columns=columns)
+    frame = pd.DataFrame(_tuples(conn, query), columns=columns)
+    for name in STAGE_COLUMNS:  # stored as naive UTC (schema.UTCDateTime)
+        frame[name] = pd.to_datetime(frame[name], utc=True, format="ISO8601")
+    return frame
+
+
+def _tuples(conn: Connection, query) -> list[tuple]:
+    """Result rows as plain tuples: pandas probes each Row object for attributes, which costs more than the query."""
+    return [tuple(row) for row in conn.execute(query)]
+
+
+def _rollup_query(filters: Filters, table, *groups, dimension: str | None = None):
+    """SUM(complaints) of a complaint rollup per `groups`, over the filters' units and months of receipt; for
+    complaint_monthly, of one `dimension` (each dimension counts every complaint once)."""
+    query = (
+        select(*groups, func.sum(table.c.complaints).label("complaints"))
+        .select_from(table.join(_units, table.c.unit_id == _units.c.id))
+        .where(filters.unit_conditions(), filters.month_conditions(table.c.month))
+        .group_by(*groups)
+    )
+    return query if dimension is None else query.where(table.c.dimension == dimension)
+
+
+def month_split(filters: Filters) -> tuple[Filters | None, list[Filters]]:
+    """The filters' whole months (None when there are none) and the partial months at either end, as filters."""
+    first, last = filters.date_from, filters.date_to
+    if first and last and month_start(first) == month_start(last) and (first.day != 1 or last != month_end(last)):
+        return None, [filters]
+    edges = []
+    if first and first.day != 1:
+        edges.append(filters.replace(date_to=month_end(first)))
+        first = month_end(first) + timedelta(days=1)
+    if last and last != month_end(last):
+        edges.append(filters.replace(date_from=month_start(last)))
+        last = month_start(last) - timedelta(days=1)
+    whole = filters.replace(date_from=first, date_to=last) if not (first and last and first > last) else None
+    return whole, edges
+
+
+def complaint_set(conn: Connection, filters: Filters, include_cuti_bersama: bool | None = None) -> ComplaintSet:
+    """The complaints the filters select as counts, finished stages and running rows (complaint_stats): whole months
+    from the rollups, the days of a partial month at either end from their raw rows."""
+    if include_cuti_bersama is None:
+        include_cuti_bersama = config.include_cuti_bersama()
+    workdays = _stages.c.workdays if include_cuti_bersama else _stages.c.workdays_cuti_kerja
+    whole, edges = month_split(filters)
+    counts, settled = [], []
+    if whole is not None:
+        counts.append(pd.DataFrame(_tuples(conn, _rollup_query(
+            whole, _monthly, _units.c.code, _units.c.region_code, _monthly.c.value, dimension="status")),
+            columns=list(COUNT_COLUMNS)))
+        settled.append(pd.DataFrame(_tuples(conn, _rollup_query(
+            whole, _stages, _units.c.code, _units.c.region_code, _stages.c.stage, _stages.c.tier,
+            workdays.label("workdays"))), columns=list(SETTLED_COLUMNS)))
+    for edge in edges:
+        part = ComplaintSet.from_frame(complaint_frame(conn, edge), include_cuti_bersama)
+        counts.append(part.counts)
+        settled.append(part.settled)
+    return ComplaintSet(
+        _summed(counts, COUNT_COLUMNS), _summed(settled, SETTLED_COLUMNS),
+        complaint_frame(conn, filters, running_only=True),
+    )
+
+
+def _summed(parts: list[pd.DataFrame], columns: tuple[str, ...]) -> pd.DataFrame:
+    """Parts of a rollup-shaped frame added up by their key columns (all but the last, `complaints`)."""
+    frame = pd.concat([part for part in parts if len(part)] or [pd.DataFrame(columns=list(columns))],
+                      ignore_index=True)
+    if len(parts) > 1:
+        frame = frame.groupby(list(columns[:-1]), as_index=False)["complaints"].sum()
+    return frame.astype({name: "int64" for name in ("workdays", "complaints") if name in columns})
 
 
 def complaint_summary(conn: Connection, filters: Filters, now: datetime | None = None) -> dict:
     """Counts, funnel and working-day timings of the complaints matching the filters."""
-    return complaint_figures(complaint_frame(conn, filters), now or datetime.now(timezone.utc))
+    return complaint_figures(complaint_set(conn, filters), _now(now))
 
 
 def complaints_by_region(conn: Connection, filters: Filters, now: datetime | None = None) -> dict[str, dict]:
     """complaint_summary per region code."""
-    frame = complaint_frame(conn, filters)
-    now = now or datetime.now(timezone.utc)
-    return {
-        region: complaint_figures(frame[frame["region_code"] == region].reset_index(drop=True), now)
-        for region in sorted(frame["region_code"].unique())
-    }
+    complaints = complaint_set(conn, filters)
+    return {region: complaint_figures(complaints.where("region_code", region), _now(now))
+            for region in complaints.values("region_code")}
 
 
 def complaints_by_unit(conn: Connection, filters: Filters, now: datetime | None = None) -> list[dict]:
     """complaint_summary per unit with complaints, ordered by unit code."""
-    frame = complaint_frame(conn, filters)
-    now = now or datetime.now(timezone.utc)
-    return [
-        {"unit_code": code, **complaint_figures(group.reset_index(drop=True), now)}
-        for code, group in frame.groupby("unit_code", sort=True)
-    ]
+    complaints = complaint_set(conn, filters)
+    return [{"unit_code": code, **complaint_figures(complaints.where("unit_code", code), _now(now))}
+            for code in complaints.values("unit_code")]
 
 
 def _now(now: datetime | None) -> datetime:
     return now or datetime.now(timezone.utc)
 
 
-def _counts(conn: Connection, filters: Filters, *groups) -> list:
-    """Complaint counts per combination of `groups` (columns of complaints or service_units), in SQL."""
-    query = (
-        select(*groups, func.count().label("complaints"))
-        .select_from(_complaints.join(_units, _complaints.c.unit_id == _units.c.id))
-        .where(filters.unit_conditions(), filters.period_conditions(_complaints.c.received_at))
-        .group_by(*groups)
-    )
-    return conn.execute(query).all()
+def _counts(conn: Connection, filters: Filters, dimension: str, *groups) -> list:
+    """Complaint counts per combination of `groups` (complaint_monthly.value of `dimension`, service_units columns,
+    the month), in SQL. Every complaint has one value per dimension, so totals may use any: TOTAL counts them."""
+    return conn.execute(_rollup_query(filters, _monthly, *groups, dimension=dimension)).all()
 
 
 def _share(part: int | None, whole: int) -> float | None:
@@ -121,7 +209,7 @@ def complaint_volume(conn: Connection, filters: Filters, dimension: str) -> list
     total would give a lone one away."""
     if dimension not in VOLUME_DIMENSIONS:
         raise ValueError(f"unknown dimension {dimension!r}")
-    counts = dict(_counts(conn, filters, _complaints.c[dimension]))
+    counts = dict(_counts(conn, filters, dimension, _monthly.c.value))
     values = VOLUME_DIMENSIONS[dimension]
     values = values + tuple(sorted(set(counts) - set(values)))  # imported values outside the list still count
     frame = pd.DataFrame({"value": values, "complaints": [counts.get(v, 0) for v in values]})
@@ -136,6 +224,28 @@ def complaint_volume(conn: Connection, filters: Filters, dimension: str) -> list
          "suppressed": bool(row.suppressed)}
         for row in frame.itertuples()
     ]
+
+
+def _per_region_between(conn: Connection, filters: Filters, column, first: date, last: date) -> dict[str, int]:
+    """Complaints of the filters' units whose `column` falls on WIB days first..last, per region code: a few days
+    of raw rows through the column's index, as no month rollup serves a week."""
+    query = (
+        select(_units.c.region_code, func.count())
+        .select_from(_complaints.join(_units, _complaints.c.unit_id == _units.c.id))
+        .where(filters.unit_conditions(), Filters(date_from=first, date_to=last).period_conditions(column))
+        .group_by(_units.c.region_code)
+    )
+    return {region: int(count) for region, count in conn.execute(query).all()}
+
+
+def received_per_region(conn: Connection, filters: Filters, first: date, last: date) -> dict[str, int]:
+    """Complaints received on WIB days first..last, per region code."""
+    return _per_region_between(conn, filters, _complaints.c.received_at, first, last)
+
+
+def resolved_per_region(conn: Connection, filters: Filters, first: date, last: date) -> dict[str, int]:
+    """Complaints (received any time) resolved on WIB days first..last, per region code."""
+    return _per_region_between(conn, filters, _complaints.c.resolved_at, first, last)
 
 
 def _population(conn: Connection, filters: Filters) -> dict[str, int | None]:
@@ -157,7 +267,7 @@ def complaints_per_10k(conn: Connection, filters: Filters) -> list[dict]:
 
     With a kecamatan filter, one row for that kecamatan: kecamatan populations are unknown unless an admin loads
     them, and then per_10k is None (never the region's population standing in for the kecamatan's)."""
-    counts = dict(_counts(conn, filters, _units.c.region_code))
+    counts = dict(_counts(conn, filters, TOTAL, _units.c.region_code))
     return [
         {"region_code": region, "kecamatan_code": filters.kecamatan, "complaints": counts.get(region, 0),
          "population": population, "per_10k": _per_residents(counts.get(region, 0), population)}
@@ -177,9 +287,9 @@ def _months(first: str, last: str) -> list[str]:
 def complaint_trend(conn: Connection, filters: Filters) -> list[dict]:
     """Complaints received per WIB month and region, with per 10,000 residents (as complaints_per_10k), oldest
     first; months without complaints between the first and the last are included as zeros."""
-    month = wib_month(wib_day(_complaints.c.received_at))
+    month = wib_month(_monthly.c.month)
     counts = {(row.month, row.region_code): row.complaints
-              for row in _counts(conn, filters, month.label("month"), _units.c.region_code)}
+              for row in _counts(conn, filters, TOTAL, month.label("month"), _units.c.region_code)}
     if not counts:
         return []
     months = _months(min(m for m, _ in counts), max(m for m, _ in counts))
@@ -195,7 +305,7 @@ def complaint_trend(conn: Connection, filters: Filters) -> list[dict]:
 def complaint_funnel(conn: Connection, filters: Filters) -> list[dict]:
     """Where the complaints received stand now: count per status in complaint_rules.STATUSES order, zeros included,
     each marked as the main flow or a side exit (ditunda, bukan_wewenang, diarsipkan), with its share."""
-    counts = dict(_counts(conn, filters, _complaints.c.status))
+    counts = dict(_counts(conn, filters, "status", _monthly.c.value))
     total = sum(counts.values())
     return [
         {"status": status, "path": "main" if status in MAIN_FLOW else "side", "complaints": counts.get(status, 0),
@@ -206,7 +316,7 @@ def complaint_funnel(conn: Connection, filters: Filters) -> list[dict]:
 
 def complaint_timings(conn: Connection, filters: Filters, now: datetime | None = None) -> list[dict]:
     """Working-day timings per stage against the limits (complaint_stats.stage_timings of the filtered complaints)."""
-    return stage_timings(complaint_frame(conn, filters), _now(now))
+    return stage_timings(complaint_set(conn, filters), _now(now))
 
 
 def backlog_ageing(conn: Connection, filters: Filters, now: datetime | None = None) -> list[dict]:
@@ -214,7 +324,12 @@ def backlog_ageing(conn: Connection, filters: Filters, now: datetime | None = No
 
     One row per bucket (complaint_rules.BACKLOG_BUCKETS, least urgent first) with its total and its count per
     stage (verification, first_response, resolution); zeros included."""
-    stages = open_stages(complaint_frame(conn, filters), _now(now))
+    return backlog_of(complaint_frame(conn, filters, running_only=True), _now(now))
+
+
+def backlog_of(running: pd.DataFrame, now: datetime) -> list[dict]:
+    """backlog_ageing of complaints already read (any frame holding the open ones, e.g. ComplaintSet.running)."""
+    stages = open_stages(running, now)
     table = pd.crosstab(stages["bucket"], stages["stage"]) if len(stages) else pd.DataFrame()
     rows = []
     for bucket, fewest, most in BACKLOG_BUCKETS:
@@ -225,7 +340,8 @@ def backlog_ageing(conn: Connection, filters: Filters, now: datetime | None = No
     return rows
 
 
-def _unit_details(conn: Connection, codes) -> dict[str, dict]:
+def unit_details(conn: Connection, codes) -> dict[str, dict]:
+    """Name, kind and region of the units with these codes, by code."""
     query = select(_units.c.code, _units.c.name, _units.c.kind, _units.c.region_code).where(
         _units.c.code.in_(list(codes)))
     return {row.code: dict(row._mapping) for row in conn.execute(query)}
@@ -237,13 +353,17 @@ def due_soon_by_unit(conn: Connection, filters: Filters, now: datetime | None = 
     `until` is the last WIB date of that window (workdays.add_workdays from today); each unit row counts the open
     complaints whose current stage is due from today to `until`, per stage, with the earliest due date and the unit's
     complaints already past their limit. Units with something due, most due first."""
-    now = _now(now)
+    return due_soon_of(conn, complaint_frame(conn, filters, running_only=True), _now(now))
+
+
+def due_soon_of(conn: Connection, running: pd.DataFrame, now: datetime) -> dict:
+    """due_soon_by_unit of complaints already read (any frame holding the open ones); `conn` names the units."""
     today = wib_today(now).astype(date)
     until = add_workdays(today, DUE_SOON_WORKDAYS)
-    stages = open_stages(complaint_frame(conn, filters), now)
+    stages = open_stages(running, now)
     due = stages[stages["bucket"] == "due_soon"]
     late = stages[stages["left"] < 0].groupby("unit_code").size()
-    details = _unit_details(conn, due["unit_code"].unique())
+    details = unit_details(conn, due["unit_code"].unique())
     rows = []
     for code, group in due.groupby("unit_code"):
         rows.append({
@@ -262,14 +382,17 @@ def unit_ranking(conn: Connection, filters: Filters, now: datetime | None = None
 
     `ranked`: best first (ties: first responses within the limit, then more complaints, then code); units with no
     decided resolution yet come last. `left_out`: how many units and complaints were too few to rank."""
-    frame = complaint_frame(conn, filters)
-    now = _now(now)
-    sizes = frame.groupby("unit_code").size()
+    return rank_units(conn, complaint_set(conn, filters), _now(now))
+
+
+def rank_units(conn: Connection, complaints: ComplaintSet, now: datetime) -> dict:
+    """unit_ranking of a set already read; `conn` names the units."""
+    sizes = complaints.counts.groupby("unit_code")["complaints"].sum()
     rankable = sizes[sizes >= MIN_COMPLAINTS_FOR_RANKING].index
-    details = _unit_details(conn, rankable)
+    details = unit_details(conn, rankable)
     rows = []
     for code in rankable:
-        figures = complaint_figures(frame[frame["unit_code"] == code].reset_index(drop=True), now)
+        figures = complaint_figures(complaints.where("unit_code", code), now)
         rows.append({
             "unit_code": code, "name": details[code]["name"], "kind": details[code]["kind"],
             "region_code": details[code]["region_code"], "complaints": figures["received"], "open": figures["open"],
@@ -299,10 +422,10 @@ def complaints_by_kecamatan_category(conn: Connection, filters: Filters) -> list
     Every category for each kecamatan with complaints, zeros included. Counts 1-4 are suppressed (complaints
     None, suppressed True), plus complementary cells wherever a kecamatan's or a category's published total would
     give a lone suppressed count away (privacy.suppress_small)."""
-    rows = _counts(conn, filters, _units.c.kecamatan_code, _complaints.c.category)
+    rows = _counts(conn, filters, "category", _units.c.kecamatan_code, _monthly.c.value)
     if not rows:
         return []
-    counts = {(row.kecamatan_code, row.category): row.complaints for row in rows}
+    counts = {(row.kecamatan_code, row.value): row.complaints for row in rows}
     places = sorted({place for place, _ in counts}, key=lambda code: code or "")
     categories = CATEGORIES + tuple(sorted({c for _, c in counts} - set(CATEGORIES)))
     frame = pd.DataFrame(

@@ -9,7 +9,7 @@ bukan wewenang) are counted in the funnel, not in the first-response and resolut
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 import numpy as np
 import pandas as pd
@@ -43,36 +43,54 @@ def wib_today(now: datetime) -> np.datetime64:
 
 @dataclass(frozen=True)
 class StageClock:
-    """Working days each complaint has spent in one stage, whether it is done, and its limit."""
+    """Working days complaints have spent in one stage, whether the stage is done, and its limit.
+
+    Each entry stands for `weight` complaints: one for a complaint read row by row, more for a rollup's
+    histogram of finished stages (every complaint of a unit that took 3 working days counts once, with its weight)."""
 
     elapsed: np.ndarray  # int working days, to the stage's end or to now
     done: np.ndarray  # bool
     limit: np.ndarray  # int working days
+    weight: np.ndarray  # int complaints per entry
+
+    @property
+    def complaints(self) -> int:
+        return int(self.weight.sum())
+
+    @property
+    def finished(self) -> int:
+        return int(self.weight[self.done].sum())
 
     def km(self, share: float) -> int | None:
-        value = km_quantile(self.elapsed.tolist(), self.done.tolist(), share)
+        value = km_quantile(self.elapsed.tolist(), self.done.tolist(), share, self.weight.tolist())
         return None if value is None else int(value)
 
-    def within_limit_pct(self) -> float | None:
-        """Share finished within the limit, of the cases already decided (done, or still open past the limit)."""
-        decided = self.done | (self.elapsed > self.limit)
+    def within_limit_pct(self, limit: int | None = None) -> float | None:
+        """Share finished within the limit (or within `limit` working days), of the cases already decided (done, or
+        still open past it)."""
+        limit = self.limit if limit is None else limit
+        decided = self.done | (self.elapsed > limit)
         if not decided.any():
             return None
-        within = self.done & (self.elapsed <= self.limit)
-        return round(100 * within.sum() / decided.sum(), 1)
+        within = self.done & (self.elapsed <= limit)
+        return round(100 * self.weight[within].sum() / self.weight[decided].sum(), 1)
+
+    def still_open_pct(self) -> float | None:
+        return round(100 * (self.complaints - self.finished) / self.complaints, 1) if self.complaints else None
 
     def overdue_open(self) -> np.ndarray:
         return ~self.done & (self.elapsed > self.limit)
 
-    def __len__(self) -> int:
-        return len(self.elapsed)
+    def plus(self, other: "StageClock") -> "StageClock":
+        return StageClock(*(np.concatenate([getattr(self, name), getattr(other, name)])
+                            for name in ("elapsed", "done", "limit", "weight")))
 
 
 def _clock(start: np.ndarray, end: np.ndarray, now_date: np.datetime64, limit: np.ndarray, cuti) -> StageClock:
     done = ~np.isnat(end)
     stop = np.where(done, end, now_date)
     elapsed = workdays_between_many(start, stop, cuti)
-    return StageClock(elapsed=elapsed, done=done, limit=limit)
+    return StageClock(elapsed=elapsed, done=done, limit=limit, weight=np.ones(len(done), dtype=np.int64))
 
 
 @dataclass(frozen=True)
@@ -81,6 +99,7 @@ class Clocks:
     first_response: StageClock
     resolution: StageClock
     overdue_open: np.ndarray  # bool per complaint of the frame given
+    forwarded: np.ndarray  # bool per complaint: the rows first_response and resolution hold, in order
 
 
 def stage_clocks(frame: pd.DataFrame, now: datetime, include_cuti_bersama: bool | None = None) -> Clocks:
@@ -113,13 +132,126 @@ def stage_clocks(frame: pd.DataFrame, now: datetime, include_cuti_bersama: bool 
     overdue = is_open & ~(verification.done) & (verification.elapsed > VERIFICATION_LIMIT)
     forwarded_overdue = first.overdue_open() | resolution.overdue_open()
     overdue[forwarded] |= forwarded_overdue & is_open[forwarded]
-    return Clocks(verification, first, resolution, overdue)
+    return Clocks(verification, first, resolution, overdue, forwarded)
 
 
-def complaint_figures(frame: pd.DataFrame, now: datetime, include_cuti_bersama: bool | None = None) -> dict:
-    """The `report complaints` figures of a frame of complaints (see DESIGN.md for the JSON shape)."""
-    by_status = {status: int((frame["status"] == status).sum()) for status in STATUSES}
-    received = len(frame)
+# --- complaints as the pages need them: finished stages as a histogram, running ones row by row ------------------
+
+COUNT_COLUMNS = ("unit_code", "region_code", "status", "complaints")
+SETTLED_COLUMNS = ("unit_code", "region_code", "stage", "tier", "workdays", "complaints")
+CLOCK_STAGES = ("verification", "first_response", "resolution")
+
+
+def stage_rows(frame: pd.DataFrame, now: datetime, include_cuti_bersama: bool | None = None) -> pd.DataFrame:
+    """One row per stage clock of each complaint of a raw frame: position (in the frame), stage, tier, elapsed
+    (working days, to its end or to now), done. Finished stages do not depend on `now`."""
+    clocks = stage_clocks(frame, now, include_cuti_bersama)
+    everyone = np.arange(len(frame))
+    forwarded = everyone[clocks.forwarded]
+    tiers = frame["tier"].to_numpy()
+    parts = [
+        pd.DataFrame({"position": positions, "stage": stage, "tier": tiers[positions],
+                      "elapsed": clock.elapsed, "done": clock.done})
+        for stage, clock, positions in (("verification", clocks.verification, everyone),
+                                        ("first_response", clocks.first_response, forwarded),
+                                        ("resolution", clocks.resolution, forwarded))
+    ]
+    return pd.concat(parts, ignore_index=True)
+
+
+def running_mask(frame: pd.DataFrame) -> np.ndarray:
+    """Complaints with a stage clock still running (their figures change with every working day)."""
+    rows = stage_rows(frame, datetime.now(UTC))
+    running = np.zeros(len(frame), dtype=bool)
+    running[rows.loc[~rows["done"], "position"].to_numpy()] = True
+    return running
+
+
+def settled_stages(frame: pd.DataFrame, include_cuti_bersama: bool | None = None) -> pd.DataFrame:
+    """The finished stages of a raw frame as a histogram: SETTLED_COLUMNS (what complaint rollups store)."""
+    rows = stage_rows(frame, datetime.now(UTC), include_cuti_bersama)
+    done = rows[rows["done"]]
+    keyed = pd.DataFrame({
+        "unit_code": frame["unit_code"].to_numpy()[done["position"].to_numpy()],
+        "region_code": frame["region_code"].to_numpy()[done["position"].to_numpy()],
+        "stage": done["stage"].to_numpy(), "tier": done["tier"].to_numpy(), "workdays": done["elapsed"].to_numpy(),
+    })
+    return keyed.groupby(list(SETTLED_COLUMNS[:-1]), as_index=False).size().rename(columns={"size": "complaints"})
+
+
+@dataclass(frozen=True)
+class ComplaintSet:
+    """The complaints a filter selects, in the three parts every figure is made of: counts per unit and status;
+    the working days of every stage already finished, as a histogram (a rollup serves it, so its size does not grow
+    with the years); and the raw stage times of complaints with a stage still running (bounded by the backlog)."""
+
+    counts: pd.DataFrame  # COUNT_COLUMNS
+    settled: pd.DataFrame  # SETTLED_COLUMNS
+    running: pd.DataFrame  # raw rows: unit_code, region_code, status, tier, STAGE_COLUMNS, ...
+
+    @classmethod
+    def from_frame(cls, frame: pd.DataFrame, include_cuti_bersama: bool | None = None) -> "ComplaintSet":
+        """The set of a raw frame of complaints (tests, one unit's tracker, and the rollups' own refresh)."""
+        counts = frame.groupby(["unit_code", "region_code", "status"], as_index=False).size()
+        return cls(counts.rename(columns={"size": "complaints"}), settled_stages(frame, include_cuti_bersama),
+                   frame[running_mask(frame)].reset_index(drop=True))
+
+    def where(self, column: str, value) -> "ComplaintSet":
+        """The part of the set whose `column` (unit_code or region_code) equals value."""
+        return ComplaintSet(*(part[part[column] == value].reset_index(drop=True)
+                              for part in (self.counts, self.settled, self.running)))
+
+    def values(self, column: str) -> list:
+        return sorted(set(self.counts[column]))
+
+    @property
+    def received(self) -> int:
+        return int(self.counts["complaints"].sum())
+
+
+def _settled_clock(settled: pd.DataFrame, stage: str) -> StageClock:
+    rows = settled[settled["stage"] == stage]
+    if stage == "verification":
+        limit = np.full(len(rows), VERIFICATION_LIMIT)
+    elif stage == "first_response":
+        limit = np.full(len(rows), FIRST_RESPONSE_LIMIT)
+    else:
+        limit = rows["tier"].map(TIER_LIMITS).to_numpy(dtype=int)
+    return StageClock(rows["workdays"].to_numpy(dtype=np.int64), np.ones(len(rows), dtype=bool), limit,
+                      rows["complaints"].to_numpy(dtype=np.int64))
+
+
+def _running_clocks(running: pd.DataFrame, now: datetime, cuti: bool | None) -> tuple[dict[str, StageClock], int]:
+    """The running stages of the raw rows (finished ones are in the histogram already) and how many are overdue."""
+    clocks = stage_clocks(running, now, cuti)
+    parts = {}
+    for stage in CLOCK_STAGES:
+        clock = getattr(clocks, stage)
+        keep = ~clock.done
+        parts[stage] = StageClock(clock.elapsed[keep], clock.done[keep], clock.limit[keep], clock.weight[keep])
+    return parts, int(clocks.overdue_open.sum())
+
+
+def set_clocks(complaints: ComplaintSet, now: datetime, include_cuti_bersama: bool | None = None,
+               tier: str | None = None) -> tuple[dict[str, StageClock], int]:
+    """Each stage's clock over the whole set (finished from the histogram, running from the raw rows), optionally
+    of one tier only, and the number of open complaints past their current stage's limit."""
+    settled, running = complaints.settled, complaints.running
+    if tier is not None:
+        settled, running = settled[settled["tier"] == tier], running[running["tier"] == tier].reset_index(drop=True)
+    running_parts, overdue = _running_clocks(running, now, include_cuti_bersama)
+    return {stage: _settled_clock(settled, stage).plus(running_parts[stage]) for stage in CLOCK_STAGES}, overdue
+
+
+def _median_within(clock: StageClock) -> dict:
+    return {"median_workdays": clock.km(0.5), "within_limit_pct": clock.within_limit_pct()}
+
+
+def complaint_figures(complaints: ComplaintSet, now: datetime, include_cuti_bersama: bool | None = None) -> dict:
+    """The `report complaints` figures of a set of complaints (see DESIGN.md for the JSON shape)."""
+    per_status = complaints.counts.groupby("status")["complaints"].sum()
+    by_status = {status: int(per_status.get(status, 0)) for status in STATUSES}
+    received = complaints.received
     open_count = sum(by_status[s] for s in OPEN_STATUSES)
     if received == 0:
         empty = {"median_workdays": None, "within_limit_pct": None}
@@ -129,28 +261,17 @@ def complaint_figures(frame: pd.DataFrame, now: datetime, include_cuti_bersama: 
             "resolution": {**empty, "p90_workdays": None, "still_open_pct": None},
             "overdue_open": 0,
         }
-    clocks = stage_clocks(frame, now, include_cuti_bersama)
-    resolution = clocks.resolution
-    still_open = None if not len(resolution) else round(100 * (~resolution.done).sum() / len(resolution), 1)
+    clocks, overdue = set_clocks(complaints, now, include_cuti_bersama)
+    resolution = clocks["resolution"]
     return {
         "received": received,
         "open": open_count,
         "by_status": by_status,
-        "verification": {
-            "median_workdays": clocks.verification.km(0.5),
-            "within_limit_pct": clocks.verification.within_limit_pct(),
-        },
-        "first_response": {
-            "median_workdays": clocks.first_response.km(0.5),
-            "within_limit_pct": clocks.first_response.within_limit_pct(),
-        },
-        "resolution": {
-            "median_workdays": resolution.km(0.5),
-            "p90_workdays": resolution.km(0.9),
-            "within_limit_pct": resolution.within_limit_pct(),
-            "still_open_pct": still_open,
-        },
-        "overdue_open": int(clocks.overdue_open.sum()),
+        "verification": _median_within(clocks["verification"]),
+        "first_response": _median_within(clocks["first_response"]),
+        "resolution": {**_median_within(resolution), "p90_workdays": resolution.km(0.9),
+                       "still_open_pct": resolution.still_open_pct()},
+        "overdue_open": overdue,
     }
 
 
@@ -159,28 +280,27 @@ def _stage_row(stage: str, tier: str | None, limit: int, clock: StageClock) -> d
         "stage": stage,
         "tier": tier,
         "limit_workdays": limit,
-        "complaints": len(clock),
-        "done": int(clock.done.sum()),
+        "complaints": clock.complaints,
+        "done": clock.finished,
         "median_workdays": clock.km(0.5),
         "p90_workdays": clock.km(0.9),
         "within_limit_pct": clock.within_limit_pct(),
-        "still_open_pct": round(100 * (~clock.done).sum() / len(clock), 1) if len(clock) else None,
+        "still_open_pct": clock.still_open_pct(),
     }
 
 
-def stage_timings(frame: pd.DataFrame, now: datetime, include_cuti_bersama: bool | None = None) -> list[dict]:
+def stage_timings(complaints: ComplaintSet, now: datetime, include_cuti_bersama: bool | None = None) -> list[dict]:
     """One row per stage clock against its limit: verification, first response, then resolution per tier.
 
     Medians and 90th percentiles are Kaplan–Meier with stages not yet done censored at now (None = not reached);
     within_limit_pct counts decided cases; still_open_pct is the share whose stage is not done."""
-    clocks = stage_clocks(frame, now, include_cuti_bersama)
+    clocks, _ = set_clocks(complaints, now, include_cuti_bersama)
     rows = [
-        _stage_row("verification", None, VERIFICATION_LIMIT, clocks.verification),
-        _stage_row("first_response", None, FIRST_RESPONSE_LIMIT, clocks.first_response),
+        _stage_row("verification", None, VERIFICATION_LIMIT, clocks["verification"]),
+        _stage_row("first_response", None, FIRST_RESPONSE_LIMIT, clocks["first_response"]),
     ]
     for tier in TIERS:
-        subset = frame[frame["tier"] == tier].reset_index(drop=True)
-        resolution = stage_clocks(subset, now, include_cuti_bersama).resolution
+        resolution = set_clocks(complaints, now, include_cuti_bersama, tier=tier)[0]["resolution"]
         rows.append(_stage_row("resolution", tier, TIER_LIMITS[tier], resolution))
     return rows
 

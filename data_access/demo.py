@@ -15,6 +15,7 @@ import numpy as np
 from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
 
 from data_access import schema
+from data_access.complaint_rollups import rebuild_complaint_rollups
 from data_access.complaint_rules import CHANNELS, CLASSIFICATIONS, MAIN_FLOW, SIDE_EXITS, TIER_LIMITS, TIERS
 from data_access.db_init import touch_source
 from data_access.demo_units import UNITS, DemoUnit
@@ -301,6 +302,7 @@ def load_demo(
         _insert_chunks(conn, schema.complaints, _rows(complaint_columns, unit_ids), "complaints", progress)
         history = _history_rows(conn, events)
         _insert_chunks(conn, schema.complaint_status_history, history, "status history", progress)
+        rebuild_complaint_rollups(conn)
         _mark_demo(conn, seed)
     return {"units": len(UNITS), "surveys": surveys, "complaints": complaints, "status_history": len(history)}
 

@@ -22,14 +22,17 @@ def _sqlite_file(url: str) -> Path | None:
     return Path(database)
 
 
-def make_engine(url: str, *, read_only: bool = False) -> Engine:
-    """An engine for url; read_only opens SQLite with mode=ro and PostgreSQL in read-only transactions."""
+def make_engine(url: str, *, read_only: bool = False, timeout: bool = True) -> Engine:
+    """An engine for url; read_only opens SQLite with mode=ro and PostgreSQL in read-only transactions.
+
+    timeout cuts PostgreSQL statements off after STATEMENT_TIMEOUT_MS, which protects the app's servers; the CLI's
+    imports and rollup rebuilds of millions of rows legitimately run longer and go without."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(url, read_only=read_only)
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
-    options = f"-c statement_timeout={STATEMENT_TIMEOUT_MS} -c timezone=UTC"
+    options = f"-c statement_timeout={STATEMENT_TIMEOUT_MS if timeout else 0} -c timezone=UTC"
     if read_only:
         options += " -c default_transaction_read_only=on"
     return create_engine(parsed, connect_args={"options": options}, pool_pre_ping=True)

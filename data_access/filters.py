@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import ColumnElement, and_, true
 
@@ -77,6 +77,15 @@ class Filters:
         if self.date_to:
             conditions.append(column <= self.date_to)
         return and_(true(), *conditions)
+
+    def month_conditions(self, column) -> ColumnElement[bool]:
+        """Conditions putting a month column (its first day) inside the period, which must be whole months (every
+        period a page offers is: months, quarters, years)."""
+        if self.date_from and self.date_from.day != 1:
+            raise ValueError(f"a monthly rollup cannot start on {self.date_from}")
+        if self.date_to and (self.date_to + timedelta(days=1)).day != 1:
+            raise ValueError(f"a monthly rollup cannot end on {self.date_to}")
+        return self.day_conditions(column)
 
     def replace(self, **changes) -> "Filters":
         values = {**self.__dict__, **changes}

@@ -155,12 +155,13 @@ def ikm_trend(conn: Connection, filters: Filters, granularity: str = "month", by
 
 
 def respondent_profile(conn: Connection, filters: Filters) -> dict[str, dict[str, int]]:
-    """Respondents per value of each profile dimension ('' = not answered), from the profile rollup."""
-    profile = schema.survey_profile_daily
+    """Respondents per value of each profile dimension ('' = not answered), from the monthly profile rollup (the
+    filters' period must be whole months)."""
+    profile = schema.survey_profile_monthly
     query = (
         select(profile.c.dimension, profile.c.value, func.sum(profile.c.respondents).label("respondents"))
         .select_from(profile.join(_units, profile.c.unit_id == _units.c.id))
-        .where(filters.unit_conditions(), filters.day_conditions(profile.c.day))
+        .where(filters.unit_conditions(), filters.month_conditions(profile.c.month))
         .group_by(profile.c.dimension, profile.c.value)
     )
     result: dict[str, dict[str, int]] = {dimension: {} for dimension in PROFILE_DIMENSIONS}

@@ -31,6 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql
 
 from data_access import complaint_rules, elements, reference, schema
+from data_access.complaint_rollups import refresh_for_instants as refresh_complaint_rollups_for
 from data_access.db_init import touch_source
 from data_access.file_reading import ImportRejected, Problem, read_json, read_table, reject
 from data_access.progress import Progress, silent
@@ -516,6 +517,7 @@ def _write_complaints(
     """Insert new tickets, update changed ones, and log each new status in complaint_status_history."""
     changed_at = now.to_pydatetime()
     added = updated = 0
+    received: list[datetime] = []  # days of receipt whose rollups this write changes (old ones of moved complaints)
     for done, chunk in _chunks(complaints):
         rows = _records(chunk)
         stored = _stored_complaints(conn, [row["ticket"] for row in rows])
@@ -527,9 +529,15 @@ def _write_complaints(
         ]
         events = _insert_complaints(conn, new, source, changed_at) + _update_complaints(conn, changed, changed_at)
         _append_history(conn, events)
+        received += [row["received_at"] for row in new]
+        received += [when for row, old in changed for when in (row["received_at"], old["received_at"])]
         added += len(new)
         updated += len(changed)
         progress("complaints", done, len(complaints))
+    if received:
+        instants = [pd.Timestamp(when).tz_convert("UTC") if pd.Timestamp(when).tzinfo else
+                    pd.Timestamp(when).tz_localize("UTC") for when in received]
+        refresh_complaint_rollups_for(conn, min(instants).to_pydatetime(), max(instants).to_pydatetime())
     return {"added": added, "updated": updated, "unchanged": len(complaints) - added - updated}
 
 
@@ -698,7 +706,9 @@ def _driver_values(column: Column, values: pd.Series, dialect: Dialect) -> list:
         values = values.dt.tz_convert("UTC").dt.tz_localize(None)
         column_type = column_type.impl_instance
     python = _python_values(values)
-    process = column_type.bind_processor(dialect)
+    # The dialect's own type (SQLite's DATETIME writes '... HH:MM:SS.ffffff' like every other writer; the generic
+    # type has no processor and sqlite3 would write '... HH:MM:SS', which sorts before the same instant as text).
+    process = column_type.dialect_impl(dialect).bind_processor(dialect)
     return [process(value) for value in python] if process else python
 
 

@@ -9,33 +9,32 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
-import pandas as pd
 from sqlalchemy import Connection
 
 from data_access.complaint_queries import (
-    _unit_details,
     complaint_frame,
+    complaint_set,
     due_soon_by_unit,
+    received_per_region,
+    resolved_per_region,
+    unit_details,
 )
-from data_access.complaint_stats import (
-    StageClock,
-    complaint_figures,
-    open_stages,
-    stage_clocks,
-    wib_dates,
-)
+from data_access.complaint_stats import ComplaintSet, complaint_figures, open_stages, set_clocks
 from data_access.config import Targets
 from data_access.filters import Filters
 from data_access.ikm import GRADE_BANDS, GRADES
 from data_access.ikm_queries import ikm_by_region, ikm_by_unit, newest_response_date
 from data_access.ombudsman import latest_ombudsman
 from data_access.overview import quarter_of
+from data_access.periods import month_end, month_start
 from data_access.reference import REGION_CODES
 from data_access.sample import ADEQUATE
 from data_access.workdays import WIB
 
 # A unit's grade "now" is its IKM over this many days ending today: long enough for a unit to reach its sample.
 GRADE_WINDOW_DAYS = 90
+# Rankings cover this month and the ones before it, this many in all.
+RANKING_MONTHS = 3
 # ?banding=: what "since" means for the exceptions.
 COMPARISONS: tuple[str, ...] = ("minggu", "bulan")
 DEFAULT_COMPARISON = "minggu"
@@ -58,6 +57,14 @@ def comparison_date(today: date, comparison: str) -> date:
         raise ValueError(f"comparison must be one of {COMPARISONS}, not {comparison!r}")
     year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
     return date(year, month, min(today.day, calendar.monthrange(year, month)[1]))
+
+
+def ranking_months(today: date) -> tuple[date, date]:
+    """The RANKING_MONTHS calendar months to today's (whole months: complaint rollups are monthly)."""
+    first = month_start(today)
+    for _ in range(RANKING_MONTHS - 1):
+        first = month_start(first - timedelta(days=1))
+    return first, month_end(today)
 
 
 def grade_window(end: date) -> tuple[date, date]:
@@ -103,11 +110,11 @@ def newly_overdue(conn: Connection, filters: Filters, comparison: str = DEFAULT_
     complaints past their limit in all. Units with newly overdue complaints, most first."""
     now, today = _today(now)
     since = comparison_date(today, comparison)
-    stages = open_stages(complaint_frame(conn, filters.replace(date_from=None, date_to=None)), now)
+    stages = open_stages(complaint_frame(conn, filters.replace(date_from=None, date_to=None), running_only=True), now)
     late = stages[stages["left"] < 0]
     new = late[late["due"] >= np.datetime64(since, "D")]
     totals = late.groupby("unit_code").size()
-    details = _unit_details(conn, new["unit_code"].unique())
+    details = unit_details(conn, new["unit_code"].unique())
     units = []
     for code, group in new.groupby("unit_code"):
         units.append({
@@ -131,12 +138,9 @@ def ikm_gap(goal: float, ikm: float | None) -> float | None:
     return None if ikm is None else round(max(goal - ikm, 0), 2)
 
 
-def _within_target_pct(frame: pd.DataFrame, now: datetime, workdays: int) -> float | None:
+def _within_target_pct(complaints: ComplaintSet, now: datetime, workdays: int) -> float | None:
     """Share of decided first responses given within `workdays` (the target, not the legal limit)."""
-    if frame.empty:
-        return None
-    clock = stage_clocks(frame, now).first_response
-    return StageClock(clock.elapsed, clock.done, np.full(len(clock), workdays)).within_limit_pct()
+    return set_clocks(complaints, now)[0]["first_response"].within_limit_pct(limit=workdays)
 
 
 def region_targets(conn: Connection, targets: Targets, region: str | None = None,
@@ -148,24 +152,24 @@ def region_targets(conn: Connection, targets: Targets, region: str | None = None
     quarter = quarter_of(newest_response_date(conn) or today)
     in_quarter = Filters(region=region, date_from=quarter[0], date_to=quarter[1])
     ikm = ikm_by_region(conn, in_quarter)
-    quarter_frame = complaint_frame(conn, in_quarter)
-    backlog = complaint_frame(conn, Filters(region=region))
+    quarter_set = complaint_set(conn, in_quarter)
+    backlog = complaint_set(conn, Filters(region=region))
     goal = target_ikm(targets)
     rows = []
     for code in REGION_CODES:
         if region not in (None, code):
             continue
         result = ikm.get(code)
-        complaints = quarter_frame[quarter_frame["region_code"] == code].reset_index(drop=True)
+        complaints = quarter_set.where("region_code", code)
         first = complaint_figures(complaints, now)["first_response"]
-        overdue = complaint_figures(backlog[backlog["region_code"] == code].reset_index(drop=True), now)
+        overdue = complaint_figures(backlog.where("region_code", code), now)
         median = first["median_workdays"]
         rows.append({
             "region_code": code, "quarter": quarter,
             "ikm": result.ikm if result else None, "grade": result.grade if result else None,
             "respondents": result.respondents if result else 0, "ikm_target": goal,
             "ikm_gap": ikm_gap(goal, result.ikm if result else None),
-            "complaints": len(complaints), "first_response_median_workdays": median,
+            "complaints": complaints.received, "first_response_median_workdays": median,
             "first_response_target": targets.first_response_workdays,
             "first_response_within_target_pct": _within_target_pct(complaints, now, targets.first_response_workdays),
             # None also when the median is not reached yet (most still wait): further than any target.
@@ -220,11 +224,6 @@ def week_options(first_day: date | None, now: datetime | None = None, most: int 
     return weeks
 
 
-def _in_week(values: pd.Series, week: Week) -> np.ndarray:
-    days = wib_dates(values)
-    return (days >= np.datetime64(week.monday, "D")) & (days <= np.datetime64(week.sunday, "D"))
-
-
 def weekly_brief(conn: Connection, week: Week, targets: Targets, region: str | None = None,
                  now: datetime | None = None) -> dict:
     """Everything the one-page brief states, per region: IKM over the GRADE_WINDOW_DAYS ending the week's Sunday,
@@ -236,17 +235,16 @@ def weekly_brief(conn: Connection, week: Week, targets: Targets, region: str | N
     filters = Filters(region=region)
     ikm = ikm_by_region(conn, filters.replace(date_from=window[0], date_to=window[1]))
     questionnaires = ikm_by_region(conn, filters.replace(date_from=week.monday, date_to=week.sunday))
-    frame = complaint_frame(conn, filters)
-    received = _in_week(frame["received_at"], week)
-    resolved = _in_week(frame["resolved_at"], week)
+    backlog = complaint_set(conn, filters)
+    received = received_per_region(conn, filters, week.monday, week.sunday)
+    resolved = resolved_per_region(conn, filters, week.monday, week.sunday)
     targets_rows = {row["region_code"]: row for row in region_targets(conn, targets, region, now)}
     ombudsman = latest_ombudsman(conn)
     regions = []
     for code in REGION_CODES:
         if region not in (None, code):
             continue
-        mine = (frame["region_code"] == code).to_numpy()
-        figures = complaint_figures(frame[mine].reset_index(drop=True), now)
+        figures = complaint_figures(backlog.where("region_code", code), now)
         result = ikm.get(code)
         regions.append({
             "region_code": code,
@@ -254,7 +252,7 @@ def weekly_brief(conn: Connection, week: Week, targets: Targets, region: str | N
             "respondents": result.respondents if result else 0,
             "ikm_gap": ikm_gap(target_ikm(targets), result.ikm if result else None),
             "questionnaires": questionnaires[code].respondents if code in questionnaires else 0,
-            "received": int((received & mine).sum()), "resolved": int((resolved & mine).sum()),
+            "received": received.get(code, 0), "resolved": resolved.get(code, 0),
             "open": figures["open"], "overdue": figures["overdue_open"],
             "targets": targets_rows[code], "ombudsman": ombudsman.get(code),
         })

@@ -2,10 +2,11 @@
 average IKM, complaints per 10,000 residents and the overdue share.
 
 The figures come from the queries the other pages use: ikm_queries.ikm_by_unit and ikm_by_kecamatan for the IKM
-and the sample rule, complaint_queries.complaint_frame with complaint_stats.stage_clocks for what is open and
-overdue (complaint_figures' rules, applied to all complaints at once rather than unit by unit, which would cost
-a Kaplan–Meier fit per unit). Every figure covers the questionnaires and complaints the filters select; with no
-period that is all of them, so open and overdue are the backlog now.
+and the sample rule, complaint_queries.complaint_set for complaints and what is open (rollups) and
+complaint_stats.stage_clocks over its running complaints for what is overdue (complaint_figures' rules,
+applied to all units at once rather than unit by unit, which would cost a Kaplan–Meier fit per unit). Every
+figure covers the questionnaires and complaints the filters select; with no period that is all of them, so open
+and overdue are the backlog now.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import pandas as pd
 from sqlalchemy import Connection, and_, select, true
 
 from data_access import schema
-from data_access.complaint_queries import complaint_frame
+from data_access.complaint_queries import complaint_set
 from data_access.complaint_rules import OPEN_STATUSES
 from data_access.complaint_stats import stage_clocks
 from data_access.filters import Filters
@@ -47,15 +48,21 @@ _kecamatan = schema.kecamatan
 
 
 def _complaint_states(conn: Connection, filters: Filters, now: datetime) -> pd.DataFrame:
-    """One row per complaint received under the filters: unit_code, open (status still waiting), overdue (open
-    and past the limit of the stage it waits in)."""
-    frame = complaint_frame(conn, filters)
-    if frame.empty:
-        return pd.DataFrame({"unit_code": pd.Series(dtype=object), "open": pd.Series(dtype=bool),
-                             "overdue": pd.Series(dtype=bool)})
-    clocks = stage_clocks(frame, now)
-    return pd.DataFrame({"unit_code": frame["unit_code"], "open": frame["status"].isin(list(OPEN_STATUSES)),
-                         "overdue": clocks.overdue_open})
+    """Per unit with complaints received under the filters (indexed by unit_code): complaints, open (status still
+    waiting) and overdue (open and past the limit of the stage it waits in)."""
+    complaints = complaint_set(conn, filters)
+    counts = complaints.counts.assign(open=complaints.counts["status"].isin(list(OPEN_STATUSES)))
+    per_unit = pd.DataFrame({
+        "complaints": counts.groupby("unit_code")["complaints"].sum(),
+        "open": counts[counts["open"]].groupby("unit_code")["complaints"].sum(),
+    })
+    running = complaints.running
+    if len(running):
+        late = running["unit_code"][stage_clocks(running, now).overdue_open]
+        per_unit["overdue"] = late.value_counts()
+    else:
+        per_unit["overdue"] = 0
+    return per_unit.fillna(0).astype("int64")
 
 
 def _active_units(conn: Connection, filters: Filters) -> pd.DataFrame:
@@ -86,7 +93,6 @@ def map_units(conn: Connection, filters: Filters, now: datetime | None = None) -
 def _units_with_figures(conn: Connection, filters: Filters, states: pd.DataFrame) -> pd.DataFrame:
     frame = _active_units(conn, filters)
     ikm = {row["unit_code"]: row for row in ikm_by_unit(conn, filters)}
-    states = states.groupby("unit_code")[["open", "overdue"]].sum()
 
     def figure(code: str, name: str, missing):
         return ikm[code][name] if code in ikm else missing
@@ -150,9 +156,7 @@ def _kecamatan_figures(conn: Connection, filters: Filters, states: pd.DataFrame,
     place_of = dict(conn.execute(select(_units.c.code, _units.c.kecamatan_code).where(filters.unit_conditions())).all())
     active = units["kecamatan_code"].value_counts()
     ikm = ikm_by_kecamatan(conn, filters)
-    states = states.assign(kecamatan_code=states["unit_code"].map(place_of))
-    per_place = states.groupby("kecamatan_code").agg(complaints=("open", "size"), open=("open", "sum"),
-                                                     overdue=("overdue", "sum"))
+    per_place = states.groupby(states.index.map(place_of))[["complaints", "open", "overdue"]].sum()
 
     def count(code: str, column: str) -> int:
         return int(per_place[column].get(code, 0))

@@ -16,6 +16,15 @@ def _month_end(year: int, month: int) -> date:
     return following - timedelta(days=1)
 
 
+def month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def month_end(day: date) -> date:
+    """The last day of the month of `day`."""
+    return _month_end(day.year, day.month)
+
+
 def period_bounds(code: str) -> tuple[date | None, date | None]:
     """First and last WIB date of a period code; (None, None) for all data. ValueError for anything else."""
     if code == ALL:

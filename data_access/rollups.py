@@ -1,4 +1,5 @@
-"""Per unit per WIB day rollups of questionnaires, recomputed for the days a write touched.
+"""Per unit per WIB day rollups of questionnaires (and per month of their respondents' profile), recomputed for
+the days a write touched.
 
 Every path that writes questionnaires (imports, demo data, the survey form) calls refresh_survey_rollups in
 its own transaction, so pages reading the rollups are never behind the raw rows.
@@ -14,12 +15,13 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from data_access import schema
 from data_access.elements import AGE_GROUPS, ELEMENTS, PROFILE_DIMENSIONS
-from data_access.sql_time import wib_day
+from data_access.periods import month_end, month_start
+from data_access.sql_time import wib_day, wib_month_start
 from data_access.workdays import wib_date, wib_day_end, wib_day_start
 
 _raw = schema.survey_responses
 _daily = schema.survey_daily
-_profile = schema.survey_profile_daily
+_profile = schema.survey_profile_monthly
 _total = sum((_raw.c[name] for name in ELEMENTS[1:]), _raw.c[ELEMENTS[0]])
 
 
@@ -37,11 +39,16 @@ def _profile_value(dimension: str):
 
 
 def refresh_survey_rollups(conn: Connection, day_from: date, day_to: date) -> None:
-    """Recompute both rollups for WIB days day_from..day_to (inclusive) from the raw questionnaires."""
+    """Recompute the daily rollup for WIB days day_from..day_to (inclusive) and the monthly profile for the whole
+    months around them, from the raw questionnaires."""
     in_days = (_raw.c.submitted_at >= wib_day_start(day_from)) & (_raw.c.submitted_at < wib_day_end(day_to))
+    first_month, last_month = month_start(day_from), month_start(day_to)
+    in_months = ((_raw.c.submitted_at >= wib_day_start(first_month))
+                 & (_raw.c.submitted_at < wib_day_end(month_end(last_month))))
     conn.execute(delete(_daily).where(_daily.c.day.between(day_from, day_to)))
-    conn.execute(delete(_profile).where(_profile.c.day.between(day_from, day_to)))
+    conn.execute(delete(_profile).where(_profile.c.month.between(first_month, last_month)))
     day = wib_day(_raw.c.submitted_at)
+    month = wib_month_start(_raw.c.submitted_at)
     sums = select(
         _raw.c.unit_id,
         day.label("day"),
@@ -55,11 +62,11 @@ def refresh_survey_rollups(conn: Connection, day_from: date, day_to: date) -> No
     for dimension in PROFILE_DIMENSIONS:
         value = _profile_value(dimension)
         counts = select(
-            _raw.c.unit_id, day.label("day"), literal(dimension).label("dimension"), value.label("value"),
+            _raw.c.unit_id, month.label("month"), literal(dimension).label("dimension"), value.label("value"),
             func.count().label("respondents"),
-        ).where(in_days).group_by(_raw.c.unit_id, day, value)
+        ).where(in_months).group_by(_raw.c.unit_id, month, value)
         conn.execute(
-            insert(_profile).from_select(["unit_id", "day", "dimension", "value", "respondents"], counts)
+            insert(_profile).from_select(["unit_id", "month", "dimension", "value", "respondents"], counts)
         )
 
 
@@ -99,9 +106,9 @@ def add_questionnaire_to_rollups(conn: Connection, row: dict) -> None:
     """Count one newly inserted questionnaire (a survey_responses row as a dict) into both rollups."""
     day = wib_date(row["submitted_at"])
     total = sum(row[name] for name in ELEMENTS)
-    keys = {"unit_id": row["unit_id"], "day": day}
-    _upsert_adding(conn, _daily, keys, {"respondents": 1, **{name: row[name] for name in ELEMENTS},
-                                        "total_squares": total * total})
+    _upsert_adding(conn, _daily, {"unit_id": row["unit_id"], "day": day},
+                   {"respondents": 1, **{name: row[name] for name in ELEMENTS}, "total_squares": total * total})
     for dimension in PROFILE_DIMENSIONS:
         value = _age_group_of(row.get("age")) if dimension == "age_group" else (row.get(dimension) or "")
-        _upsert_adding(conn, _profile, {**keys, "dimension": dimension, "value": value}, {"respondents": 1})
+        keys = {"unit_id": row["unit_id"], "month": month_start(day), "dimension": dimension, "value": value}
+        _upsert_adding(conn, _profile, keys, {"respondents": 1})

@@ -22,6 +22,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.types import TypeDecorator
 
@@ -98,6 +99,7 @@ service_units = Table(
     Column("annual_users", Integer),  # service users per year, for the sample-size rule; unknown if null
     Column("active", Boolean, nullable=False, default=True),
     Index("ix_service_units_region_kind", "region_code", "kind"),
+    Index("ix_service_units_kecamatan", "kecamatan_code"),
 )
 
 survey_responses = Table(
@@ -149,6 +151,11 @@ complaints = Table(
     Index("ix_complaints_unit_received", "unit_id", "received_at"),
     Index("ix_complaints_received", "received_at"),
     Index("ix_complaints_status", "status"),
+    Index("ix_complaints_resolved", "resolved_at"),
+    Index("ix_complaints_updated", "updated_at"),  # MAX(updated_at) is part of the data-version watermark
+    # Unverified complaints outside the open statuses are rare; this keeps finding them cheap (complaint_rollups).
+    Index("ix_complaints_unverified", "status", sqlite_where=text("verified_at IS NULL"),
+          postgresql_where=text("verified_at IS NULL")),
 )
 
 complaint_status_history = Table(
@@ -189,17 +196,51 @@ survey_daily = Table(
     Index("ix_survey_daily_day", "day"),
 )
 
-# Respondent profile counts per unit per WIB day and dimension (sex, age_group, education, occupation, channel).
-survey_profile_daily = Table(
-    "survey_profile_daily",
+# Respondent profile counts per unit per WIB month and dimension (sex, age_group, education, occupation, channel):
+# monthly, because a day per unit would hold a row per respondent's answer once a unit is busy; the profile is only
+# shown for whole months (the periods a page offers).
+survey_profile_monthly = Table(
+    "survey_profile_monthly",
     metadata,
     Column("unit_id", Integer, ForeignKey("service_units.id"), nullable=False),
-    Column("day", Date, nullable=False),
+    Column("month", Date, nullable=False),  # first day of the WIB month
     Column("dimension", String(12), nullable=False),
     Column("value", String(24), nullable=False),  # "" when the respondent left it empty
     Column("respondents", Integer, nullable=False),
-    PrimaryKeyConstraint("unit_id", "day", "dimension", "value"),
-    Index("ix_survey_profile_daily_day", "day"),
+    PrimaryKeyConstraint("unit_id", "month", "dimension", "value"),
+    Index("ix_survey_profile_monthly_month", "month"),
+)
+
+# Complaints per unit per WIB month of receipt, counted once per dimension (status — the current one — tier,
+# channel, classification, category): every count a page shows is over one dimension, and a month per unit holds
+# at most a few dozen rows however many complaints arrive, so pages read the same amount as the years pile up.
+complaint_monthly = Table(
+    "complaint_monthly",
+    metadata,
+    Column("unit_id", Integer, ForeignKey("service_units.id"), nullable=False),
+    Column("month", Date, nullable=False),  # first day of the WIB month of receipt
+    Column("dimension", String(16), nullable=False),
+    Column("value", String(32), nullable=False),
+    Column("complaints", Integer, nullable=False),
+    PrimaryKeyConstraint("unit_id", "month", "dimension", "value"),
+    Index("ix_complaint_monthly_month", "month"),
+)
+
+# Finished stage clocks per unit per WIB month of receipt: how many complaints took how many working days, counted
+# with cuti bersama as days off (workdays) and as working days (workdays_cuti_kerja), so CUTI_BERSAMA_LIBUR can
+# change without a rebuild. Stages still running are read from the complaints themselves.
+complaint_stage_monthly = Table(
+    "complaint_stage_monthly",
+    metadata,
+    Column("unit_id", Integer, ForeignKey("service_units.id"), nullable=False),
+    Column("month", Date, nullable=False),
+    Column("stage", String(16), nullable=False),
+    Column("tier", String(24), nullable=False),
+    Column("workdays", Integer, nullable=False),
+    Column("workdays_cuti_kerja", Integer, nullable=False),
+    Column("complaints", Integer, nullable=False),
+    PrimaryKeyConstraint("unit_id", "month", "stage", "tier", "workdays", "workdays_cuti_kerja"),
+    Index("ix_complaint_stage_monthly_month", "month"),
 )
 
 # When each kind of data was last loaded or changed, shown as "data per ... WIB".

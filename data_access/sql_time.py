@@ -18,6 +18,14 @@ class wib_day(FunctionElement):
     name = "wib_day"
 
 
+class wib_month_start(FunctionElement):
+    """The first day of the WIB calendar month of a UTC timestamp column."""
+
+    type = Date()
+    inherit_cache = True
+    name = "wib_month_start"
+
+
 class wib_month(FunctionElement):
     """'YYYY-MM' of a date column (already a WIB date)."""
 
@@ -44,3 +52,13 @@ def _wib_month_sqlite(element, compiler, **kw):
 @compiles(wib_month, "postgresql")
 def _wib_month_postgresql(element, compiler, **kw):
     return f"to_char({compiler.process(element.clauses, **kw)}, 'YYYY-MM')"
+
+
+@compiles(wib_month_start, "sqlite")
+def _wib_month_start_sqlite(element, compiler, **kw):
+    return f"date({compiler.process(element.clauses, **kw)}, '+7 hours', 'start of month')"
+
+
+@compiles(wib_month_start, "postgresql")
+def _wib_month_start_postgresql(element, compiler, **kw):
+    return f"CAST(date_trunc('month', {compiler.process(element.clauses, **kw)} + INTERVAL '7 hours') AS DATE)"

@@ -87,7 +87,7 @@ def _stages(row, history: dict[str, datetime], now: datetime) -> tuple[TrackedSt
     clocks = stage_clocks(frame, now)
     today = wib_today(now).astype(date)
     verification = clocks.verification
-    forwarded = len(clocks.first_response) == 1
+    forwarded = bool(clocks.forwarded[0])
     steps = [TrackedStage("diterima", _day(row.received_at), None, None, None, DONE)]
 
     def clock_step(status: str, day: date | None, clock, limit: int, start: date) -> TrackedStage:

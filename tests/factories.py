@@ -9,6 +9,7 @@ from sqlalchemy import Engine, insert, select
 
 from data_access import schema
 from data_access.elements import ELEMENTS
+from data_access.complaint_rollups import refresh_for_instants as refresh_complaint_rollups_for
 from data_access.rollups import refresh_for_instants
 from data_access.workdays import WIB
 
@@ -84,6 +85,7 @@ def add_complaint(engine: Engine, unit_id: int, received_at: datetime, status: s
     }
     with engine.begin() as conn:
         conn.execute(insert(schema.complaints).values(**values))
+        refresh_complaint_rollups_for(conn, received_at, received_at)  # as every write path does
 
 
 def answers(value: int, **overrides: int) -> dict[str, int]:

@@ -4,17 +4,23 @@
 import pandas as pd
 import pytest
 
-from data_access.complaint_stats import STAGE_COLUMNS, complaint_figures, stage_clocks
+from data_access.complaint_stats import STAGE_COLUMNS, ComplaintSet, complaint_figures, stage_clocks
 from tests.factories import wib
 
 NOW = wib(2025, 9, 1, 12)
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
-    filled = [{**{c: None for c in STAGE_COLUMNS}, "tier": "sederhana", **row} for row in rows]
+    filled = [{"unit_code": "3575-MPP", "region_code": "35.75", **{c: None for c in STAGE_COLUMNS},
+               "tier": "sederhana", **row} for row in rows]
     for row in filled:
         row["updated_at"] = row["updated_at"] or max(row[c] for c in STAGE_COLUMNS[:4] if row[c])
-    return pd.DataFrame(filled)
+    return pd.DataFrame(filled, columns=["unit_code", "region_code", *STAGE_COLUMNS, "status", "tier"])
+
+
+def _figures(frame: pd.DataFrame) -> dict:
+    """complaint_figures of raw rows, through the same split into finished stages and running ones as the rollups."""
+    return complaint_figures(ComplaintSet.from_frame(frame, True), NOW, include_cuti_bersama=True)
 
 
 def test_three_resolved_in_two_days_and_seven_open_for_months_is_median_not_reached():
@@ -24,7 +30,7 @@ def test_three_resolved_in_two_days_and_seven_open_for_months_is_median_not_reac
     ] * 3
     waiting = [{"status": "ditindaklanjuti", "received_at": wib(2025, 3, 3, 9), "verified_at": wib(2025, 3, 3, 10),
                 "first_response_at": wib(2025, 3, 4, 9)}] * 7
-    figures = complaint_figures(_frame(resolved + waiting), NOW, include_cuti_bersama=True)
+    figures = _figures(_frame(resolved + waiting))
     assert figures["resolution"]["median_workdays"] is None
     assert figures["resolution"]["p90_workdays"] is None
     assert figures["resolution"]["still_open_pct"] == 70.0
@@ -39,7 +45,7 @@ def test_lebaran_first_response_is_two_working_days_within_limit():
     clocks = stage_clocks(_frame([row]), NOW, include_cuti_bersama=True)
     assert clocks.first_response.elapsed.tolist() == [2]
     assert clocks.first_response.within_limit_pct() == 100.0
-    figures = complaint_figures(_frame([row]), NOW, include_cuti_bersama=True)
+    figures = _figures(_frame([row]))
     assert figures["first_response"]["median_workdays"] == 2
 
 
@@ -78,7 +84,7 @@ def test_verification_limit_is_three_working_days_from_received():
 
 def test_open_complaint_within_its_limit_is_not_yet_decided():
     row = {"status": "diterima", "received_at": wib(2025, 8, 29, 9)}  # Friday; NOW is Monday 1 Sep
-    figures = complaint_figures(_frame([row]), NOW, include_cuti_bersama=True)
+    figures = _figures(_frame([row]))
     assert figures["verification"]["within_limit_pct"] is None
     assert figures["verification"]["median_workdays"] is None
     assert figures["overdue_open"] == 0
@@ -90,7 +96,7 @@ def test_side_exits_count_in_the_funnel_but_not_in_resolution():
                "updated_at": wib(2025, 5, 7, 9)}
     done = {"status": "selesai", "received_at": wib(2025, 5, 5, 9), "verified_at": wib(2025, 5, 5, 10),
             "first_response_at": wib(2025, 5, 6, 9), "resolved_at": wib(2025, 5, 8, 9)}
-    figures = complaint_figures(_frame([archived, outside, done]), NOW, include_cuti_bersama=True)
+    figures = _figures(_frame([archived, outside, done]))
     assert figures["by_status"]["diarsipkan"] == 1
     assert figures["by_status"]["bukan_wewenang"] == 1
     assert figures["received"] == 3 and figures["open"] == 0
@@ -101,6 +107,6 @@ def test_side_exits_count_in_the_funnel_but_not_in_resolution():
 
 
 def test_no_complaints_gives_nulls():
-    figures = complaint_figures(_frame([]).reindex(columns=[*STAGE_COLUMNS, "status", "tier"]), NOW)
+    figures = complaint_figures(ComplaintSet.from_frame(_frame([])), NOW)
     assert figures["received"] == 0
     assert figures["resolution"]["median_workdays"] is None

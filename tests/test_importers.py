@@ -593,3 +593,21 @@ def test_the_templates_import_cleanly(engine):
     assert import_file(engine, "surveys", TEMPLATES / "surveys.csv")["added"] == 2
     assert import_file(engine, "complaints", TEMPLATES / "complaints.csv")["added"] == 2
     assert import_file(engine, "open311", TEMPLATES / "open311.json")["added"] == 1
+
+
+def test_imported_times_are_stored_like_every_other_writer_so_day_boundaries_hold(engine, tmp_path):
+    """A questionnaire at exactly 00:00 WIB belongs to that day, whoever wrote it (here: the importer)."""
+    from data_access.filters import Filters
+    from data_access.ikm_queries import ikm_summary
+    from tests.factories import add_unit
+
+    add_unit(engine, "3575-MPP")
+    path = tmp_path / "midnight.csv"
+    template = (Path(__file__).resolve().parent.parent / "templates" / "surveys.csv").read_text().splitlines()
+    path.write_text(template[0] + "\n" + template[1].replace("2025-03-27 09:00", "2025-06-02 00:00") + "\n")
+    import_file(engine, "surveys", path)
+    with engine.connect() as conn:
+        on_the_day = ikm_summary(conn, Filters(date_from=date(2025, 6, 2), date_to=date(2025, 6, 2)))
+        day_before = ikm_summary(conn, Filters(date_from=date(2025, 6, 1), date_to=date(2025, 6, 1)))
+    assert on_the_day is not None and on_the_day.respondents == 1
+    assert day_before is None

@@ -45,7 +45,7 @@ def test_profile_counts_with_age_groups_and_blanks(engine):
             {"response_id": "P3", "submitted_at": wib(2025, 5, 5, 11), "unit_id": unit, "source": "import", "sex": None, "age": None, **THREES},
         ])
         rebuild_survey_rollups(conn)
-        profile = schema.survey_profile_daily
+        profile = schema.survey_profile_monthly
         counts = dict(
             ((row.dimension, row.value), row.respondents)
             for row in conn.execute(select(profile.c.dimension, profile.c.value, profile.c.respondents))
@@ -53,6 +53,18 @@ def test_profile_counts_with_age_groups_and_blanks(engine):
     assert counts[("sex", "P")] == 2 and counts[("sex", "")] == 1
     assert counts[("age_group", "15-24")] == 1 and counts[("age_group", "25-34")] == 1
     assert counts[("age_group", "")] == 1
+
+
+def test_the_profile_is_counted_per_wib_month(engine):
+    unit = add_unit(engine, "3575-M")
+    add_questionnaires(engine, unit, [THREES], wib(2025, 5, 31, 23, 30))  # still May in WIB
+    add_questionnaires(engine, unit, [THREES], wib(2025, 6, 1, 0, 30))
+    add_questionnaires(engine, unit, [THREES], wib(2025, 6, 20, 9))
+    profile = schema.survey_profile_monthly
+    with engine.connect() as conn:
+        months = conn.execute(select(profile.c.month, profile.c.respondents).where(profile.c.dimension == "sex")
+                              .order_by(profile.c.month)).all()
+    assert [(str(month), respondents) for month, respondents in months] == [("2025-05-01", 1), ("2025-06-01", 2)]
 
 
 def test_rebuild_command_matches_raw_rows(engine, db_url):
@@ -63,7 +75,7 @@ def test_rebuild_command_matches_raw_rows(engine, db_url):
     done = subprocess.run([sys.executable, "-m", "data_access", "--url", db_url, "rollups"], cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout) == {"unit_days": 1}
+    assert json.loads(done.stdout) == {"unit_days": 1, "complaint_rows": 0}
     with engine.connect() as conn:
         raw = conn.execute(select(func.count(), func.sum(schema.survey_responses.c.waktu))).one()
     assert [(r.respondents, r.waktu) for r in _daily(engine)] == [tuple(raw)]

@@ -51,12 +51,12 @@ def test_incremental_rollups_equal_a_full_rebuild(engine):
                              NOW + timedelta(minutes=minute))
     with engine.connect() as conn:
         before = conn.execute(select(schema.survey_daily)).all(), sorted(conn.execute(
-            select(schema.survey_profile_daily)).all())
+            select(schema.survey_profile_monthly)).all())
     with engine.begin() as conn:
         rebuild_survey_rollups(conn)
     with engine.connect() as conn:
         after = conn.execute(select(schema.survey_daily)).all(), sorted(conn.execute(
-            select(schema.survey_profile_daily)).all())
+            select(schema.survey_profile_monthly)).all())
     assert before == after
 
 

@@ -29,3 +29,12 @@ def test_all_resolved_is_the_ordinary_median():
 def test_no_data():
     assert kaplan_meier([], []) == []
     assert km_quantile([], [], 0.5) is None
+
+
+def test_weights_stand_for_repeated_complaints():
+    # The hand-computed curve above as a histogram: (2, resolved) twice becomes one pair of weight 2.
+    durations, resolved, weights = [1, 2, 2, 3, 4, 5], [True, True, False, True, False, True], [1, 1, 1, 1, 1, 1]
+    assert kaplan_meier([1, 2, 2, 3, 4, 5], resolved, weights) == kaplan_meier(durations, resolved)
+    assert kaplan_meier([2, 80], [True, False], [3, 7]) == [(2, 0.7)]
+    assert km_quantile([2, 80], [True, False], 0.5, [3, 7]) is None
+    assert km_quantile([1, 2, 4], [True, True, True], 0.5, [1, 4, 5]) == 2  # 5 of 10 by day 2
