@@ -53,7 +53,9 @@ class PostgresServer:
         self._run(
             str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.root / "log"), "-w", "-o",
             f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off",
+            # Every database an AppTest opens keeps its pooled engine in Streamlit's resource cache for the rest of
+            # the pytest process (as the app keeps its one engine): one server serves hundreds of them.
+            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=1000",
             "start",
         )
         self._wait()
