@@ -56,7 +56,9 @@ def chart_block(chart: alt.Chart, table: pd.DataFrame, takeaway: str, title: str
 
     `display` (a Styler writing numbers the user's way, or a table with links) is shown instead of `table`;
     the downloads always hold `table`."""
-    st.altair_chart(chart.properties(description=takeaway), width="stretch")
+    # The spec goes to the browser unvalidated: our charts are fixed code, and Altair's JSON-schema validation of
+    # every chart on every run cost more than the rest of a warm page.
+    st.vega_lite_chart(spec=chart.properties(description=takeaway).to_dict(validate=False), width="stretch")
     st.caption(takeaway)
     with st.container(horizontal=True):  # side by side while they fit, wrapping on a phone
         st.download_button(  # rendered when clicked, like the XLSX
