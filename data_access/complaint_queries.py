@@ -33,6 +33,7 @@ from data_access.complaint_stats import (
     STAGE_COLUMNS,
     ComplaintSet,
     complaint_figures,
+    complaint_figures_by,
     open_stages,
     stage_timings,
     wib_today,
@@ -170,16 +171,13 @@ def complaint_summary(conn: Connection, filters: Filters, now: datetime | None =
 
 def complaints_by_region(conn: Connection, filters: Filters, now: datetime | None = None) -> dict[str, dict]:
     """complaint_summary per region code."""
-    complaints = complaint_set(conn, filters)
-    return {region: complaint_figures(complaints.where("region_code", region), _now(now))
-            for region in complaints.values("region_code")}
+    return complaint_figures_by(complaint_set(conn, filters), "region_code", _now(now))
 
 
 def complaints_by_unit(conn: Connection, filters: Filters, now: datetime | None = None) -> list[dict]:
     """complaint_summary per unit with complaints, ordered by unit code."""
-    complaints = complaint_set(conn, filters)
-    return [{"unit_code": code, **complaint_figures(complaints.where("unit_code", code), _now(now))}
-            for code in complaints.values("unit_code")]
+    figures = complaint_figures_by(complaint_set(conn, filters), "unit_code", _now(now))
+    return [{"unit_code": code, **unit_figures} for code, unit_figures in figures.items()]
 
 
 def _now(now: datetime | None) -> datetime:
@@ -390,9 +388,10 @@ def rank_units(conn: Connection, complaints: ComplaintSet, now: datetime) -> dic
     sizes = complaints.counts.groupby("unit_code")["complaints"].sum()
     rankable = sizes[sizes >= MIN_COMPLAINTS_FOR_RANKING].index
     details = unit_details(conn, rankable)
+    per_unit = complaint_figures_by(complaints, "unit_code", now)
     rows = []
     for code in rankable:
-        figures = complaint_figures(complaints.where("unit_code", code), now)
+        figures = per_unit[code]
         rows.append({
             "unit_code": code, "name": details[code]["name"], "kind": details[code]["kind"],
             "region_code": details[code]["region_code"], "complaints": figures["received"], "open": figures["open"],

@@ -251,8 +251,61 @@ def complaint_figures(complaints: ComplaintSet, now: datetime, include_cuti_bers
     """The `report complaints` figures of a set of complaints (see DESIGN.md for the JSON shape)."""
     per_status = complaints.counts.groupby("status")["complaints"].sum()
     by_status = {status: int(per_status.get(status, 0)) for status in STATUSES}
-    received = complaints.received
-    open_count = sum(by_status[s] for s in OPEN_STATUSES)
+    if complaints.received == 0:
+        return _figures(by_status, {}, 0)
+    clocks, overdue = set_clocks(complaints, now, include_cuti_bersama)
+    return _figures(by_status, clocks, overdue)
+
+
+def _stage_limits(stages: np.ndarray, tiers: np.ndarray) -> np.ndarray:
+    tier_limits = np.array([TIER_LIMITS.get(tier, 0) for tier in tiers], dtype=np.int64)
+    return np.select([stages == "verification", stages == "first_response"],
+                     [VERIFICATION_LIMIT, FIRST_RESPONSE_LIMIT], tier_limits)
+
+
+_EMPTY_CLOCK = StageClock(np.empty(0, dtype=np.int64), np.empty(0, dtype=bool), np.empty(0, dtype=np.int64),
+                          np.empty(0, dtype=np.int64))
+
+
+def complaint_figures_by(complaints: ComplaintSet, column: str, now: datetime,
+                         include_cuti_bersama: bool | None = None) -> dict:
+    """complaint_figures of each value of `column` (unit_code or region_code) that has complaints: the same figures
+    as complaint_figures(complaints.where(column, value)), computed on plain arrays grouped once (per-unit pandas
+    filtering cost more than the Kaplan–Meier fits themselves)."""
+    clocks = stage_clocks(complaints.running, now, include_cuti_bersama)
+    rows = stage_rows(complaints.running, now, include_cuti_bersama)
+    rows = rows[~rows["done"]]
+    owners = complaints.running[column].to_numpy()
+    overdue = pd.Series(owners[clocks.overdue_open]).value_counts()
+    settled = complaints.settled
+    parts = {  # per part: owner, stage, limit, working days, weight, done
+        "settled": (settled[column].to_numpy(), settled["stage"].to_numpy(),
+                    _stage_limits(settled["stage"].to_numpy(), settled["tier"].to_numpy()),
+                    settled["workdays"].to_numpy(dtype=np.int64), settled["complaints"].to_numpy(dtype=np.int64), True),
+        "running": (owners[rows["position"].to_numpy()], rows["stage"].to_numpy(),
+                    _stage_limits(rows["stage"].to_numpy(), rows["tier"].to_numpy()),
+                    rows["elapsed"].to_numpy(dtype=np.int64), np.ones(len(rows), dtype=np.int64), False),
+    }
+    positions = {name: pd.Series(part[0]).groupby(part[0]).indices for name, part in parts.items()}
+    statuses = complaints.counts.pivot_table(index=column, columns="status", values="complaints", aggfunc="sum",
+                                             fill_value=0)
+    figures = {}
+    for value in complaints.values(column):
+        stage_clocks_of = {stage: _EMPTY_CLOCK for stage in CLOCK_STAGES}
+        for name, (_, stages, limits, days, weights, done) in parts.items():
+            mine = positions[name].get(value, np.empty(0, dtype=np.int64))
+            for stage in CLOCK_STAGES:
+                take = mine[stages[mine] == stage]
+                stage_clocks_of[stage] = stage_clocks_of[stage].plus(StageClock(
+                    days[take], np.full(len(take), done), limits[take], weights[take]))
+        by_status = {status: int(statuses.at[value, status]) if status in statuses.columns else 0
+                     for status in STATUSES}
+        figures[value] = _figures(by_status, stage_clocks_of, int(overdue.get(value, 0)))
+    return figures
+
+
+def _figures(by_status: dict[str, int], clocks: dict[str, StageClock], overdue: int) -> dict:
+    received = sum(by_status.values())
     if received == 0:
         empty = {"median_workdays": None, "within_limit_pct": None}
         return {
@@ -261,11 +314,10 @@ def complaint_figures(complaints: ComplaintSet, now: datetime, include_cuti_bers
             "resolution": {**empty, "p90_workdays": None, "still_open_pct": None},
             "overdue_open": 0,
         }
-    clocks, overdue = set_clocks(complaints, now, include_cuti_bersama)
     resolution = clocks["resolution"]
     return {
         "received": received,
-        "open": open_count,
+        "open": sum(by_status[s] for s in OPEN_STATUSES),
         "by_status": by_status,
         "verification": _median_within(clocks["verification"]),
         "first_response": _median_within(clocks["first_response"]),
