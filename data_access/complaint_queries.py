@@ -35,6 +35,7 @@ from data_access.complaint_stats import (
     complaint_figures,
     complaint_figures_by,
     open_stages,
+    stage_clocks,
     stage_timings,
     wib_today,
 )
@@ -162,6 +163,17 @@ def _summed(parts: list[pd.DataFrame], columns: tuple[str, ...]) -> pd.DataFrame
     if len(parts) > 1:
         frame = frame.groupby(list(columns[:-1]), as_index=False)["complaints"].sum()
     return frame.astype({name: "int64" for name in ("workdays", "complaints") if name in columns})
+
+
+def backlog_by(conn: Connection, filters: Filters, column: str, now: datetime | None = None) -> dict[str, dict]:
+    """Open complaints and those past their current stage's limit now, per value of `column` (region_code or
+    unit_code) with any open: read from the running complaints alone, which hold every open one."""
+    running = complaint_frame(conn, filters, running_only=True)
+    is_open = running["status"].isin(list(OPEN_STATUSES)).to_numpy()
+    overdue = stage_clocks(running, _now(now)).overdue_open if len(running) else is_open
+    counts = pd.DataFrame({"key": running[column], "open": is_open, "overdue_open": overdue})
+    return {key: {"open": int(group["open"].sum()), "overdue_open": int(group["overdue_open"].sum())}
+            for key, group in counts.groupby("key") if group["open"].any()}
 
 
 def complaint_summary(conn: Connection, filters: Filters, now: datetime | None = None) -> dict:

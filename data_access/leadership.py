@@ -12,6 +12,7 @@ import numpy as np
 from sqlalchemy import Connection
 
 from data_access.complaint_queries import (
+    backlog_by,
     complaint_frame,
     complaint_set,
     due_soon_by_unit,
@@ -153,7 +154,7 @@ def region_targets(conn: Connection, targets: Targets, region: str | None = None
     in_quarter = Filters(region=region, date_from=quarter[0], date_to=quarter[1])
     ikm = ikm_by_region(conn, in_quarter)
     quarter_set = complaint_set(conn, in_quarter)
-    backlog = complaint_set(conn, Filters(region=region))
+    backlog = backlog_by(conn, Filters(region=region), "region_code", now)
     goal = target_ikm(targets)
     rows = []
     for code in REGION_CODES:
@@ -162,7 +163,7 @@ def region_targets(conn: Connection, targets: Targets, region: str | None = None
         result = ikm.get(code)
         complaints = quarter_set.where("region_code", code)
         first = complaint_figures(complaints, now)["first_response"]
-        overdue = complaint_figures(backlog.where("region_code", code), now)
+        overdue = backlog.get(code, {"overdue_open": 0})
         median = first["median_workdays"]
         rows.append({
             "region_code": code, "quarter": quarter,
@@ -235,7 +236,7 @@ def weekly_brief(conn: Connection, week: Week, targets: Targets, region: str | N
     filters = Filters(region=region)
     ikm = ikm_by_region(conn, filters.replace(date_from=window[0], date_to=window[1]))
     questionnaires = ikm_by_region(conn, filters.replace(date_from=week.monday, date_to=week.sunday))
-    backlog = complaint_set(conn, filters)
+    backlog = backlog_by(conn, filters, "region_code", now)
     received = received_per_region(conn, filters, week.monday, week.sunday)
     resolved = resolved_per_region(conn, filters, week.monday, week.sunday)
     targets_rows = {row["region_code"]: row for row in region_targets(conn, targets, region, now)}
@@ -244,7 +245,7 @@ def weekly_brief(conn: Connection, week: Week, targets: Targets, region: str | N
     for code in REGION_CODES:
         if region not in (None, code):
             continue
-        figures = complaint_figures(backlog.where("region_code", code), now)
+        figures = backlog.get(code, {"open": 0, "overdue_open": 0})
         result = ikm.get(code)
         regions.append({
             "region_code": code,

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 from sqlalchemy import Connection, func, select
 
 from data_access import schema
-from data_access.complaint_queries import complaints_by_region
+from data_access.complaint_queries import backlog_by, complaints_by_region
 from data_access.filters import Filters
 from data_access.ikm import IkmResult
 from data_access.ikm_queries import ikm_by_region, newest_response_date
@@ -65,7 +65,7 @@ def region_overview(conn: Connection, now: datetime | None = None) -> list[Regio
     current_ikm = ikm_by_region(conn, Filters(date_from=quarter[0], date_to=quarter[1]))
     previous_ikm = ikm_by_region(conn, Filters(date_from=previous[0], date_to=previous[1]))
     today_counts = _responses_today(conn, today)
-    backlog = complaints_by_region(conn, Filters(), now)
+    backlog = backlog_by(conn, Filters(), "region_code", now)
     quarter_complaints = complaints_by_region(conn, Filters(date_from=quarter[0], date_to=quarter[1]), now)
     ombudsman = latest_ombudsman(conn)
     result = []

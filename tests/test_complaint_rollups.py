@@ -15,6 +15,7 @@ from sqlalchemy import delete, func, insert, select
 
 from data_access import reference, schema
 from data_access.complaint_queries import (
+    backlog_by,
     complaint_frame,
     complaint_set,
     complaint_summary,
@@ -23,7 +24,7 @@ from data_access.complaint_queries import (
     unit_ranking,
 )
 from data_access.complaint_rollups import rebuild_complaint_rollups
-from data_access.complaint_stats import ComplaintSet, complaint_figures, stage_timings
+from data_access.complaint_stats import ComplaintSet, complaint_figures, complaint_figures_by, stage_timings
 from data_access.db_init import alembic_config, init_database
 from data_access.elements import ELEMENTS
 from data_access.engine import make_engine
@@ -67,6 +68,18 @@ def test_rollup_figures_equal_the_raw_complaints_on_the_demo(demo_url, filters):
                 r["resolution_within_limit_pct"] ==
                 complaint_figures(raw.where("unit_code", r["unit_code"]), NOW)["resolution"]["within_limit_pct"]
                 for r in ranked)
+    finally:
+        engine.dispose()
+
+
+def test_the_backlog_read_from_running_complaints_alone_matches_the_full_figures(demo_url):
+    engine = make_engine(demo_url, read_only=True)
+    try:
+        with engine.connect() as conn:
+            for column in ("region_code", "unit_code"):
+                full = {key: {"open": f["open"], "overdue_open": f["overdue_open"]}
+                        for key, f in complaint_figures_by(_raw(conn, Filters()), column, NOW).items() if f["open"]}
+                assert backlog_by(conn, Filters(), column, NOW) == full and full
     finally:
         engine.dispose()
 
