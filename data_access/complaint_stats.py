@@ -209,15 +209,17 @@ class ComplaintSet:
         return int(self.counts["complaints"].sum())
 
 
+def _stage_limits(stages: np.ndarray, tiers: np.ndarray) -> np.ndarray:
+    """Each stage clock's limit in working days: verification and first response fixed, resolution by tier."""
+    tier_limits = np.array([TIER_LIMITS.get(tier, 0) for tier in tiers], dtype=np.int64)
+    return np.select([stages == "verification", stages == "first_response"],
+                     [VERIFICATION_LIMIT, FIRST_RESPONSE_LIMIT], tier_limits)
+
+
 def _settled_clock(settled: pd.DataFrame, stage: str) -> StageClock:
     rows = settled[settled["stage"] == stage]
-    if stage == "verification":
-        limit = np.full(len(rows), VERIFICATION_LIMIT)
-    elif stage == "first_response":
-        limit = np.full(len(rows), FIRST_RESPONSE_LIMIT)
-    else:
-        limit = rows["tier"].map(TIER_LIMITS).to_numpy(dtype=int)
-    return StageClock(rows["workdays"].to_numpy(dtype=np.int64), np.ones(len(rows), dtype=bool), limit,
+    return StageClock(rows["workdays"].to_numpy(dtype=np.int64), np.ones(len(rows), dtype=bool),
+                      _stage_limits(rows["stage"].to_numpy(), rows["tier"].to_numpy()),
                       rows["complaints"].to_numpy(dtype=np.int64))
 
 
@@ -255,12 +257,6 @@ def complaint_figures(complaints: ComplaintSet, now: datetime, include_cuti_bers
         return _figures(by_status, {}, 0)
     clocks, overdue = set_clocks(complaints, now, include_cuti_bersama)
     return _figures(by_status, clocks, overdue)
-
-
-def _stage_limits(stages: np.ndarray, tiers: np.ndarray) -> np.ndarray:
-    tier_limits = np.array([TIER_LIMITS.get(tier, 0) for tier in tiers], dtype=np.int64)
-    return np.select([stages == "verification", stages == "first_response"],
-                     [VERIFICATION_LIMIT, FIRST_RESPONSE_LIMIT], tier_limits)
 
 
 _EMPTY_CLOCK = StageClock(np.empty(0, dtype=np.int64), np.empty(0, dtype=bool), np.empty(0, dtype=np.int64),
