@@ -2,13 +2,15 @@
 
 Every key holds (database, watermark) and the Filters (a frozen dataclass); figures whose working-day clocks
 run to "now" hold the WIB date too, so an open complaint ages overnight even when no data changes. The summary,
-timings, backlog, due dates and ranking of one filter share one read of the complaints (_complaints).
+timings, backlog and ranking of one filter share one read of the complaints (_complaints), and that read shares
+its running complaints (_running) with the due dates and Pimpinan's figures of open complaints.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import pandas as pd
 import streamlit as st
 
 from components import data
@@ -25,10 +27,22 @@ def _today() -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _complaints(version: tuple, filters: Filters) -> ComplaintSet:
-    """The filtered complaints as read once for the summary, timings, backlog, due dates and ranking."""
+def _running(version: tuple, filters: Filters) -> pd.DataFrame:
+    """The filtered complaints whose clocks still run: what the due dates, the backlog and (on Pimpinan) the
+    newly overdue and the targets' overdue count are computed from, read once for all of them."""
     with data.public_engine().connect() as conn:
-        return complaint_queries.complaint_set(conn, filters)
+        return complaint_queries.complaint_frame(conn, filters, running_only=True)
+
+
+def running(filters: Filters) -> pd.DataFrame:
+    return _running(data.data_version(), filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _complaints(version: tuple, filters: Filters) -> ComplaintSet:
+    """The filtered complaints as read once for the summary, timings, backlog and ranking."""
+    with data.public_engine().connect() as conn:
+        return complaint_queries.complaint_set(conn, filters, running=_running(version, filters))
 
 
 def _now() -> datetime:
@@ -105,7 +119,7 @@ def backlog(filters: Filters) -> list[dict]:
 @st.cache_data(show_spinner=False, max_entries=_ENTRIES)
 def _due_soon(version: tuple, filters: Filters, today: str) -> dict:
     with data.public_engine().connect() as conn:
-        return complaint_queries.due_soon_of(conn, _complaints(version, filters).running, _now())
+        return complaint_queries.due_soon_of(conn, _running(version, filters), _now())
 
 
 def due_soon(filters: Filters) -> dict:

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from components import data
+from components import complaint_data, data
 from data_access import leadership, ombudsman
 from data_access.config import Targets
 from data_access.filters import Filters
@@ -33,7 +33,8 @@ def crossings(filters: Filters, comparison: str) -> dict:
 @st.cache_data(show_spinner=False, max_entries=_ENTRIES)
 def _newly_overdue(version: tuple, filters: Filters, comparison: str, today: str) -> dict:
     with data.public_engine().connect() as conn:
-        return leadership.newly_overdue(conn, filters, comparison)
+        return leadership.newly_overdue(conn, filters, comparison,
+                                        running=complaint_data.running(filters.replace(date_from=None, date_to=None)))
 
 
 def newly_overdue(filters: Filters, comparison: str) -> dict:
@@ -43,7 +44,7 @@ def newly_overdue(filters: Filters, comparison: str) -> dict:
 @st.cache_data(show_spinner=False, max_entries=_ENTRIES)
 def _targets(version: tuple, targets: Targets, region: str | None, today: str) -> list[dict]:
     with data.public_engine().connect() as conn:
-        return leadership.region_targets(conn, targets, region)
+        return leadership.region_targets(conn, targets, region, running=complaint_data.running(Filters(region=region)))
 
 
 def region_targets(targets: Targets, region: str | None) -> list[dict]:

@@ -37,6 +37,7 @@ from data_access.complaint_stats import (
     open_stages,
     stage_clocks,
     stage_timings,
+    stages_per_unit,
     wib_today,
 )
 from data_access.filters import Filters
@@ -131,9 +132,12 @@ def month_split(filters: Filters) -> tuple[Filters | None, list[Filters]]:
     return whole, edges
 
 
-def complaint_set(conn: Connection, filters: Filters, include_cuti_bersama: bool | None = None) -> ComplaintSet:
+def complaint_set(conn: Connection, filters: Filters, include_cuti_bersama: bool | None = None,
+                  running: pd.DataFrame | None = None) -> ComplaintSet:
     """The complaints the filters select as counts, finished stages and running rows (complaint_stats): whole months
-    from the rollups, the days of a partial month at either end from their raw rows."""
+    from the rollups, the days of a partial month at either end from their raw rows.
+
+    running: complaint_frame(conn, filters, running_only=True) when the caller has already read it."""
     if include_cuti_bersama is None:
         include_cuti_bersama = config.include_cuti_bersama()
     workdays = _stages.c.workdays if include_cuti_bersama else _stages.c.workdays_cuti_kerja
@@ -152,7 +156,7 @@ def complaint_set(conn: Connection, filters: Filters, include_cuti_bersama: bool
         settled.append(part.settled)
     return ComplaintSet(
         _summed(counts, COUNT_COLUMNS), _summed(settled, SETTLED_COLUMNS),
-        complaint_frame(conn, filters, running_only=True),
+        complaint_frame(conn, filters, running_only=True) if running is None else running,
     )
 
 
@@ -168,7 +172,11 @@ def _summed(parts: list[pd.DataFrame], columns: tuple[str, ...]) -> pd.DataFrame
 def backlog_by(conn: Connection, filters: Filters, column: str, now: datetime | None = None) -> dict[str, dict]:
     """Open complaints and those past their current stage's limit now, per value of `column` (region_code or
     unit_code) with any open: read from the running complaints alone, which hold every open one."""
-    running = complaint_frame(conn, filters, running_only=True)
+    return backlog_from(complaint_frame(conn, filters, running_only=True), column, now)
+
+
+def backlog_from(running: pd.DataFrame, column: str, now: datetime | None = None) -> dict[str, dict]:
+    """backlog_by of running complaints already read (complaint_frame(..., running_only=True))."""
     is_open = running["status"].isin(list(OPEN_STATUSES)).to_numpy()
     overdue = stage_clocks(running, _now(now)).overdue_open if len(running) else is_open
     counts = pd.DataFrame({"key": running[column], "open": is_open, "overdue_open": overdue})
@@ -375,12 +383,12 @@ def due_soon_of(conn: Connection, running: pd.DataFrame, now: datetime) -> dict:
     late = stages[stages["left"] < 0].groupby("unit_code").size()
     details = unit_details(conn, due["unit_code"].unique())
     rows = []
-    for code, group in due.groupby("unit_code"):
+    first_due = due.groupby("unit_code")["due"].min()
+    for code, per_stage in stages_per_unit(due).items():
         rows.append({
             "unit_code": code, "name": details[code]["name"], "kind": details[code]["kind"],
-            "region_code": details[code]["region_code"], "due": len(group),
-            **{stage: int((group["stage"] == stage).sum()) for stage in STAGES},
-            "first_due": pd.Timestamp(group["due"].min()).date(), "overdue": int(late.get(code, 0)),
+            "region_code": details[code]["region_code"], "due": sum(per_stage.values()), **per_stage,
+            "first_due": pd.Timestamp(first_due[code]).date(), "overdue": int(late.get(code, 0)),
         })
     rows.sort(key=lambda row: (-row["due"], row["first_due"], row["unit_code"]))
     return {"today": today, "until": until, "units": rows}

@@ -19,6 +19,7 @@ from data_access.complaint_rules import (
     EXIT_STATUSES,
     FIRST_RESPONSE_LIMIT,
     OPEN_STATUSES,
+    STAGES,
     STATUSES,
     TIER_LIMITS,
     TIERS,
@@ -139,7 +140,6 @@ def stage_clocks(frame: pd.DataFrame, now: datetime, include_cuti_bersama: bool 
 
 COUNT_COLUMNS = ("unit_code", "region_code", "status", "complaints")
 SETTLED_COLUMNS = ("unit_code", "region_code", "stage", "tier", "workdays", "complaints")
-CLOCK_STAGES = ("verification", "first_response", "resolution")
 
 
 def stage_rows(frame: pd.DataFrame, now: datetime, include_cuti_bersama: bool | None = None) -> pd.DataFrame:
@@ -227,7 +227,7 @@ def _running_clocks(running: pd.DataFrame, now: datetime, cuti: bool | None) -> 
     """The running stages of the raw rows (finished ones are in the histogram already) and how many are overdue."""
     clocks = stage_clocks(running, now, cuti)
     parts = {}
-    for stage in CLOCK_STAGES:
+    for stage in STAGES:
         clock = getattr(clocks, stage)
         keep = ~clock.done
         parts[stage] = StageClock(clock.elapsed[keep], clock.done[keep], clock.limit[keep], clock.weight[keep])
@@ -242,7 +242,7 @@ def set_clocks(complaints: ComplaintSet, now: datetime, include_cuti_bersama: bo
     if tier is not None:
         settled, running = settled[settled["tier"] == tier], running[running["tier"] == tier].reset_index(drop=True)
     running_parts, overdue = _running_clocks(running, now, include_cuti_bersama)
-    return {stage: _settled_clock(settled, stage).plus(running_parts[stage]) for stage in CLOCK_STAGES}, overdue
+    return {stage: _settled_clock(settled, stage).plus(running_parts[stage]) for stage in STAGES}, overdue
 
 
 def _median_within(clock: StageClock) -> dict:
@@ -287,10 +287,10 @@ def complaint_figures_by(complaints: ComplaintSet, column: str, now: datetime,
                                              fill_value=0)
     figures = {}
     for value in complaints.values(column):
-        stage_clocks_of = {stage: _EMPTY_CLOCK for stage in CLOCK_STAGES}
+        stage_clocks_of = {stage: _EMPTY_CLOCK for stage in STAGES}
         for name, (_, stages, limits, days, weights, done) in parts.items():
             mine = positions[name].get(value, np.empty(0, dtype=np.int64))
-            for stage in CLOCK_STAGES:
+            for stage in STAGES:
                 take = mine[stages[mine] == stage]
                 stage_clocks_of[stage] = stage_clocks_of[stage].plus(StageClock(
                     days[take], np.full(len(take), done), limits[take], weights[take]))
@@ -376,6 +376,14 @@ def open_stages(frame: pd.DataFrame, now: datetime, include_cuti_bersama: bool |
         stage=stage, elapsed=elapsed, limit=limit, left=left,
         due=add_workdays_many(start, limit, include_cuti_bersama), bucket=backlog_bucket(left),
     )
+
+
+def stages_per_unit(stages: pd.DataFrame) -> dict[str, dict[str, int]]:
+    """Rows of open_stages counted per unit and stage: {unit_code: {stage: n}} with every stage, zeros included."""
+    if not len(stages):
+        return {}
+    table = pd.crosstab(stages["unit_code"], stages["stage"]).reindex(columns=list(STAGES), fill_value=0)
+    return {code: {stage: int(n) for stage, n in row.items()} for code, row in table.to_dict("index").items()}
 
 
 def backlog_bucket(left: np.ndarray) -> np.ndarray:

@@ -44,6 +44,12 @@ def round_half_up(value: Fraction | float, decimals: int) -> float:
     return float(exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
 
 
+def _ratio_half_up(numerator: int, denominator: int, decimals: int) -> float:
+    """numerator / denominator (non-negative integers) rounded half up to `decimals`, exactly."""
+    scale = 10**decimals
+    return (2 * numerator * scale + denominator) // (2 * denominator) / scale
+
+
 def grade_of(score: Fraction | float) -> tuple[str, str]:
     """(grade, label) of an IKM x 25 score, classified on its 2-decimal rounding."""
     rounded = round_half_up(score, IKM_DECIMALS)
@@ -126,18 +132,20 @@ def ikm_from_sums(
     missing = set(ELEMENTS) - set(element_sums)
     if missing:
         raise ValueError(f"element sums missing: {sorted(missing)}")
-    nrr = {name: Fraction(int(element_sums[name]), respondents) for name in ELEMENTS}
-    for name, value in nrr.items():
-        if not 1 <= value <= 4:
-            raise ValueError(f"{name}: average {float(value):.3f} is outside 1–4")
-    ikm_exact = sum(nrr.values(), Fraction(0)) / len(ELEMENTS) * SCALE
-    ikm = round_half_up(ikm_exact, IKM_DECIMALS)
+    sums = {name: int(element_sums[name]) for name in ELEMENTS}
+    for name, total in sums.items():
+        if not respondents <= total <= 4 * respondents:
+            raise ValueError(f"{name}: average {total / respondents:.3f} is outside 1–4")
+    # Exact rationals rounded in integers: the same result as Fraction and Decimal, at a fraction of the cost on
+    # pages that grade hundreds of units.
+    total_sum = sum(sums.values())
+    ikm = _ratio_half_up(total_sum * SCALE, len(ELEMENTS) * respondents, IKM_DECIMALS)
     grade, label = grade_of(ikm)
     elements = {}
-    for name, value in nrr.items():
-        element_ikm = round_half_up(value * SCALE, IKM_DECIMALS)
-        elements[name] = ElementScore(round_half_up(value, NRR_DECIMALS), element_ikm, grade_of(element_ikm)[0])
-    total_sum = sum(int(element_sums[name]) for name in ELEMENTS)
+    for name, total in sums.items():
+        element_ikm = _ratio_half_up(total * SCALE, respondents, IKM_DECIMALS)
+        elements[name] = ElementScore(_ratio_half_up(total, respondents, NRR_DECIMALS), element_ikm,
+                                      grade_of(element_ikm)[0])
     ci = ikm_ci95(respondents, total_sum, int(total_sum_squares)) if total_sum_squares is not None else None
-    weakest = min(ELEMENTS, key=lambda name: nrr[name])  # ties: the first in the regulation's order
+    weakest = min(ELEMENTS, key=lambda name: sums[name])  # same respondents; ties: the first in the regulation's order
     return IkmResult(respondents, ikm, grade, label, elements, ci, weakest)

@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
+import pandas as pd
 from sqlalchemy import Connection
 
 from data_access.complaint_queries import (
     backlog_by,
+    backlog_from,
     complaint_frame,
     complaint_set,
     due_soon_by_unit,
@@ -20,7 +22,13 @@ from data_access.complaint_queries import (
     resolved_per_region,
     unit_details,
 )
-from data_access.complaint_stats import ComplaintSet, complaint_figures, open_stages, set_clocks
+from data_access.complaint_stats import (
+    ComplaintSet,
+    complaint_figures,
+    open_stages,
+    set_clocks,
+    stages_per_unit,
+)
 from data_access.config import Targets
 from data_access.filters import Filters
 from data_access.ikm import GRADE_BANDS, GRADES
@@ -103,26 +111,27 @@ def grade_crossings(conn: Connection, filters: Filters, comparison: str = DEFAUL
 
 
 def newly_overdue(conn: Connection, filters: Filters, comparison: str = DEFAULT_COMPARISON,
-                  now: datetime | None = None) -> dict:
+                  now: datetime | None = None, running: pd.DataFrame | None = None) -> dict:
     """Per unit, the open complaints that went past their current stage's limit since the comparison date.
 
     A stage is past its limit from the first WIB date after its due date, so "newly" means: past it today, and its
     due date is on or after the comparison date (it was not yet past it then). Each row also holds the unit's
-    complaints past their limit in all. Units with newly overdue complaints, most first."""
+    complaints past their limit in all. Units with newly overdue complaints, most first. running: the running
+    complaints of the filters without their period, when the caller has already read them."""
     now, today = _today(now)
     since = comparison_date(today, comparison)
-    stages = open_stages(complaint_frame(conn, filters.replace(date_from=None, date_to=None), running_only=True), now)
+    if running is None:
+        running = complaint_frame(conn, filters.replace(date_from=None, date_to=None), running_only=True)
+    stages = open_stages(running, now)
     late = stages[stages["left"] < 0]
     new = late[late["due"] >= np.datetime64(since, "D")]
     totals = late.groupby("unit_code").size()
     details = unit_details(conn, new["unit_code"].unique())
     units = []
-    for code, group in new.groupby("unit_code"):
+    for code, per_stage in stages_per_unit(new).items():
         units.append({
             "unit_code": code, "name": details[code]["name"], "kind": details[code]["kind"],
-            "region_code": details[code]["region_code"], "newly_overdue": len(group),
-            **{stage: int((group["stage"] == stage).sum()) for stage in ("verification", "first_response",
-                                                                          "resolution")},
+            "region_code": details[code]["region_code"], "newly_overdue": sum(per_stage.values()), **per_stage,
             "overdue": int(totals[code]),
         })
     units.sort(key=lambda r: (-r["newly_overdue"], -r["overdue"], r["unit_code"]))
@@ -145,16 +154,19 @@ def _within_target_pct(complaints: ComplaintSet, now: datetime, workdays: int) -
 
 
 def region_targets(conn: Connection, targets: Targets, region: str | None = None,
-                   now: datetime | None = None) -> list[dict]:
+                   now: datetime | None = None, running: pd.DataFrame | None = None) -> list[dict]:
     """Each region against the targets, as Beranda measures it: IKM of the latest quarter with questionnaires,
     first responses of complaints received in that quarter (median and share within the target), and complaints
-    past their limit now. Each `*_gap` is how far the value is from its target (0 when met; None without a value)."""
+    past their limit now. Each `*_gap` is how far the value is from its target (0 when met; None without a value).
+    running: the running complaints of Filters(region=region), when the caller has already read them."""
     now, today = _today(now)
     quarter = quarter_of(newest_response_date(conn) or today)
     in_quarter = Filters(region=region, date_from=quarter[0], date_to=quarter[1])
     ikm = ikm_by_region(conn, in_quarter)
     quarter_set = complaint_set(conn, in_quarter)
-    backlog = backlog_by(conn, Filters(region=region), "region_code", now)
+    if running is None:
+        running = complaint_frame(conn, Filters(region=region), running_only=True)
+    backlog = backlog_from(running, "region_code", now)
     goal = target_ikm(targets)
     rows = []
     for code in REGION_CODES:

@@ -1,9 +1,18 @@
 """IKM formula, grades and confidence interval, checked against hand-computed cases."""
 
+import random
+from fractions import Fraction
+
 import pytest
 
 from data_access.elements import ELEMENTS
-from data_access.ikm import grade_of, ikm_ci95, ikm_from_sums, round_half_up, t_quantile_975
+from data_access.ikm import (
+    grade_of,
+    ikm_ci95,
+    ikm_from_sums,
+    round_half_up,
+    t_quantile_975,
+)
 
 
 def _sums(total: int, n: int = 250) -> dict[str, int]:
@@ -104,3 +113,17 @@ def test_t_quantiles():
     assert t_quantile_975(30) == 2.042
     assert abs(t_quantile_975(99) - 1.98422) < 1e-4
     assert abs(t_quantile_975(10_000) - 1.96020) < 1e-4
+
+
+def test_integer_rounding_agrees_with_exact_fractions_on_many_sums():
+    """ikm_from_sums rounds exact rationals in integers; the paper rule on Fractions must give the same numbers."""
+    rng = random.Random(8)
+    for _ in range(3000):
+        n = rng.randint(1, 5000)
+        sums = {name: rng.randint(n, 4 * n) for name in ELEMENTS}
+        result = ikm_from_sums(n, sums)
+        exact = sum(Fraction(total, n) for total in sums.values()) / len(ELEMENTS) * 25
+        assert result.ikm == round_half_up(exact, 2)
+        for name, total in sums.items():
+            assert result.elements[name].nrr == round_half_up(Fraction(total, n), 4)
+            assert result.elements[name].ikm == round_half_up(Fraction(total * 25, n), 2)
