@@ -145,10 +145,13 @@ SETTLED_COLUMNS = ("unit_code", "region_code", "stage", "tier", "workdays", "com
 def stage_rows(frame: pd.DataFrame, now: datetime, include_cuti_bersama: bool | None = None) -> pd.DataFrame:
     """One row per stage clock of each complaint of a raw frame: position (in the frame), stage, tier, elapsed
     (working days, to its end or to now), done. Finished stages do not depend on `now`."""
-    clocks = stage_clocks(frame, now, include_cuti_bersama)
-    everyone = np.arange(len(frame))
+    return _clock_rows(stage_clocks(frame, now, include_cuti_bersama), frame["tier"].to_numpy())
+
+
+def _clock_rows(clocks: Clocks, tiers: np.ndarray) -> pd.DataFrame:
+    """stage_rows of clocks already computed (stage_clocks) for rows with these tiers."""
+    everyone = np.arange(len(tiers))
     forwarded = everyone[clocks.forwarded]
-    tiers = frame["tier"].to_numpy()
     parts = [
         pd.DataFrame({"position": positions, "stage": stage, "tier": tiers[positions],
                       "elapsed": clock.elapsed, "done": clock.done})
@@ -269,7 +272,7 @@ def complaint_figures_by(complaints: ComplaintSet, column: str, now: datetime,
     as complaint_figures(complaints.where(column, value)), computed on plain arrays grouped once (per-unit pandas
     filtering cost more than the Kaplan–Meier fits themselves)."""
     clocks = stage_clocks(complaints.running, now, include_cuti_bersama)
-    rows = stage_rows(complaints.running, now, include_cuti_bersama)
+    rows = _clock_rows(clocks, complaints.running["tier"].to_numpy())
     rows = rows[~rows["done"]]
     owners = complaints.running[column].to_numpy()
     overdue = pd.Series(owners[clocks.overdue_open]).value_counts()
