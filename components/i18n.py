@@ -741,6 +741,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "ikm.speed.lambat": {"id": "lambat", "en": "slow"},
     "ikm.speed.sedang": {"id": "sedang", "en": "middling"},
     "ikm.profile.heading": {"id": "Profil responden", "en": "Respondent profile"},
+    "ikm.profile.withheld": {
+        "id": "Profil responden tidak ditampilkan: pilihan ini berisi kurang dari {n} responden, sehingga jenis "
+              "kelamin, usia, pendidikan dan pekerjaan mereka bisa menunjuk orangnya.",
+        "en": "Respondent profile not shown: this selection holds fewer than {n} respondents, so their sex, age, "
+              "education and occupation could point to the person.",
+    },
     "ikm.profile.title": {"id": "Responden menurut {dimension}", "en": "Respondents by {dimension}"},
     "ikm.profile.takeaway": {
         "id": "Menurut {dimension}, terbanyak {value} ({share} dari {n} responden).",

@@ -29,9 +29,10 @@ from data_access.complaint_rules import FIRST_RESPONSE_LIMIT, MIN_COMPLAINTS_FOR
 from data_access.elements import PROFILE_DIMENSIONS
 from data_access.filters import Filters, InvalidFilter
 from data_access.ikm import IkmResult
-from data_access.ikm_queries import ranking
+from data_access.ikm_queries import profile_withheld, ranking
 from data_access.perception import FAST_WITHIN_LIMIT_PCT, SLOW_WITHIN_LIMIT_PCT
 from data_access.periods import period_bounds
+from data_access.privacy import SMALL_COUNT_THRESHOLD
 from data_access.reference import REGION_CODES
 from data_access.sample import ADEQUATE, INADEQUATE, UNKNOWN_POPULATION
 
@@ -227,6 +228,10 @@ def perception_section(filters: Filters) -> None:
 def profile_section(filters: Filters) -> None:
     """Respondents by sex, age group, education, occupation and survey channel, one tab each."""
     st.header(t("ikm.profile.heading"))
+    result = ikm_data.summary(filters)
+    if result is not None and profile_withheld(result.respondents):
+        st.info(t("ikm.profile.withheld", n=SMALL_COUNT_THRESHOLD), icon=":material/visibility_off:")
+        return
     profile = ikm_data.profile(filters)
     tabs = st.tabs([t(f"ikm.profile.dim.{dimension}") for dimension in PROFILE_DIMENSIONS])
     for tab, dimension in zip(tabs, PROFILE_DIMENSIONS):

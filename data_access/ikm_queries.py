@@ -11,6 +11,7 @@ from data_access.elements import ELEMENTS, PROFILE_DIMENSIONS
 from data_access.filters import Filters
 from data_access.ikm import IkmResult, ikm_from_sums
 from data_access.periods import period_bounds
+from data_access.privacy import SMALL_COUNT_THRESHOLD
 from data_access.sample import ADEQUATE, minimum_sample, period_population, sample_adequacy
 from data_access.sql_time import wib_month
 
@@ -156,7 +157,7 @@ def ikm_trend(conn: Connection, filters: Filters, granularity: str = "month", by
 
 def respondent_profile(conn: Connection, filters: Filters) -> dict[str, dict[str, int]]:
     """Respondents per value of each profile dimension ('' = not answered), from the monthly profile rollup (the
-    filters' period must be whole months)."""
+    filters' period must be whole months); every dimension empty when profile_withheld."""
     profile = schema.survey_profile_monthly
     query = (
         select(profile.c.dimension, profile.c.value, func.sum(profile.c.respondents).label("respondents"))
@@ -167,7 +168,15 @@ def respondent_profile(conn: Connection, filters: Filters) -> dict[str, dict[str
     result: dict[str, dict[str, int]] = {dimension: {} for dimension in PROFILE_DIMENSIONS}
     for row in conn.execute(query):
         result[row.dimension][row.value] = int(row.respondents)
+    if profile_withheld(sum(result[PROFILE_DIMENSIONS[0]].values())):
+        return {dimension: {} for dimension in PROFILE_DIMENSIONS}
     return result
+
+
+def profile_withheld(respondents: int) -> bool:
+    """Whether the profile of this many respondents is withheld: below privacy.SMALL_COUNT_THRESHOLD, their sex,
+    age, education and occupation beside the element scores could describe one person and their answers."""
+    return 0 < respondents < SMALL_COUNT_THRESHOLD
 
 
 def ranking(rows: list[dict]) -> tuple[list[dict], list[dict]]:

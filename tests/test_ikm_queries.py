@@ -14,6 +14,7 @@ from data_access.ikm_queries import (
     ikm_summary,
     ikm_trend,
     latest_quarter,
+    profile_withheld,
     ranking,
     respondent_profile,
     unit_current,
@@ -147,6 +148,7 @@ def test_respondent_profile_counts_with_blanks(engine):
         (unit, "P", 25, "S1", "PNS", "qr"),
         (unit, "P", 70, "SMA", "Lainnya", "kertas"),
         (unit, None, None, None, None, None),
+        (unit, "L", 30, "S1", "PNS", "web"),
         (other, "L", 40, "SMP", "Wirausaha", "web"),
     ]
     with engine.begin() as conn:
@@ -159,14 +161,22 @@ def test_respondent_profile_counts_with_blanks(engine):
     with engine.connect() as conn:
         kota = respondent_profile(conn, Filters(region="35.75"))
         both = respondent_profile(conn, Filters())
+        kabupaten = respondent_profile(conn, Filters(region="35.14"))
     assert kota == {
-        "sex": {"L": 1, "P": 2, "": 1},
-        "age_group": {"15-24": 1, "25-34": 1, "65+": 1, "": 1},
-        "education": {"SMA": 2, "S1": 1, "": 1},
-        "occupation": {"Swasta": 1, "PNS": 1, "Lainnya": 1, "": 1},
-        "channel": {"qr": 2, "kertas": 1, "": 1},
+        "sex": {"L": 2, "P": 2, "": 1},
+        "age_group": {"15-24": 1, "25-34": 2, "65+": 1, "": 1},
+        "education": {"SMA": 2, "S1": 2, "": 1},
+        "occupation": {"Swasta": 1, "PNS": 2, "Lainnya": 1, "": 1},
+        "channel": {"qr": 2, "kertas": 1, "web": 1, "": 1},
     }
-    assert both["sex"] == {"L": 2, "P": 2, "": 1} and both["age_group"]["35-44"] == 1
+    assert both["sex"] == {"L": 3, "P": 2, "": 1} and both["age_group"]["35-44"] == 1
+    # One respondent: their profile beside the scores would describe them, so it is withheld.
+    assert kabupaten == {dimension: {} for dimension in kota}
+
+
+@pytest.mark.parametrize("respondents, withheld", [(0, False), (1, True), (4, True), (5, False)])
+def test_profile_withheld_below_five_respondents(respondents, withheld):
+    assert profile_withheld(respondents) is withheld
 
 
 def test_unit_detail_names_region_and_kecamatan(engine):

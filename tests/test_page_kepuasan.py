@@ -152,3 +152,14 @@ def test_kepuasan_runs_on_the_demo_database(monkeypatch, demo_url):
     assert not app.exception
     assert app.query_params["tren"] == "quarter"  # the granularity is part of the shareable link
     assert any(c.value.startswith("IKM ") and "TW4 2025" in c.value for c in app.caption)
+
+
+@pytest.mark.parametrize("respondents, withheld", [(3, True), (5, False)])
+def test_the_profile_of_fewer_than_five_respondents_is_withheld(monkeypatch, engine, db_url, respondents, withheld):
+    unit = add_unit(engine, "3575-KECIL", region="35.75")
+    add_questionnaires(engine, unit, [answers(3)] * respondents, wib(2025, 5, 5, 9))
+    app = open_page(monkeypatch, db_url, "app_pages/kepuasan.py")
+    notices = [info.value for info in app.info if "Profil responden tidak ditampilkan" in info.value]
+    assert len(notices) == int(withheld)
+    profile_tabs = [tab for tab in app.tabs if tab.label == "Jenis kelamin"]
+    assert len(profile_tabs) == int(not withheld)
