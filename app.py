@@ -7,7 +7,7 @@ mode until some session has run st.navigation, so the first deep link after a re
 import streamlit as st
 
 from components import data
-from components.errors import database_guard
+from components.errors import app_guard
 from components.i18n import t
 from components.layout import demo_banner, footer, language_switch, region_filter
 
@@ -30,7 +30,7 @@ pages = [
 ]
 navigation = st.navigation(pages)
 
-with database_guard():
+with app_guard():
     with st.spinner(t("app.preparing_demo"), show_time=True):
         ready = data.prepare_database()
     if ready:

@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 
 import streamlit as st
 from sqlalchemy import func, inspect, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from data_access import config, overview, periods, schema
 from data_access.db_init import init_database
@@ -21,6 +22,11 @@ from data_access.workdays import WIB
 WATERMARK_TTL_SECONDS = 1
 # Two first visitors at once must not both build the demo database.
 _CREATION_LOCK = threading.Lock()
+# Databases (by URL) found to have a schema: it does not go away, so later runs need not ask (nor fail on it while the
+# database is down: the page runs and each of its blocks shows the outage notice, and a survey form keeps its answers).
+_SCHEMA_FOUND: set[str] = set()
+# The last is_demo answer per URL, shown while the database cannot be read.
+_LAST_DEMO: dict[str, bool] = {}
 
 
 @st.cache_resource(show_spinner=False)
@@ -61,7 +67,9 @@ def _prepare_embedded(url: str) -> None:
 
 
 def _has_schema(url: str) -> bool:
-    return inspect(_engine_for(url)).has_table("survey_daily")
+    if url not in _SCHEMA_FOUND and inspect(_engine_for(url)).has_table("survey_daily"):
+        _SCHEMA_FOUND.add(url)
+    return url in _SCHEMA_FOUND
 
 
 @st.cache_data(ttl=WATERMARK_TTL_SECONDS, show_spinner=False)
@@ -113,7 +121,14 @@ def _is_demo(version: tuple) -> bool:
 
 
 def is_demo() -> bool:
-    return _is_demo(data_version())
+    """Whether the data is the demo's (the banner); while the database cannot be read, the last answer, so that the
+    page still runs and shows the outage notice in each of its blocks."""
+    url = config.public_database_url()
+    try:
+        _LAST_DEMO[url] = _is_demo(data_version())
+    except SQLAlchemyError:
+        pass
+    return _LAST_DEMO.get(url, False)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

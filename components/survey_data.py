@@ -1,8 +1,9 @@
 """The survey form's data: the narrow write path, the units a questionnaire can be about, and each browser's
 recent submissions for the abuse limits (data_access.survey_intake.throttle_reason).
 
-Public pages read through components.data's read-only engine; only this module opens a read-write engine, and only
-survey_intake.submit_questionnaire writes through it (one questionnaire row and its rollups).
+Public pages read through components.data's read-only engine; only this module opens an engine that writes, and it
+can write nothing but questionnaires and their rollups (survey_intake.intake_engine): only
+survey_intake.submit_questionnaire writes through it.
 """
 
 from __future__ import annotations
@@ -12,14 +13,16 @@ import threading
 from datetime import datetime, timezone
 
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
 from components import data, ikm_data
 from data_access import config, survey_intake
-from data_access.engine import make_engine
 from data_access.survey_intake import BURST_WINDOW, SAME_UNIT_COOLDOWN, Submission
 
 # Where this browser session's accepted submissions are kept: [(unit code, UTC time), ...].
 HISTORY_KEY = "survey.history"
+# The units this session's form has shown, by code: the form stays on screen while the database is down.
+UNITS_SHOWN_KEY = "survey.units_shown"
 # Streamlit's XSRF cookie lives until the browser closes and is the same in every tab and after a reload: it lets
 # the limits follow the browser, not only the tab. Without it (XSRF protection off) they follow the tab.
 BROWSER_COOKIE = "_streamlit_xsrf"
@@ -30,19 +33,29 @@ _MAX_BROWSERS = 20_000
 
 @st.cache_resource(show_spinner=False)
 def _intake_engine_for(url: str):
-    return make_engine(url)
+    return survey_intake.intake_engine(url)
 
 
 def intake_engine():
-    """The read-write engine the survey form stores questionnaires through."""
+    """The engine the survey form stores questionnaires through: it can write nothing else."""
     return _intake_engine_for(config.database_url())
 
 
 def active_unit_detail(code: str) -> dict | None:
-    """The unit's name and region when `code` is an active unit (checked in the database on every call), else None."""
-    if survey_intake.active_unit_id(data.public_engine(), code) is None:
-        return None
-    return ikm_data.unit_detail(code)
+    """The unit's name and region when `code` is an active unit (checked in the database on every call), else None.
+
+    While the database cannot be read, a unit this session's form has already shown is taken as it was, so that the
+    answers being filled in stay on screen; storing them checks the unit again. Other units raise the error."""
+    shown = st.session_state.setdefault(UNITS_SHOWN_KEY, {})
+    try:
+        if survey_intake.active_unit_id(data.public_engine(), code) is None:
+            shown.pop(code, None)
+            return None
+        shown[code] = ikm_data.unit_detail(code)
+    except SQLAlchemyError:
+        if code not in shown:
+            raise
+    return shown[code]
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

@@ -10,8 +10,10 @@ import math
 from datetime import datetime, timedelta, timezone
 
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
 from components import survey_data
+from components.errors import log_failure
 from components.i18n import t
 from data_access.elements import EDUCATIONS, MAX_AGE, MIN_AGE, OCCUPATIONS, SEXES
 from data_access.filters import Filters, InvalidFilter
@@ -138,7 +140,8 @@ def must_wait(unit: dict) -> bool:
 
 def _send(unit: dict, submission: Submission, answers: dict[str, int | None]) -> None:
     """Refuse (this browser has just answered), store and thank, or list every problem; nothing is stored unless
-    all is well. The throttle is checked once more right before storing."""
+    all is well. The throttle is checked once more right before storing. When the database is down, say that the
+    answers were not stored and are kept for sending again."""
     now = datetime.now(timezone.utc)
     refusal = _refusal(unit, now)
     if refusal:
@@ -146,6 +149,11 @@ def _send(unit: dict, submission: Submission, answers: dict[str, int | None]) ->
         return
     try:
         survey_data.submit(submission, now)
+    except SQLAlchemyError as error:
+        # Nothing was stored (one transaction); the form is still on screen with every answer, ready to send again.
+        log_failure(error)
+        st.warning(t("faults.survey_not_stored", button=t("survey.submit")), icon=":material/cloud_off:")
+        return
     except InvalidSubmission as refused:
         order = {"unit": -1, **{name: number for number, name in enumerate(QUESTION_ORDER)}}
         problems = sorted(refused.problems, key=lambda problem: order.get(problem[0], len(order)))
@@ -184,10 +192,10 @@ def questionnaire(unit: dict) -> None:
     submit sends everything."""
     st.caption(t("survey.intro"))
     with st.form("survey.form", border=False, enter_to_submit=False):
-        st.subheader(t("survey.questions"))
+        st.header(t("survey.questions"))  # h2 under the page's h1: headings go down one level
         st.caption(t("survey.questions_note"))
         answers = {name: _question(number, name) for number, name in enumerate(QUESTION_ORDER, start=1)}
-        st.subheader(t("survey.profile"))
+        st.header(t("survey.profile"))
         st.caption(t("survey.profile_note"))
         sex = st.pills(t("survey.sex"), SEXES, format_func=_labels("ikm.profile.sex", SEXES).get,
                        key=_widget_key("sex"))

@@ -1,6 +1,7 @@
 """The survey form's narrow write path: validate one questionnaire, store it, keep the rollups in step.
 
-This is the only code the public app uses to write; it inserts questionnaires and nothing else.
+This is the only code the public app uses to write; it inserts questionnaires and nothing else, through an engine
+that can write nothing else (intake_engine).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from data_access.elements import (
     SEXES,
     SURVEY_CHANNELS,
 )
+from data_access.engine import make_engine
 from data_access.rollups import add_questionnaire_to_rollups
 
 MAX_SUGGESTION_LENGTH = 1_000
@@ -32,6 +34,15 @@ MAX_SERVICE_LENGTH = 160
 SAME_UNIT_COOLDOWN = timedelta(minutes=10)
 BURST_WINDOW = timedelta(minutes=10)
 BURST_LIMIT = 3
+# Every write submit_questionnaire makes: the questionnaire, its two rollups (rollups.add_questionnaire_to_rollups,
+# upserts) and the surveys' "data per" time (db_init.touch_source). The form's engine may write nothing else: on
+# SQLite an authorizer refuses the rest (engine.make_engine), on PostgreSQL the dasbor_survey role of docs/deploy.md.
+INTAKE_WRITES = {
+    schema.survey_responses.name: {"INSERT"},
+    schema.survey_daily.name: {"INSERT", "UPDATE"},
+    schema.survey_profile_monthly.name: {"INSERT", "UPDATE"},
+    schema.data_sources.name: {"INSERT", "UPDATE"},
+}
 
 
 class InvalidSubmission(ValueError):
@@ -108,6 +119,11 @@ def retry_after(history: list[tuple[str, datetime]], unit_code: str, now: dateti
     recent = sorted(at for _, at in history if now - at < BURST_WINDOW)
     # Below the limit again once all but BURST_LIMIT - 1 of them have left the window.
     return recent[len(recent) - BURST_LIMIT] + BURST_WINDOW - now
+
+
+def intake_engine(url: str) -> Engine:
+    """The survey form's engine: it may write INTAKE_WRITES and nothing else."""
+    return make_engine(url, writes=INTAKE_WRITES)
 
 
 def active_units(conn: Connection) -> list[dict]:

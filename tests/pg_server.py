@@ -50,6 +50,11 @@ class PostgresServer:
         if self.as_user:
             shutil.chown(self.root, user="postgres")
         self._run(str(self.bin / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres", "-E", "UTF8")
+        self.resume()
+        return self
+
+    def resume(self) -> None:
+        """Start the server on its data directory (again, after pause) and wait until it answers."""
         self._run(
             str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.root / "log"), "-w", "-o",
             f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off "
@@ -59,7 +64,10 @@ class PostgresServer:
             "start",
         )
         self._wait()
-        return self
+
+    def pause(self, mode: str = "fast") -> None:
+        """Stop the server but keep its data (an outage): pg_ctl stop -m fast|immediate; resume() starts it again."""
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop")
 
     def _wait(self) -> None:
         deadline = time.monotonic() + 30
