@@ -307,7 +307,7 @@ def tracked_complaint(ticket: str) -> None:
         st.info(t("track.unknown", ticket=ticket), icon=":material/search_off:")
         return
     with st.container(border=True):
-        st.subheader(complaint.ticket.replace("_", "\\_"))
+        st.header(complaint.ticket.replace("_", "\\_"))  # h2 under the page's h1: headings go down one level
         unit, category = st.columns(2)
         unit.markdown(f"**{t('track.unit')}**  \n[{complaint.unit_name}]({frames.unit_link(complaint.unit_code)})")
         category.markdown(f"**{t('track.category')}**  \n{frames.label('category', complaint.category)}")

@@ -25,6 +25,9 @@ MEASURE_KEY = "ukuran"
 DEFAULT_MEASURE = "ikm"
 MAP_KEY = "peta"
 MAP_HEIGHT = 500
+# The list twin's heading anchor, the same in both languages: the link above the map skips to it.
+LIST_ANCHOR = "daftar-unit"
+CARD_PICK_KEY = "peta.rapor"
 # The list twin's link column shows the unit code taken from the link itself.
 UNIT_LINK_TEXT = r"unit=([^&]*)"
 
@@ -104,6 +107,9 @@ def map_section(filters: Filters, marker: str | None, measure: str) -> None:
         map_view.unit_layer(peta_data.unit_rows(filters, marker, _base_path()), assets),
     ]
     centre, zoom = map_view.view_for(filters)
+    # Past the map's markers in one step: a keyboard user would otherwise tab through each of them, and a phone's
+    # swipe over the map pans it instead of scrolling the page.
+    st.markdown(f"[{t('a11y.map.skip')}](#{LIST_ANCHOR})")
     st_folium(map_view.base_map(tiles, attribution, assets), key=MAP_KEY, height=MAP_HEIGHT,
               use_container_width=True, returned_objects=[], center=centre, zoom=zoom,
               feature_group_to_add=layers)
@@ -184,7 +190,7 @@ def unit_tables(units: pd.DataFrame, base_path: str = "") -> tuple[pd.DataFrame,
 
 def list_twin(units: pd.DataFrame, filters: Filters, marker: str | None) -> None:
     """Every unit on the map as a sortable, keyboard-navigable table, each linked to its page, and downloads."""
-    st.header(t("map.list.heading"))
+    st.header(t("map.list.heading"), anchor=LIST_ANCHOR)
     st.caption(t("map.list.caption"))
     if units.empty:
         st.info(t("map.summary.none"), icon=":material/filter_alt_off:")
@@ -194,5 +200,18 @@ def list_twin(units: pd.DataFrame, filters: Filters, marker: str | None) -> None
     st.dataframe(_styled(shown), hide_index=True, width="stretch", column_config={
         card: st.column_config.LinkColumn(card, display_text=UNIT_LINK_TEXT, help=t("map.col.card_help")),
     })
+    card_picker(units)
     downloads(downloaded, t("map.list.heading"), describe_view(filters, marker), "peta-unit", "peta-unit")
 
+
+def card_picker(units: pd.DataFrame) -> None:
+    """A unit's report card chosen by name (type to search) and opened with a link: the table's own links cannot
+    be reached with the keyboard, only clicked."""
+    names = {code: f"{name} · {code}" for code, name in zip(units["unit_code"], units["name"])}
+    if st.session_state.get(CARD_PICK_KEY) not in names:  # a unit the filters have just left out
+        st.session_state[CARD_PICK_KEY] = None
+    code = st.selectbox(t("a11y.map.card_pick"), list(names), index=None, format_func=names.get,
+                        placeholder=t("a11y.map.card_placeholder"), key=CARD_PICK_KEY)
+    if code:
+        st.page_link("app_pages/unit.py", label=t("a11y.map.card_open", name=names[code]),
+                     icon=":material/storefront:", query_params={"unit": code})

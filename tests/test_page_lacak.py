@@ -26,7 +26,8 @@ def test_ticket_from_the_url_shows_stages_and_working_days(monkeypatch, engine, 
     add_lebaran(engine)
     app = open_page(monkeypatch, db_url, PAGE, tiket="LAPOR-0001")
     assert app.title[0].value == "Lacak pengaduan"
-    assert [s.value for s in app.subheader] == ["LAPOR-0001", "Tahapan"]
+    assert [h.value for h in app.header] == ["LAPOR-0001"]
+    assert [s.value for s in app.subheader] == ["Tahapan"]
     text = _markdown(app)
     assert "[Puskesmas Kebonsari](/unit?unit=3575-PKM-A)" in text
     assert "Kesehatan" in text and "sederhana (5 hari kerja)" in text
@@ -41,7 +42,7 @@ def test_ticket_from_the_url_shows_stages_and_working_days(monkeypatch, engine, 
 def test_typing_a_ticket_puts_it_in_the_url(monkeypatch, engine, db_url):
     add_lebaran(engine)
     app = open_page(monkeypatch, db_url, PAGE)
-    assert not app.subheader
+    assert not app.header and not app.subheader
     app.text_input(key="tiket").input(" LAPOR-0001 ").run()
     assert not app.exception
     assert app.query_params["tiket"] == "LAPOR-0001"
@@ -70,6 +71,6 @@ def test_a_malformed_ticket_in_the_url_is_refused(monkeypatch, db_url, ticket):
 
 def test_a_demo_ticket(monkeypatch, demo_url):
     app = open_page(monkeypatch, demo_url, PAGE, tiket="DEMO-P-000001")
-    assert app.subheader[0].value == "DEMO-P-000001"
+    assert app.header[0].value == "DEMO-P-000001"
     assert "**Diterima** ·" in _markdown(app)
     assert "@example.com" not in page_text(app)

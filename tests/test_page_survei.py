@@ -60,7 +60,7 @@ def _form_groups(app) -> list:
 
 
 def _texts(app) -> str:
-    parts = [e.value for kind in ("markdown", "caption", "info", "success", "warning", "title", "subheader")
+    parts = [e.value for kind in ("markdown", "caption", "info", "success", "warning", "title", "header", "subheader")
              for e in getattr(app, kind)]
     return "\n".join(str(p) for p in parts)
 
