@@ -14,16 +14,17 @@ import streamlit as st
 from components import data
 from components.formatting import fmt_date, fmt_datetime_wib
 from components.i18n import t
+from components.layout import bound_query_params
 from data_access.workdays import WIB
 
 LICENCE = "CC BY 4.0"
 
 
 def current_link() -> str:
-    """The address of this view: the page's URL (as the browser shows it) with the current query parameters."""
+    """The address of this view: the page's URL (as the browser shows it) with the query parameters the app reads
+    (anything else a visitor's address held is left out)."""
     page_url = st.context.url or ""
-    params = {key: st.query_params.get(key) for key in st.query_params}
-    query = urlencode(params)
+    query = urlencode(bound_query_params())
     return f"{page_url}?{query}" if query else page_url
 
 

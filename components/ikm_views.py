@@ -272,6 +272,7 @@ def requested_unit() -> dict | None:
     if detail is None:
         _unit_problem(t("unit.unknown", code=code))
         return None
+    publish_query_param(UNIT_PARAM, code)  # the card's link names it as codes are written (3575-MPP)
     return detail
 
 

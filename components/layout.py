@@ -10,6 +10,14 @@ from components.i18n import DEFAULT_LANGUAGE, LANG_KEY, LANGUAGE_NAMES, LANGUAGE
 from data_access.reference import REGION_CODES
 
 REGION_KEY = "wilayah"
+# The names of the query parameters the app reads: each registers itself when adopted or published (a fixed handful,
+# the same in every session). A link to a view carries these alone, whatever else a visitor's address held.
+_BOUND: set[str] = set()
+
+
+def bound_query_params() -> dict[str, str]:
+    """The address's parameters that the app reads, as {name: value} (for a repeated one, its last value)."""
+    return {key: st.query_params.get(key) for key in st.query_params if key in _BOUND}
 
 
 def adopt_query_param(key: str, allowed: Sequence[str], default: str | None = None) -> None:
@@ -18,6 +26,7 @@ def adopt_query_param(key: str, allowed: Sequence[str], default: str | None = No
     Streamlit's own binding writes the displayed label into the URL, which changes with the language;
     we keep the stable code instead. Anything else in the URL is ignored.
     """
+    _BOUND.add(key)
     if key in st.session_state:
         return
     value = st.query_params.get(key)
@@ -26,6 +35,7 @@ def adopt_query_param(key: str, allowed: Sequence[str], default: str | None = No
 
 def publish_query_param(key: str, value: str | None, default: str | None = None) -> None:
     """Mirror a widget's value into the URL so the view can be shared; the default is left out."""
+    _BOUND.add(key)
     if value is None or value == default:
         if key in st.query_params:
             del st.query_params[key]

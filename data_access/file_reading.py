@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import zipfile
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -17,11 +17,12 @@ from pathlib import Path
 
 import openpyxl
 import pandas as pd
-from openpyxl.utils.exceptions import InvalidFileException
 
 UTF8_BOM = b"\xef\xbb\xbf"
 # Enough to fix a file from; the rest is summarised (all of them stay in ImportRejected.problems).
 RENDER_LIMIT = 200
+# A value is quoted up to this many characters: a misaligned 1 MB cell must not flood the terminal.
+VALUE_SHOWN = 80
 HEADER_ROW = 1
 SAVE_AS_UTF8 = "in Excel choose 'Save As' > 'CSV UTF-8 (Comma delimited)'"
 
@@ -46,8 +47,14 @@ class Problem:
         if self.withheld:
             place.append("value (text withheld)")
         elif self.value is not None:
-            place.append(f"value {self.value!r}")
+            place.append(f"value {_shown(self.value)}")
         return f"{', '.join(place)}: {self.reason}" if place else self.reason
+
+
+def _shown(value: str) -> str:
+    if len(value) <= VALUE_SHOWN:
+        return repr(value)
+    return f"{value[:VALUE_SHOWN]!r}... ({len(value):,} characters)"
 
 
 class ImportRejected(Exception):
@@ -105,6 +112,10 @@ def read_json(path: Path) -> object:
         return json.loads(text)
     except json.JSONDecodeError as error:
         raise reject(f"the file is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})") from None
+    except RecursionError:
+        raise reject("the file is not a list of service requests: its JSON is nested too deeply") from None
+    except ValueError:  # Python refuses to read an integer of more than 4,300 digits
+        raise reject("the file holds a number too long to read (more than 4,300 digits)") from None
 
 
 def _require_file(path: Path) -> None:
@@ -144,6 +155,8 @@ def _csv_grid(data: bytes) -> pd.DataFrame:
     text = _utf8_text(data)
     if not text.strip():
         raise reject("the file is empty")
+    if "\x00" in text:
+        raise ImportRejected(_nul_lines(text))
     delimiter = _delimiter(text)
     try:
         return pd.read_csv(
@@ -155,8 +168,18 @@ def _csv_grid(data: bytes) -> pd.DataFrame:
             skip_blank_lines=False,
             encoding="utf-8",
         )
-    except pd.errors.ParserError:
-        raise ImportRejected(_ragged_rows(text, delimiter)) from None
+    except pd.errors.ParserError as error:
+        raise ImportRejected(_ragged_rows(text, delimiter, error)) from None
+
+
+def _nul_lines(text: str) -> list[Problem]:
+    """NUL characters mean UTF-16 or a binary file, and PostgreSQL cannot store them in text."""
+    return [
+        Problem(None, None, None, f"line {number} holds a NUL character (byte 0): this is not a UTF-8 text file; "
+                                  f"{SAVE_AS_UTF8}")
+        for number, line in enumerate(text.split("\n"), start=1)
+        if "\x00" in line
+    ]
 
 
 def _delimiter(text: str) -> str:
@@ -165,22 +188,31 @@ def _delimiter(text: str) -> str:
     return ";" if header.count(";") > header.count(",") else ","
 
 
-def _ragged_rows(text: str, delimiter: str) -> list[Problem]:
-    """Rows with more cells than the header, found with the csv module once pandas has refused the file."""
+def _ragged_rows(text: str, delimiter: str, error: pd.errors.ParserError) -> list[Problem]:
+    """Rows with more cells than the header, found with the csv module once pandas has refused the file; else
+    pandas' own reason (a double quote that never closes)."""
     records = csv.reader(io.StringIO(text), delimiter=delimiter)
-    width = len(next(records))
-    problems = [
-        Problem(
-            number,
-            None,
-            None,
-            f"the row has {len(cells)} cells but the header has {width}; "
-            f"a value containing {delimiter!r} must be in double quotes",
-        )
-        for number, cells in enumerate(records, start=HEADER_ROW + 1)
-        if len(cells) > width
-    ]
-    return problems or [Problem(None, None, None, "the file cannot be read as CSV")]
+    try:
+        width = len(next(records))
+        problems = [
+            Problem(
+                number,
+                None,
+                None,
+                f"the row has {len(cells)} cells but the header has {width}; "
+                f"a value containing {delimiter!r} must be in double quotes",
+            )
+            for number, cells in enumerate(records, start=HEADER_ROW + 1)
+            if len(cells) > width
+        ]
+    except csv.Error:  # a cell over the csv module's 128 KiB limit: pandas' reason below says enough
+        problems = []
+    # pandas counts rows from 0 (the header); admins count them as the spreadsheet does.
+    reason = re.sub(r"starting at row (\d+)", lambda match: f"starting in row {int(match[1]) + HEADER_ROW}",
+                    str(error).removeprefix("Error tokenizing data. C error: ").strip())
+    return problems or [Problem(None, None, None, f"the file cannot be read as CSV ({reason}); a value containing "
+                                                  f"{delimiter!r}, a line break or a double quote must be in double "
+                                                  f"quotes, and a double quote inside it written twice")]
 
 
 def _xlsx_grid(path: Path) -> pd.DataFrame:
@@ -188,12 +220,15 @@ def _xlsx_grid(path: Path) -> pd.DataFrame:
     _require_file(path)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
+        try:
+            cells = list(workbook.worksheets[0].iter_rows(values_only=True))
+        finally:
+            workbook.close()
+    # A damaged workbook fails wherever zipfile, zlib, the XML parser or openpyxl notice it, each with its own
+    # exception (BadZipFile, zlib.error, EOFError, ParseError, KeyError, ...); to an admin they all mean this.
+    except Exception:
         raise reject("the file cannot be read as an .xlsx workbook") from None
-    try:
-        rows = [[_cell_text(value) for value in row] for row in workbook.worksheets[0].iter_rows(values_only=True)]
-    finally:
-        workbook.close()
+    rows = [[_cell_text(value) for value in row] for row in cells]
     if not rows:
         raise reject("the file is empty")
     return pd.DataFrame(rows, dtype="str")

@@ -102,6 +102,7 @@ OPEN311_EXTENSIONS = "extended_attributes"
 OPEN311_DEFAULTS = {"channel": "lapor_web", "classification": "pengaduan", "tier": "sederhana"}
 OPEN311_STATUSES = {"open": "diterima", "closed": "selesai"}
 OPEN311_CLOSED = "closed"
+UNSTORABLE_TEXT = "holds a NUL character (\\u0000) or an unpaired surrogate (\\ud800-\\udfff), which cannot be stored"
 
 KECAMATAN_REGION = {row["code"]: row["region_code"] for row in reference.KECAMATAN}
 
@@ -222,13 +223,19 @@ class Checks:
         local = shaped & ~with_offset
         times = pd.Series(pd.NaT, index=values.index, dtype="datetime64[us, UTC]")
         times[with_offset] = pd.to_datetime(values[with_offset], format="ISO8601", errors="coerce", utc=True)
-        times[local] = (
-            pd.to_datetime(values[local], format="ISO8601", errors="coerce").dt.tz_localize(WIB).dt.tz_convert("UTC")
-        )
+        wib = pd.to_datetime(values[local], format="ISO8601", errors="coerce")
+        # Before 1964 Asia/Jakarta moved its clocks several times, so some local times happened twice or never;
+        # read them one way instead of failing: they are rejected below as before 2000 anyway.
+        times[local] = wib.dt.tz_localize(
+            WIB, ambiguous=np.zeros(len(wib), dtype=bool), nonexistent="shift_forward"
+        ).dt.tz_convert("UTC")
         self.flag(present & times.isna(), column, TIME_RULE)
-        self.flag(times > now + CLOCK_SKEW, column, "time is in the future")
-        self.flag(times < EARLIEST_TIME, column, "time is before the year 2000; check the year")
-        return times
+        future = _as_mask(times > now + CLOCK_SKEW)
+        ancient = _as_mask(times < EARLIEST_TIME)
+        self.flag(future, column, "time is in the future")
+        self.flag(ancient, column, "time is before the year 2000; check the year")
+        # A refused time takes no part in the stage order: each mistake is reported once, in its own cell.
+        return times.mask(future | ancient)
 
     def unique(self, column: str, keys: pd.Series) -> None:
         """Every row whose key another row of the file repeats, naming the other rows."""
@@ -641,11 +648,25 @@ def _open311_row(number: int, request: dict, problems: list[Problem]) -> dict[st
             problems.append(Problem(number, field, None, "must be text or a number"))
             value = None
         text = None if value is None else str(value).strip()
+        if text and not _storable(text):
+            problems.append(Problem(number, field, None, UNSTORABLE_TEXT))
+            text = None
         row[column] = text or OPEN311_DEFAULTS.get(column)
     # updated_datetime of an open request is its last change, not its resolution.
     if (row["status"] or "").lower() != OPEN311_CLOSED:
         row["resolved_at"] = None
     return row
+
+
+def _storable(text: str) -> bool:
+    """False for what JSON escapes can spell but no database text column holds: NUL (\\u0000), lone surrogates."""
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 # --- shared -----------------------------------------------------------------------------------------------------
