@@ -9,10 +9,12 @@ import streamlit as st
 from components import data
 from components.errors import app_guard
 from components.i18n import t
+from components.kept_downloads import keep_made_downloads
 from components.layout import demo_banner, footer, language_switch, region_filter
 
 st.set_page_config(page_title="Dasbor Pelayanan Publik Pasuruan", page_icon=":material/account_balance:",
                    layout="wide")
+keep_made_downloads()
 
 language_switch()
 region_filter()

@@ -28,14 +28,18 @@ def download_meta(title: str, filters_text: str) -> dict[str, str]:
 
 
 def downloads(table: pd.DataFrame, title: str, filters_text: str, filename: str, key: str) -> None:
-    """CSV (Indonesian Excel) and XLSX buttons for exactly the table shown."""
+    """CSV (Indonesian Excel) and XLSX buttons for exactly the table shown.
+
+    Both files are made when clicked (components/kept_downloads.py keeps them while the browser fetches them): an
+    XLSX of 1,000 rows costs more than the rest of a page run, and a file made with the page is fetched by the
+    browser as soon as its button shows, on every view, phones included."""
     meta = download_meta(title, filters_text)
     buttons = st.container(horizontal=True)
     buttons.download_button(
-        t("download.csv"), excel_csv(table, meta), file_name=f"{filename}.csv", mime="text/csv",
+        t("download.csv"), partial(excel_csv, table, meta), file_name=f"{filename}.csv", mime="text/csv",
         key=f"{key}-csv", icon=":material/download:", on_click="ignore",
     )
-    buttons.download_button(  # made when clicked: an XLSX of 1,000 rows costs more than the rest of a page run
+    buttons.download_button(
         t("download.xlsx"), partial(xlsx, table, meta), file_name=f"{filename}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}-xlsx", icon=":material/download:", on_click="ignore",
@@ -61,7 +65,7 @@ def chart_block(chart: alt.Chart, table: pd.DataFrame, takeaway: str, title: str
     st.vega_lite_chart(spec=chart.properties(description=takeaway).to_dict(validate=False), width="stretch")
     st.caption(takeaway)
     with st.container(horizontal=True):  # side by side while they fit, wrapping on a phone
-        st.download_button(  # rendered when clicked, like the XLSX
+        st.download_button(  # rendered when clicked, like the tables' files
             t("download.png"), partial(chart_png, chart, title, png_lines(filters_text)),
             file_name=f"{filename}.png", mime="image/png", key=f"{key}-png", icon=":material/image:",
             on_click="ignore",

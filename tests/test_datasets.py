@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from sqlalchemy import select
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import app_test
 
 from components.datasets import DATASETS
@@ -26,27 +26,28 @@ DATA_PAGE = "app_pages/data.py"
 
 
 @pytest.fixture
-def media(monkeypatch) -> list[MemoryMediaFileStorage]:
-    """Every AppTest run's media storage, so a download button's bytes and file name can be read back."""
-    stores: list[MemoryMediaFileStorage] = []
+def media(monkeypatch) -> list[MediaFileManager]:
+    """Every AppTest run's media file manager, so a download button's file can be made and read back."""
+    managers: list[MediaFileManager] = []
 
-    class Recording(MemoryMediaFileStorage):
+    class Recording(MediaFileManager):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
-            stores.append(self)
+            managers.append(self)
 
-    monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Recording)
-    return stores
+    monkeypatch.setattr(app_test, "MediaFileManager", Recording)
+    return managers
 
 
-def csv_files(app, stores) -> dict[str, bytes]:
-    """File name -> bytes of every CSV download button on the page just run."""
+def csv_files(app, managers) -> dict[str, bytes]:
+    """File name -> bytes of every CSV download button on the page just run, made as a click makes it."""
     files = {}
     for button in app.get("download_button"):
-        if not button.proto.url.endswith(".csv"):
+        if button.label not in STRINGS["download.csv"].values():
             continue
-        stored = stores[-1].get_file(button.proto.url.rsplit("/", 1)[1])
-        files[stored.filename] = stored.content
+        url = managers[-1].execute_deferred(button.proto.deferred_file_id)
+        made = managers[-1].read_file(url.rsplit("/", 1)[1])
+        files[made.filename] = made.content
     return files
 
 
