@@ -72,6 +72,7 @@ AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 
 DESKTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
+SIZES = {"desktop": DESKTOP, "phone": PHONE}
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -504,5 +505,14 @@ def desktop_page(browser):
 @pytest.fixture
 def phone_page(browser):
     page = new_page(browser, **PHONE)
+    yield page
+    page.context.close()
+
+
+@pytest.fixture(params=list(SIZES))
+def sized_page(request, browser):
+    """A page at desktop and at phone width (the test runs once for each); `page.size_name` says which."""
+    page = new_page(browser, **SIZES[request.param])
+    page.size_name = request.param
     yield page
     page.context.close()

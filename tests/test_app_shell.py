@@ -1,26 +1,22 @@
 """AppTest runs of the shell and Beranda on real databases: figures, language switch, URL filters."""
 
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from data_access.complaint_rules import VERIFICATION_LIMIT
-from tests.factories import add_complaint, add_questionnaires, add_unit, answers_totalling, wib
-
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+from tests.app_runs import open_page
+from tests.factories import (
+    add_complaint,
+    add_questionnaires,
+    add_unit,
+    answers_totalling,
+    wib,
+)
 
 
 def _run(monkeypatch, url: str, **params) -> AppTest:
-    monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.delenv("PUBLIC_DATABASE_URL", raising=False)
-    app = AppTest.from_file(APP, default_timeout=120)
-    for key, value in params.items():
-        app.query_params[key] = value
-    app.run()
-    assert not app.exception, app.exception
-    assert not [w.value for w in app.warning if "widget" in str(w.value)], "Streamlit widget warning shown"
-    return app
+    return open_page(monkeypatch, url, None, **params)
 
 
 def _metrics(app: AppTest) -> list[tuple[str, str]]:

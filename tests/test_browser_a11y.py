@@ -30,7 +30,6 @@ from data_access.map_data import UNRATED
 from tests.browser import (  # noqa: F401
     AXE_JS,
     DESKTOP,
-    PHONE,
     REPO_ROOT,
     assert_no_horizontal_scroll,
     browser,
@@ -39,6 +38,7 @@ from tests.browser import (  # noqa: F401
     page_errors,
     run_axe,
     screenshot,
+    sized_page,
     start_app,
     wait_for_app,
 )
@@ -47,7 +47,6 @@ pytestmark = pytest.mark.browser
 
 UNIT = "3514-MPP"  # a demo unit with questionnaires, so its card has charts
 TICKET = "DEMO-P-000001"
-SIZES = {"desktop": DESKTOP, "phone": PHONE}
 BLOCKING = ("serious", "critical")
 # The survey's answers given by keyboard, in the form's order (1 = worst, 4 = best).
 KEYBOARD_ANSWERS = {"persyaratan": 4, "prosedur": 3, "waktu": 2, "biaya": 4, "produk": 3, "kompetensi": 4,
@@ -122,13 +121,6 @@ def server(a11y_db, browser):  # noqa: F811
     finally:
         app.stop()
 
-
-@pytest.fixture(params=list(SIZES))
-def sized_page(request, browser):  # noqa: F811
-    page = new_page(browser, **SIZES[request.param])
-    page.size_name = request.param
-    yield page
-    page.context.close()
 
 
 @pytest.fixture
@@ -220,7 +212,7 @@ def _figure_problems(page, lang: str, where: str) -> tuple[int, list[str]]:
 
 
 @pytest.mark.parametrize("visit", list(VISITS))
-def test_page_is_accessible_and_fits_a_phone(server, sized_page, visit, tmp_path):
+def test_page_is_accessible_and_fits_a_phone(server, sized_page, visit, tmp_path):  # noqa: F811
     """axe with every expander open, in every tab; every chart with alt text and table view; no sideways scroll."""
     page, size = sized_page, sized_page.size_name
     path, action, marker = VISITS[visit]

@@ -7,14 +7,22 @@ import pytest
 
 from data_access.db_init import init_database
 from data_access.engine import make_engine
-from tests.browser import DESKTOP, PHONE, browser, new_page, start_app  # noqa: F401
-from tests.browser import assert_no_horizontal_scroll, page_errors, screenshot, wait_for_app
+from tests.browser import (  # noqa: F401
+    DESKTOP,
+    PHONE,
+    assert_no_horizontal_scroll,
+    browser,
+    new_page,
+    page_errors,
+    screenshot,
+    sized_page,
+    start_app,
+    wait_for_app,
+)
 from tests.factories import add_done_when_units
 from tests.test_browser_smoke import ERROR_TEXT
 
 pytestmark = pytest.mark.browser
-
-SIZES = {"desktop": DESKTOP, "phone": PHONE}
 
 
 @pytest.fixture(scope="module")
@@ -38,14 +46,6 @@ def ikm_server(done_when_url, browser):  # noqa: F811
         server.stop()
 
 
-@pytest.fixture(params=list(SIZES))
-def sized_page(request, browser):  # noqa: F811
-    page = new_page(browser, **SIZES[request.param])
-    page.size_name = request.param
-    yield page
-    page.context.close()
-
-
 def _visible(page, text: str) -> bool:
     return page.get_by_text(text, exact=True).filter(visible=True).count() > 0
 
@@ -59,7 +59,7 @@ def _check(page, shot) -> None:
     assert_no_horizontal_scroll(page)
 
 
-def test_kepuasan_shows_both_units(ikm_server, sized_page, tmp_path):
+def test_kepuasan_shows_both_units(ikm_server, sized_page, tmp_path):  # noqa: F811
     sized_page.goto(f"{ikm_server.url}/kepuasan")
     wait_for_app(sized_page)
     _check(sized_page, tmp_path / f"kepuasan-{sized_page.size_name}.png")
@@ -69,7 +69,7 @@ def test_kepuasan_shows_both_units(ikm_server, sized_page, tmp_path):
 
 
 @pytest.mark.parametrize("code, ikm, n", [("3575-MPP", "88,30", "250"), ("3514-MPP", "88,32", "625")])
-def test_unit_card(ikm_server, sized_page, tmp_path, code, ikm, n):
+def test_unit_card(ikm_server, sized_page, tmp_path, code, ikm, n):  # noqa: F811
     sized_page.goto(f"{ikm_server.url}/unit?unit={code}")
     wait_for_app(sized_page)
     _check(sized_page, tmp_path / f"unit-{code}-{sized_page.size_name}.png")

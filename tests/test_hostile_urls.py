@@ -16,7 +16,6 @@ from __future__ import annotations
 import importlib
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -27,11 +26,9 @@ from components.i18n import STRINGS
 from data_access import schema
 from data_access.db_init import init_database
 from data_access.engine import make_engine
+from tests.app_runs import ROOT, open_app
 from tests.browser import browser, new_page, page_errors, start_app, wait_for_app  # noqa: F401
 from tests.factories import add_complaint, add_done_when_units, wib
-
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
 
 # Every query parameter the app reads, with a value it accepts (test_every_parameter_the_app_reads_is_listed keeps
 # this list complete).
@@ -120,14 +117,7 @@ def postgresql_site(pg_server) -> Site:
 
 
 def open_page(monkeypatch, url: str, page: str, params: dict) -> AppTest:
-    monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.delenv("PUBLIC_DATABASE_URL", raising=False)
-    app = AppTest.from_file(APP, default_timeout=120)
-    for key, value in params.items():
-        app.query_params[key] = value
-    app.run()
-    app.switch_page(f"app_pages/{page}.py").run()
-    return app
+    return open_app(monkeypatch, url, f"app_pages/{page}.py", params)
 
 
 @dataclass(frozen=True)
@@ -139,7 +129,7 @@ class Seen:
     notices: tuple
 
     @classmethod
-    def of(cls, app: AppTest) -> "Seen":
+    def of(cls, app: AppTest) -> Seen:
         headings = tuple((kind, element.value) for kind in ("title", "header", "subheader") for element in
                          getattr(app, kind))
         state = app.session_state

@@ -166,22 +166,17 @@ def test_every_statement_tried_succeeds_with_full_rights_on_sqlite(sqlite_app, n
     assert _attempt(owner, [WRITES[name]]) is None
 
 
+SQLITE_ENGINES = {"public": data.public_engine, "survey": survey_data.intake_engine}
+
+
+@pytest.mark.parametrize("engine_name", list(SQLITE_ENGINES))
 @pytest.mark.parametrize("name", [*WRITES, *SQLITE_ESCAPES])
-def test_the_public_engine_cannot_write_on_sqlite(sqlite_app, name):
+def test_the_apps_engines_refuse_every_write_and_escape_on_sqlite(sqlite_app, name, engine_name):
+    """The public engine may not write at all; the survey engine only questionnaires (shown by the next test)."""
     path, owner = sqlite_app
     statements = [WRITES[name]] if name in WRITES else _sqlite_statements(SQLITE_ESCAPES[name], path)
     before = _snapshot(owner)
-    assert _attempt(data.public_engine(), statements) is not None, f"the public engine ran {statements}"
-    assert _snapshot(owner) == before
-    assert sorted(p.name for p in path.parent.glob("*.sqlite")) == ["dasbor.sqlite"]
-
-
-@pytest.mark.parametrize("name", [*WRITES, *SQLITE_ESCAPES])
-def test_the_survey_engine_refuses_everything_but_questionnaires_on_sqlite(sqlite_app, name):
-    path, owner = sqlite_app
-    statements = [WRITES[name]] if name in WRITES else _sqlite_statements(SQLITE_ESCAPES[name], path)
-    before = _snapshot(owner)
-    assert _attempt(survey_data.intake_engine(), statements) is not None, f"the survey engine ran {statements}"
+    assert _attempt(SQLITE_ENGINES[engine_name](), statements) is not None, f"the {engine_name} engine ran {statements}"
     assert _snapshot(owner) == before
     assert sorted(p.name for p in path.parent.glob("*.sqlite")) == ["dasbor.sqlite"]
 
