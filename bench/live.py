@@ -11,7 +11,9 @@ database is written to (one questionnaire per run, source 'form'), so never poin
    every run a new browser context (a new browser, so the per-browser limit does not refuse it) opens
    /survei?unit=CODE on a phone-sized page, answers the nine questions and taps "Kirim jawaban". Measured: from the
    tap to the tile on the other page showing one more (polled every 20 ms), and to the thank-you on the phone.
-2. Cost of a refresh when nothing changed: Beranda (its title and the live fragment, which is all of the page) runs
+2. Cost of a refresh when nothing changed, in the server: the CPU time of the server's processes while the Beranda
+   page sits open for IDLE_SECONDS after the runs (its live refreshes are all that happens), and per refresh.
+3. The same in-process: Beranda (its title and the live fragment, which is all of the page) runs
    in-process with Streamlit's AppTest on warm caches, counting the SQL statements executed (SQLAlchemy event
    listener) and timing the run — with the watermark still cached (most refreshes), and just after it expired (at
    most one refresh per WATERMARK_TTL_SECONDS in the whole server re-reads it). For contrast, the refresh after a
@@ -34,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import Engine, event  # noqa: E402
 
 from demo_db import build_demo_database  # noqa: E402
+from load import cpu_seconds, process_tree  # noqa: E402
 
 from tests.browser import (  # noqa: E402
     DESKTOP,
@@ -46,6 +49,7 @@ from tests.browser import (  # noqa: E402
 )
 
 TILE = "Kuesioner hari ini"
+IDLE_SECONDS = 30
 _TILE_JS = """(label) => [...document.querySelectorAll('[data-testid="stMetric"]')]
     .filter(m => (m.querySelector('[data-testid="stMetricLabel"]')?.innerText || '').trim() === label)
     .map(m => m.querySelector('[data-testid="stMetricValue"]').innerText.trim()).join('|')"""
@@ -109,6 +113,7 @@ def submit_to_visible(url: str, unit: str, runs: int) -> tuple[list[float], list
                     phone.context.close()
             if not dashboard.evaluate("() => window.__notReloaded === true"):
                 raise RuntimeError("the Beranda page was reloaded during the measurement")
+            idle_cost(server, dashboard)
             dashboard.context.close()
     finally:
         close_browser()
@@ -116,6 +121,21 @@ def submit_to_visible(url: str, unit: str, runs: int) -> tuple[list[float], list
 
 
 # ------------------------------------------------------------------------------------- 2. cost of a refresh
+
+
+def idle_cost(server, page) -> None:
+    """Server CPU while `page` (Beranda) sits open and nothing changes: its live refreshes, with everything
+    Streamlit does around them (messages, clean-up after each run)."""
+    from components.tiles import LIVE_REFRESH_SECONDS
+
+    page.wait_for_timeout(3000)  # the last run's thank-you and tile updates are over
+    pids = process_tree(server.process.pid)
+    before = sum(cpu_seconds(pids).values())
+    page.wait_for_timeout(IDLE_SECONDS * 1000)
+    used = sum(cpu_seconds(pids).values()) - before
+    refreshes = IDLE_SECONDS / LIVE_REFRESH_SECONDS
+    print(f"Server CPU while Beranda sits open {IDLE_SECONDS} s (about {refreshes:.0f} live refreshes, nothing "
+          f"changed): {used:.2f} s, about {used / refreshes * 1000:.0f} ms per refresh")
 
 
 class StatementCounter:
@@ -140,7 +160,7 @@ def refresh_cost(url: str, unit: str, refreshes: int) -> None:
     os.environ["DATABASE_URL"] = url
     os.environ.pop("PUBLIC_DATABASE_URL", None)
     counter = StatementCounter()
-    app = AppTest.from_file(str(ROOT / "pages" / "beranda.py"), default_timeout=300)
+    app = AppTest.from_file(str(ROOT / "app_pages" / "beranda.py"), default_timeout=300)
 
     def one_run() -> tuple[float, int]:
         counter.count = 0
