@@ -341,6 +341,10 @@ class RunWatcher:
         run = message.metadata.run
         if kind == "new_session":
             self.trail.append((time.monotonic(), f"{'fragment' if run.fragment_ids else 'run'} started"))
+            # A session runs one script at a time, so any run still open here has ended, although its
+            # script_finished may never come: a new run clears the session's queue of unsent messages.
+            self.ended += len(self.running)
+            self.running.clear()
             if not run.fragment_ids:
                 self.running.add(run.script_run_id)
                 self.started += 1
