@@ -15,7 +15,6 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import openpyxl
 import pytest
@@ -310,8 +309,7 @@ def _unique(folder: Path, name: str) -> Path:
     return target
 
 
-MEDIA_URL = re.compile(r"/media/[0-9a-f]{32}\.(?:csv|xlsx|png|pdf)")
-FILENAME = re.compile(r'filename="([^"]+)"')
+CSV_LABEL = re.compile("^(" + "|".join(re.escape(label) for label in STRINGS["download.csv"].values()) + ")$")
 
 
 @dataclass
@@ -321,30 +319,13 @@ class Seen:
     surfaces: dict[str, str] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
     popovers: int = 0
-    fetched: set[str] = field(default_factory=set)  # media URLs already saved
-
-    def keep(self, target: Path, url: str) -> None:
-        self.files[target.name] = target
-        self.surfaces[f"file {target.name}"] = file_text(target)
-        self.fetched.add(urlsplit(url).path)
 
     def click_download(self, page, button, folder: Path) -> None:
         download = _download(page, button)
         target = _unique(folder, download.suggested_filename)
         download.save_as(target)
-        self.keep(target, download.url)
-
-    def fetch_media(self, page, base_url: str, received: str, folder: Path) -> None:
-        """Files whose bytes the page already holds (the CSV buttons): fetched by their media URL, as a click would."""
-        for url in dict.fromkeys(MEDIA_URL.findall(received)):
-            if url in self.fetched:
-                continue
-            response = page.request.get(base_url + url)
-            assert response.ok, url
-            name = FILENAME.search(response.headers["content-disposition"])[1]
-            target = _unique(folder, name)
-            target.write_bytes(response.body())
-            self.keep(target, url)
+        self.files[target.name] = target
+        self.surfaces[f"file {target.name}"] = file_text(target)
 
 
 def _open_expanders(page) -> None:
@@ -376,9 +357,9 @@ def _open_popover(page, button, seen: Seen) -> None:
 
 def crawl(crawler: Crawler, path: str, folder: Path, *, deep: bool = False, map_popup: bool = False,
           buttons: tuple[str, ...] = ()) -> Seen:
-    """Open `path` in a new session and gather what it shows and every file whose bytes it holds (CSVs); with
-    `deep`, also open every tab, expander and citation popover and click every download button (each widget once,
-    by its key); `buttons` names download buttons (their widget keys) to click anyway."""
+    """Open `path` in a new session and gather what it shows, with every tab and expander open and every CSV it
+    offers downloaded; with `deep`, also open every citation popover and click every other download button (XLSX,
+    PNG, PDF; each widget once, by its key); `buttons` names download buttons (their widget keys) to click anyway."""
     page = crawler.page
     crawler.reset()
     page.goto(f"{crawler.base_url}/{path}", wait_until="commit")  # wait_for_app waits for what matters
@@ -391,21 +372,21 @@ def crawl(crawler: Crawler, path: str, folder: Path, *, deep: bool = False, map_
         frame.locator(f"{UNIT_MARKERS}, {CLUSTERS}").first.wait_for(state="visible")
         seen.surfaces["map popup"] = open_a_popup(page, frame).inner_html()
     keys: set[str] = set()
-    if deep:
-        tabs = page.get_by_role("tab")
-        for index in range(max(tabs.count(), 1)):
-            if tabs.count():
-                tabs.nth(index).click()
-            _open_expanders(page)
+    downloads = page.locator('[data-testid="stDownloadButton"]').get_by_role("button", name=None if deep else CSV_LABEL)
+    tabs = page.get_by_role("tab")
+    for index in range(max(tabs.count(), 1)):
+        if tabs.count():
+            tabs.nth(index).click()
+        _open_expanders(page)
+        if deep:
             for button in _visible_unseen(page.get_by_role("button", name=CITE), keys):
                 _open_popover(page, button, seen)
-            for button in _visible_unseen(page.locator('[data-testid="stDownloadButton"] button'), keys):
-                seen.click_download(page, button, folder)
+        for button in _visible_unseen(downloads, keys):
+            seen.click_download(page, button, folder)
     for key in buttons:
         seen.click_download(page, page.locator(f".{widget_class(key)} button"), folder)
     wait_for_app(page)
     received = crawler.received()
-    seen.fetch_media(page, crawler.base_url, received, folder)
     seen.surfaces.update({"URL": page.url, "HTML": page.content(), "text": page.locator("body").inner_text(),
                           "websocket": received})
     for index, frame in enumerate(page.frames[1:], 1):
