@@ -1,11 +1,11 @@
 """A file made when its download button is clicked stays fetchable for a minute.
 
-Streamlit stores such a file (our XLSX, PNG and PDF buttons) with no session referring to it, and the end of every
-script run on the server (any session's, including each live tile's rerun every two seconds) collects unreferenced
-files: the second such end deletes it. On a busy server that is milliseconds, so a browser asking for the file a
-moment after the click got 404 (the 20-session load run lost 28 downloads this way). Here each made file is held
-under a reference of our own for KEEP_SECONDS, at most KEEP_BYTES of them, oldest released first; once released,
-Streamlit's own collection deletes the file.
+Streamlit stores such a file (all our download buttons: CSV, XLSX, PNG, PDF) with no session referring to it, and
+the end of every script run on the server (any session's, including each live tile's rerun every two seconds)
+collects unreferenced files: the second such end deletes it. On a busy server that is milliseconds, so a browser
+asking for the file a moment after the click got 404 (the 20-session load run lost 28 downloads this way). Here
+each made file is held under a reference of our own for KEEP_SECONDS, at most KEEP_BYTES of them, oldest released
+first; once released, Streamlit's own collection deletes the file.
 
 This reaches into MediaFileManager (`_lock`, `_files_by_session_and_coord`, Streamlit 1.67 as pinned in
 requirements.txt): tests/test_kept_downloads.py runs against the real class and fails if they change."""
