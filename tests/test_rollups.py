@@ -72,7 +72,7 @@ def test_rebuild_command_matches_raw_rows(engine, db_url):
     add_questionnaires(engine, unit, [THREES] * 4, wib(2025, 6, 2, 9))
     with engine.begin() as conn:
         conn.execute(schema.survey_daily.delete())
-    done = subprocess.run([sys.executable, "-m", "data_access", "--url", db_url, "rollups"], cwd=ROOT,
+    done = subprocess.run([sys.executable, "-m", "data_access", "--url", db_url, "rollups"], cwd=ROOT, check=False,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == {"unit_days": 1, "complaint_rows": 0}
