@@ -1,7 +1,6 @@
 """Data & Metodologi: how fresh the data is, any table of any page as CSV (Indonesian Excel) or XLSX with its
 dictionary, the list of all tables, the source files' fields, the methodology in plain words, licence and citation."""
 
-from datetime import datetime
 
 import streamlit as st
 
@@ -12,6 +11,7 @@ from components.errors import database_guard
 from components.filters import describe, page_filters
 from components.formatting import fmt_date, fmt_datetime_wib
 from components.i18n import t
+from data_access import clock
 from data_access.workdays import WIB
 
 # The data sources in the order Beranda lists them.
@@ -54,5 +54,5 @@ with database_guard():
     st.subheader(t("data.cite.heading"))
     st.caption(t("data.cite.intro"))
     st.code(citation_text(t("data.title"), describe(filters), current_link(), data.newest_change(),
-                          datetime.now(WIB)), language=None, wrap_lines=True)
+                          clock.now().astimezone(WIB)), language=None, wrap_lines=True)
     cite_control(t("data.title"), describe(filters), "page", cite_slot)

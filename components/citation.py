@@ -15,6 +15,7 @@ from components import data
 from components.formatting import fmt_date, fmt_datetime_wib
 from components.i18n import t
 from components.layout import bound_query_params
+from data_access import clock
 from data_access.workdays import WIB
 
 LICENCE = "CC BY 4.0"
@@ -46,5 +47,5 @@ def cite_control(figure: str, filters_text: str, key: str, slot=None) -> None:
         st.caption(t("cite.link"))
         st.code(link, language=None, wrap_lines=True)
         st.caption(t("cite.citation"))
-        st.code(citation_text(figure, filters_text, link, data.newest_change(), datetime.now(WIB)),
+        st.code(citation_text(figure, filters_text, link, data.newest_change(), clock.now().astimezone(WIB)),
                 language=None, wrap_lines=True)

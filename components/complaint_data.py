@@ -8,22 +8,21 @@ its running complaints (_running) with the due dates and Pimpinan's figures of o
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 import pandas as pd
 import streamlit as st
 
 from components import data
-from data_access import complaint_queries, tracker
+from data_access import clock, complaint_queries, tracker
 from data_access.complaint_stats import ComplaintSet, complaint_figures, stage_timings
 from data_access.filters import Filters
-from data_access.workdays import wib_date
 
 _ENTRIES = 64
 
 
 def _today() -> str:
-    return wib_date(datetime.now(timezone.utc)).isoformat()
+    return clock.today_wib().isoformat()
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -46,7 +45,7 @@ def _complaints(version: tuple, filters: Filters) -> ComplaintSet:
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return clock.now()
 
 
 @st.cache_data(show_spinner=False, max_entries=_ENTRIES)

@@ -7,16 +7,15 @@ questionnaire, complaint or import changes the watermark so nothing stale is sho
 from __future__ import annotations
 
 import threading
-from datetime import datetime, timezone
+from datetime import datetime
 
 import streamlit as st
 from sqlalchemy import func, inspect, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from data_access import config, overview, periods, schema
+from data_access import clock, config, overview, periods, schema
 from data_access.db_init import init_database
 from data_access.engine import make_engine
-from data_access.workdays import WIB
 
 # How often the watermark itself is re-read (once for all sessions); it is four indexed MAX() lookups.
 WATERMARK_TTL_SECONDS = 1
@@ -91,7 +90,7 @@ def forget_watermark() -> None:
 
 def _today_wib() -> str:
     """Part of cache keys whose figures age with the calendar (overdue counts) even when data does not change."""
-    return datetime.now(timezone.utc).astimezone(WIB).date().isoformat()
+    return clock.today_wib().isoformat()
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

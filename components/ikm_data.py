@@ -5,15 +5,13 @@ Each loader wraps one data_access function; Filters is a frozen dataclass, so it
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 
 import streamlit as st
 
 from components import data
-from data_access import ikm_queries, perception
+from data_access import clock, ikm_queries, perception
 from data_access.filters import Filters
 from data_access.ikm import IkmResult
-from data_access.workdays import WIB
 
 _ENTRIES = 64
 
@@ -96,5 +94,5 @@ def _perception(version: tuple, today: str, filters: Filters) -> list[dict]:
 
 def perception_by_unit(filters: Filters) -> list[dict]:
     """Keyed by the WIB date too: open complaints' waiting times grow with the calendar, not only with the data."""
-    today = datetime.now(timezone.utc).astimezone(WIB).date().isoformat()
+    today = clock.today_wib().isoformat()
     return _perception(data.data_version(), today, filters)

@@ -3,21 +3,19 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 
 import streamlit as st
 
 from components import complaint_data, data
-from data_access import leadership, ombudsman
+from data_access import clock, leadership, ombudsman
 from data_access.config import Targets
 from data_access.filters import Filters
-from data_access.workdays import wib_date
 
 _ENTRIES = 32
 
 
 def _today() -> str:
-    return wib_date(datetime.now(UTC)).isoformat()
+    return clock.today_wib().isoformat()
 
 
 @st.cache_data(show_spinner=False, max_entries=_ENTRIES)

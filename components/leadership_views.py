@@ -6,7 +6,6 @@ tables go through ikm_views.table_block (units linked to their cards, downloads)
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from functools import partial
 
 import streamlit as st
@@ -29,7 +28,7 @@ from components.formatting import fmt_date, fmt_number, fmt_quarter
 from components.i18n import current_language, t
 from components.ikm_views import table_block
 from components.layout import REGION_KEY, adopt_query_param, publish_query_param
-from data_access import config
+from data_access import clock, config
 from data_access.complaint_rules import MIN_COMPLAINTS_FOR_RANKING
 from data_access.filters import Filters
 from data_access.ikm_queries import ranking
@@ -44,7 +43,6 @@ from data_access.leadership import (
     week_options,
 )
 from data_access.sample import INADEQUATE, UNKNOWN_POPULATION
-from data_access.workdays import wib_date
 
 COMPARISON_KEY = "banding"
 WEEK_KEY = "minggu"
@@ -127,7 +125,7 @@ def targets_section(filters: Filters) -> None:
 
 def ranking_window(filters: Filters) -> Filters:
     """The page's filters over the RANKING_MONTHS months to this one (WIB): what both rankings cover."""
-    start, end = ranking_months(wib_date(datetime.now(UTC)))
+    start, end = ranking_months(clock.today_wib())
     return filters.replace(date_from=start, date_to=end)
 
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from datetime import datetime, timezone
+from datetime import datetime
 
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from components import data, ikm_data
-from data_access import config, survey_intake
+from data_access import clock, config, survey_intake
 from data_access.survey_intake import BURST_WINDOW, SAME_UNIT_COOLDOWN, Submission
 
 # Where this browser session's accepted submissions are kept: [(unit code, UTC time), ...].
@@ -112,7 +112,7 @@ def _browser_key() -> str | None:
 def recent_submissions(now: datetime | None = None) -> list[tuple[str, datetime]]:
     """This browser's accepted submissions of the last minutes: the tab's own, and the other tabs' of the same
     browser when Streamlit's cookie identifies it."""
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now()
     mine = list(st.session_state.get(HISTORY_KEY, []))
     key = _browser_key()
     if key:

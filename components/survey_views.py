@@ -7,7 +7,7 @@ The suggestion a respondent types is never displayed back: not on the thank-you 
 from __future__ import annotations
 
 import math
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
@@ -15,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from components import survey_data
 from components.errors import log_failure
 from components.i18n import t
+from data_access import clock
 from data_access.elements import EDUCATIONS, MAX_AGE, MIN_AGE, OCCUPATIONS, SEXES
 from data_access.filters import Filters, InvalidFilter
 from data_access.survey_intake import (
@@ -130,7 +131,7 @@ def _refusal(unit: dict, now: datetime) -> str | None:
 def must_wait(unit: dict) -> bool:
     """Instead of the form, when this browser has just answered (same unit, or a burst): how long to wait. Checked
     before the form is filled in, and again when a form sent from another tab meanwhile arrives."""
-    refusal = _refusal(unit, datetime.now(timezone.utc))
+    refusal = _refusal(unit, clock.now())
     if refusal:
         sent = st.session_state.get(SEND_KEY)
         st.warning(f"{refusal} {t('survey.throttle.not_stored')}" if sent else refusal,
@@ -142,7 +143,7 @@ def _send(unit: dict, submission: Submission, answers: dict[str, int | None]) ->
     """Refuse (this browser has just answered), store and thank, or list every problem; nothing is stored unless
     all is well. The throttle is checked once more right before storing. When the database is down, say that the
     answers were not stored and are kept for sending again."""
-    now = datetime.now(timezone.utc)
+    now = clock.now()
     refusal = _refusal(unit, now)
     if refusal:
         st.warning(f"{refusal} {t('survey.throttle.not_stored')}", icon=":material/hourglass_top:")

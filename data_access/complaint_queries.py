@@ -8,12 +8,12 @@ person), and so are the days of a partial month at either end of a period that i
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 
 import pandas as pd
 from sqlalchemy import Connection, String, cast, func, select, union_all
 
-from data_access import config, schema
+from data_access import clock, config, schema
 from data_access.complaint_rules import (
     BACKLOG_BUCKETS,
     CATEGORIES,
@@ -201,7 +201,7 @@ def complaints_by_unit(conn: Connection, filters: Filters, now: datetime | None 
 
 
 def _now(now: datetime | None) -> datetime:
-    return now or datetime.now(timezone.utc)
+    return now or clock.now()
 
 
 def _counts(conn: Connection, filters: Filters, dimension: str, *groups) -> list:

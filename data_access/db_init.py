@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, func, insert, select, update
 
-from data_access import reference, schema
+from data_access import clock, reference, schema
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -46,5 +45,5 @@ def init_database(engine: Engine) -> None:
 
 def touch_source(conn: Connection, source: str, detail: str | None = None) -> None:
     """Record that a kind of data changed now (shown as 'data per ... WIB')."""
-    now = datetime.now(timezone.utc)
+    now = clock.now()
     _upsert(conn, schema.data_sources, [{"source": source, "updated_at": now, "detail": detail}], ("source",))

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta, timezone
 import numpy as np
 from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
 
-from data_access import schema
+from data_access import clock, schema
 from data_access.complaint_rollups import rebuild_complaint_rollups
 from data_access.complaint_rules import CHANNELS, CLASSIFICATIONS, MAIN_FLOW, SIDE_EXITS, TIER_LIMITS, TIERS
 from data_access.db_init import touch_source
@@ -286,7 +286,7 @@ def load_demo(
     progress: Progress = silent,
 ) -> dict:
     """Replace the demo data with a fresh seeded load; return the rows written per kind."""
-    now = datetime.now(timezone.utc)
+    now = clock.now()
     period = _period(until or now.astimezone(WIB).date(), now)
     rng = np.random.default_rng(seed)
     plan = _unit_plan(rng, UNITS)

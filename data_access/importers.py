@@ -30,7 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql
 
-from data_access import complaint_rules, elements, reference, schema
+from data_access import clock, complaint_rules, elements, reference, schema
 from data_access.complaint_rollups import refresh_for_instants as refresh_complaint_rollups_for
 from data_access.db_init import touch_source
 from data_access.file_reading import ImportRejected, Problem, read_json, read_table, reject
@@ -117,7 +117,7 @@ def import_file(engine: Engine, kind: str, path: str | Path, progress: Progress 
     if importer is None:
         raise ValueError(f"unknown import kind {kind!r}; expected one of {', '.join(IMPORTERS)}")
     path = Path(path)
-    now = pd.Timestamp.now(tz="UTC")
+    now = pd.Timestamp(clock.now())
     counts = importer(engine, path, now, progress)
     return {"kind": kind, **counts}
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import numpy as np
 import pandas as pd
 from sqlalchemy import Connection
 
+from data_access import clock
 from data_access.complaint_queries import (
     backlog_by,
     backlog_from,
@@ -53,7 +54,7 @@ _ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
 
 def _today(now: datetime | None) -> tuple[datetime, date]:
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     return now, now.astimezone(WIB).date()
 
 

@@ -11,12 +11,12 @@ and overdue are the backlog now.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 import pandas as pd
 from sqlalchemy import Connection, and_, select, true
 
-from data_access import schema
+from data_access import clock, schema
 from data_access.complaint_queries import complaint_set
 from data_access.complaint_rules import OPEN_STATUSES
 from data_access.complaint_stats import stage_clocks
@@ -87,7 +87,7 @@ def map_units(conn: Connection, filters: Filters, now: datetime | None = None) -
     respondents, ikm, grade, sample and minimum_sample are the unit's ikm_by_unit figures (0 respondents, no IKM
     and sample NO_QUESTIONNAIRES without questionnaires); marker is the grade when the sample is adequate, else
     UNRATED; open and overdue count the unit's complaints still waiting, and those past their limit, at `now`."""
-    return _units_with_figures(conn, filters, _complaint_states(conn, filters, now or datetime.now(timezone.utc)))
+    return _units_with_figures(conn, filters, _complaint_states(conn, filters, now or clock.now()))
 
 
 def _units_with_figures(conn: Connection, filters: Filters, states: pd.DataFrame) -> pd.DataFrame:
@@ -134,13 +134,13 @@ def kecamatan_measures(conn: Connection, filters: Filters, now: datetime | None 
       has been loaded (it is not known otherwise, and the region's is no stand-in);
     - open, overdue and overdue_share_pct = overdue / open in percent (None without open complaints);
     - units: active units of the kecamatan the filters select."""
-    states = _complaint_states(conn, filters, now or datetime.now(timezone.utc))
+    states = _complaint_states(conn, filters, now or clock.now())
     return _kecamatan_figures(conn, filters, states, _active_units(conn, filters))
 
 
 def map_figures(conn: Connection, filters: Filters, now: datetime | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(map_units, kecamatan_measures) of the same filters, reading and clocking the complaints once."""
-    states = _complaint_states(conn, filters, now or datetime.now(timezone.utc))
+    states = _complaint_states(conn, filters, now or clock.now())
     units = _units_with_figures(conn, filters, states)
     return units, _kecamatan_figures(conn, filters, states, units)
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import Connection, func, select
 
-from data_access import schema
+from data_access import clock, schema
 from data_access.complaint_queries import backlog_by, complaints_by_region
 from data_access.filters import Filters
 from data_access.ikm import IkmResult
@@ -58,7 +58,7 @@ def _responses_today(conn: Connection, today: date) -> dict[str, int]:
 def region_overview(conn: Connection, now: datetime | None = None) -> list[RegionOverview]:
     """Both regions' headline: IKM of the latest quarter with data and the one before, today's
     responses, open and overdue complaints, first-response time of the quarter, latest Ombudsman score."""
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now()
     today = now.astimezone(WIB).date()
     quarter = quarter_of(newest_response_date(conn) or today)
     previous = previous_quarter(quarter[0])

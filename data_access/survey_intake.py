@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, Engine, insert, select
 
-from data_access import schema
+from data_access import clock, schema
 from data_access.db_init import touch_source
 from data_access.elements import (
     EDUCATIONS,
@@ -153,7 +153,7 @@ def submit_questionnaire(engine: Engine, submission: Submission, now: datetime |
         problems.insert(0, ("unit", "unknown_unit"))
     if problems:
         raise InvalidSubmission(problems)
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now()
     response_id = f"FORM-{now:%Y%m%d}-{secrets.token_hex(6)}"
     suggestion = (submission.suggestion or "").strip() or None
     row = {

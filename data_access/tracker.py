@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 
 import pandas as pd
 from sqlalchemy import Connection, select
 
-from data_access import schema
+from data_access import clock, schema
 from data_access.complaint_rules import EXIT_STATUSES, FIRST_RESPONSE_LIMIT, SIDE_EXITS, TIER_LIMITS, VERIFICATION_LIMIT
 from data_access.complaint_stats import STAGE_COLUMNS, stage_clocks, wib_today
 from data_access.workdays import WIB, add_workdays
@@ -137,7 +137,7 @@ def track_complaint(conn: Connection, ticket: str, now: datetime | None = None) 
     row = conn.execute(query).first()
     if row is None:
         return None
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now()
     return TrackedComplaint(
         ticket=row.ticket, unit_code=row.unit_code, unit_name=row.unit_name, category=row.category, tier=row.tier,
         status=row.status, stages=_stages(row, _history(conn, row.id), now),

@@ -61,6 +61,7 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -151,6 +152,8 @@ def start_app(
     run_env = {**os.environ, "PYTHONUNBUFFERED": "1", "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     if database_url is not None:
         run_env["DATABASE_URL"] = database_url
+    # The server keeps the suite's clock from now on (a server shared by many tests starts in the middle of them).
+    run_env["DASHBOARD_NOW"] = datetime.now(UTC).isoformat()
     run_env.update(env or {})
     port = free_port()
     log_fd, log_name = tempfile.mkstemp(prefix=f"streamlit-{port}-", suffix=".log")

@@ -1,9 +1,10 @@
-"""Fixtures: every database test runs twice, on a fresh SQLite file and on a real PostgreSQL server."""
+"""Fixtures: every database test runs twice, on a fresh SQLite file and on a real PostgreSQL server. The suite's
+clock is set in tests/__init__.py."""
 
 from __future__ import annotations
 
 import itertools
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -16,6 +17,12 @@ BACKENDS = ("sqlite", "postgresql")
 DEMO_UNTIL = date(2025, 12, 31)
 DEMO_SIZE = {"surveys": 6_000, "complaints": 1_200}
 _counter = itertools.count()
+
+
+@pytest.fixture(autouse=True)
+def _programs_keep_the_clock(monkeypatch):
+    """A CLI run or app server a test starts reads the test's "now" (data_access.clock takes DASHBOARD_NOW)."""
+    monkeypatch.setenv("DASHBOARD_NOW", datetime.now(UTC).isoformat())
 
 
 @pytest.fixture(scope="session")

@@ -121,11 +121,14 @@ def test_every_page_csv_is_in_the_registry_and_the_data_page_gives_the_same_byte
 
 
 def add_every_pimpinan_table(engine) -> None:
-    """Data up to today for each Pimpinan table: two units changing grade since a week and a month ago, a unit with
+    """Data up to today for each Pimpinan table: two units changing grade since a week and a month ago, a unit
+    ranked whatever the ranking months are (a 92-day quarter needs more respondents than a 90-day one), a unit with
     too few respondents to rank, and a unit with enough complaints to rank, some open long enough to be newly past
     the verification limit and some recent enough to fall due (several ages, so weekends and holidays cannot empty
     either table)."""
     _crossing_units(engine)
+    ranked = add_unit(engine, "3575-RANK", annual_users=SMALL_UNIT_USERS, name="Puskesmas Terukur")
+    add_questionnaires(engine, ranked, [answers(3)] * 15, _at(1))
     few = add_unit(engine, "3575-FEW", annual_users=SMALL_UNIT_USERS, name="Puskesmas Sepi")
     add_questionnaires(engine, few, [answers(4)] * 2, _at(3))
     busy = add_unit(engine, "3575-BUSY", name="Puskesmas Ramai")
