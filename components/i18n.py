@@ -678,11 +678,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "ikm.units.heading": {"id": "IKM per unit layanan", "en": "IKM per service unit"},
     "ikm.units.caption": {
-        "id": "Klik kode di kolom Rapor untuk membuka rapor unit. Sampel minimum mengikuti tabel Krejcie & Morgan "
+        "id": "Klik kode di kolom Rapor untuk membuka rapor unit. Sampel minimum mengikuti rumus Krejcie & Morgan "
         "untuk jumlah pengguna layanan dalam periode; bila jumlah pengguna tidak dilaporkan, kecukupan sampel "
         "tidak dapat dinilai.",
         "en": "Click a code in the Card column to open the unit's report card. The minimum sample follows the "
-        "Krejcie & Morgan table for the users served in the period; where a unit's users are not reported, its "
+        "Krejcie & Morgan formula for the users served in the period; where a unit's users are not reported, its "
         "sample cannot be judged.",
     },
     "ikm.ranking.heading": {"id": "Peringkat unit layanan", "en": "Service unit ranking"},
@@ -1201,8 +1201,8 @@ STRINGS: dict[str, dict[str, str]] = {
                                   "en": "Upper end of the IKM's 95% confidence interval."},
     "data.dict.ikm.col.population": {"id": "Perkiraan pengguna layanan dalam periode (kosong: tidak diketahui).",
                                      "en": "Estimated service users in the period (blank: unknown)."},
-    "data.dict.ikm.col.minimum": {"id": "Responden minimum menurut tabel Krejcie & Morgan untuk populasi itu.",
-                                  "en": "Minimum respondents from the Krejcie & Morgan table for that population."},
+    "data.dict.ikm.col.minimum": {"id": "Responden minimum menurut rumus Krejcie & Morgan untuk populasi itu.",
+                                  "en": "Minimum respondents by the Krejcie & Morgan formula for that population."},
     "data.dict.ikm.col.sample": {"id": "Apakah jumlah responden mencapai sampel minimum.",
                                  "en": "Whether the respondents reach the minimum sample."},
     "data.dict.ikm.col.weakest": {"id": "Unsur dengan nilai terendah.", "en": "The element with the lowest score."},
@@ -1428,16 +1428,24 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "data.m.sample.title": {"id": "Jumlah sampel minimum", "en": "Minimum sample size"},
     "data.m.sample.body": {
-        "id": "Responden minimum mengikuti tabel **Krejcie & Morgan** (tingkat kepercayaan 95%, P = 0,5, "
-              "d = 0,05) untuk jumlah pengguna layanan N dalam periode survei: di antara dua baris dipakai N "
-              "berikutnya yang lebih besar, di atas tabel dipakai {largest}. Unit di bawah minimum ditandai "
-              "\"sampel belum memadai\" dan tidak diperingkat; bila jumlah pengguna tidak diketahui, dasbor "
-              "mengatakannya dan tidak menebak. Contoh yang dihitung oleh aplikasi:",
-        "en": "Minimum respondents follow the **Krejcie & Morgan** table (95% confidence, P = 0.5, d = 0.05) for "
-              "the number of service users N in the survey period: between rows the next larger N applies, beyond "
-              "the table {largest}. Units below the minimum are marked \"sample too small\" and not ranked; where "
-              "the number of users is unknown the dashboard says so rather than guess. Examples computed by the "
-              "app:",
+        "id": "Responden minimum mengikuti rumus **Krejcie & Morgan** (tingkat kepercayaan 95%) untuk jumlah "
+              "pengguna layanan N dalam periode survei:\n\n"
+              "**s = χ² · N · P(1 − P) / (d² · (N − 1) + χ² · P(1 − P))**\n\n"
+              "dengan χ² = {chi2} (khi-kuadrat, 1 derajat bebas), P = {p} (proporsi populasi) dan d = {d} (batas "
+              "kesalahan), dibulatkan ke bilangan bulat terdekat. Rumus ini menghasilkan setiap baris tabel Krejcie & Morgan "
+              "yang dimuat PermenPANRB 14/2017 dan juga berlaku di antara baris-barisnya. Minimum tidak pernah "
+              "melebihi N; makin besar N, minimum mendekati {largest} (χ² · P(1 − P) / d², dibulatkan). Unit di "
+              "bawah minimum ditandai \"sampel belum memadai\" dan tidak diperingkat; bila jumlah pengguna tidak "
+              "diketahui, dasbor mengatakannya dan tidak menebak. Contoh yang dihitung oleh aplikasi:",
+        "en": "Minimum respondents follow **Krejcie & Morgan**'s formula (95% confidence) for the number of "
+              "service users N in the survey period:\n\n"
+              "**s = χ² · N · P(1 − P) / (d² · (N − 1) + χ² · P(1 − P))**\n\n"
+              "with χ² = {chi2} (chi-square, 1 degree of freedom), P = {p} (population proportion) and d = {d} "
+              "(margin of error), rounded to the nearest whole number. The formula gives every row of the Krejcie & Morgan table "
+              "reprinted in PermenPANRB 14/2017 and also holds between its rows. The minimum is never more than "
+              "N; as N grows it levels off at {largest} (χ² · P(1 − P) / d², rounded). Units below the minimum "
+              "are marked \"sample too small\" and not ranked; where the number of users is unknown the "
+              "dashboard says so rather than guess. Examples computed by the app:",
     },
     "data.m.ci.title": {"id": "Selang kepercayaan 95%", "en": "95% confidence interval"},
     "data.m.ci.body": {

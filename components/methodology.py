@@ -57,7 +57,13 @@ from data_access.privacy import (
     SMALL_COUNT_THRESHOLD,
 )
 from data_access.reference import REGION_CODES, UNIT_KINDS
-from data_access.sample import KREJCIE_MORGAN, minimum_sample
+from data_access.sample import (
+    CHI_SQUARE,
+    LARGE_POPULATION_MINIMUM,
+    MARGIN,
+    PROPORTION,
+    minimum_sample,
+)
 from data_access.workdays import holiday_calendar
 
 # Column header key (or a family "prefix.*" whose members share one meaning) -> unit of measure (data.unit.<code>).
@@ -113,8 +119,8 @@ FIELD_VALUES: dict[tuple[str, str], tuple[str, ...]] = {
     ("complaints", "channel"): CHANNELS, ("complaints", "classification"): CLASSIFICATIONS,
     ("complaints", "category"): CATEGORIES, ("complaints", "tier"): TIERS, ("complaints", "status"): STATUSES,
 }
-# Population sizes shown in the sample-size table: a few rows of the published table.
-SAMPLE_EXAMPLES: tuple[int, ...] = (50, 100, 500, 1_000, 5_000, 10_000, 100_000)
+# Population sizes shown in the sample-size table: rows of the published table, which the formula reproduces.
+SAMPLE_EXAMPLES: tuple[int, ...] = (50, 100, 150, 500, 1_000, 5_000, 10_000, 1_000_000)
 
 
 # ------------------------------------------------------------------------------------------- dictionary
@@ -213,6 +219,11 @@ def sample_table() -> pd.DataFrame:
     ])
 
 
+def _constant(value: float) -> str:
+    """A formula constant with exactly the decimals it is defined with (3.841, 0.5, 0.05), in the reader's style."""
+    return fmt_number(value, len(str(value).partition(".")[2]))
+
+
 def holidays_table(first: date, last: date) -> pd.DataFrame:
     """Non-working days between two dates as workdays.py counts them: national holidays and cuti bersama."""
     with_cuti = holiday_calendar(True)
@@ -249,7 +260,8 @@ def methodology_sections() -> None:
         st.markdown(t("data.m.elements.body", n=len(ELEMENTS), low=MIN_ANSWER, high=MAX_ANSWER))
         _table(elements_table())
     with st.expander(t("data.m.sample.title"), icon=":material/groups:"):
-        st.markdown(t("data.m.sample.body", largest=fmt_number(KREJCIE_MORGAN[-1][1])))
+        st.markdown(t("data.m.sample.body", chi2=_constant(CHI_SQUARE), p=_constant(PROPORTION), d=_constant(MARGIN),
+                      largest=fmt_number(LARGE_POPULATION_MINIMUM)))
         _table(sample_table())
     with st.expander(t("data.m.ci.title"), icon=":material/straighten:"):
         st.markdown(t("data.m.ci.body"))

@@ -15,6 +15,8 @@ from data_access.reference import REGION_CODES
 EXIT_OK = 0
 EXIT_REJECTED = 2
 
+URL_HELP = "database URL, before or after COMMAND (default: DATABASE_URL, secrets.toml, or the embedded SQLite)"
+
 EPILOG = """examples:
   python -m data_access init
   python -m data_access demo --seed 7 --surveys 50000 --complaints 5000
@@ -40,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--url", help="database URL (default: DATABASE_URL, secrets.toml, or the embedded SQLite)")
+    parser.add_argument("--url", help=URL_HELP)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     commands.add_parser(
@@ -108,6 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--from", dest="date_from", type=_iso_date, metavar="YYYY-MM-DD")
     report.add_argument("--to", dest="date_to", type=_iso_date, metavar="YYYY-MM-DD")
     report.add_argument("--by", choices=["unit"])
+    # Also after COMMAND and its arguments, as the README writes it. SUPPRESS keeps a URL given before COMMAND when
+    # the command's own parser has none (otherwise its default None would overwrite it).
+    for command in commands.choices.values():
+        command.add_argument("--url", default=argparse.SUPPRESS, help=URL_HELP)
     return parser
 
 

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-import bisect
 import math
 
-# (population N, minimum respondents) as printed in the published table.
-KREJCIE_MORGAN: tuple[tuple[int, int], ...] = (
-    (10, 10), (20, 19), (50, 44), (100, 80), (200, 132), (300, 169), (500, 217), (1_000, 278), (2_000, 322),
-    (5_000, 357), (10_000, 370), (20_000, 377), (50_000, 381), (75_000, 382), (100_000, 384), (1_000_000, 384),
-)
-BEYOND_TABLE = 384
-_POPULATIONS = [row[0] for row in KREJCIE_MORGAN]
+# Krejcie & Morgan's (1970) constants: chi-square for 1 degree of freedom at 95 % confidence, the population
+# proportion that maximises the sample, and the margin of error. Every row of their published table is the formula
+# below with these values, rounded to the nearest integer.
+CHI_SQUARE = 3.841
+PROPORTION = 0.5
+MARGIN = 0.05
+
+_SPREAD = CHI_SQUARE * PROPORTION * (1 - PROPORTION)
+
+# What the minimum tends to as N grows (chi-square x P(1-P) / d^2 = 384.1, rounded): the table's 384 for 1,000,000
+# and every larger population, reached by the formula itself, so no cut-off is needed.
+LARGE_POPULATION_MINIMUM = math.floor(_SPREAD / MARGIN**2 + 0.5)
 
 ADEQUATE = "memadai"
 INADEQUATE = "belum_memadai"
@@ -19,12 +23,14 @@ UNKNOWN_POPULATION = "populasi_tidak_diketahui"
 
 
 def minimum_sample(population: int) -> int:
-    """Respondents needed for a population: the next larger table row; never more than the population itself."""
+    """Respondents needed for `population` users: s = chi2 N P(1-P) / (d^2 (N-1) + chi2 P(1-P)), rounded half up.
+
+    s / N = chi2 P(1-P) / (d^2 (N-1) + chi2 P(1-P)) is at most 1, so the minimum never exceeds the users served.
+    """
     if population <= 0:
         raise ValueError("population must be positive")
-    index = bisect.bisect_left(_POPULATIONS, population)
-    required = KREJCIE_MORGAN[index][1] if index < len(KREJCIE_MORGAN) else BEYOND_TABLE
-    return min(required, population)
+    exact = _SPREAD * population / (MARGIN**2 * (population - 1) + _SPREAD)
+    return math.floor(exact + 0.5)
 
 
 def period_population(annual_users: int | None, days: int) -> int | None:

@@ -26,6 +26,18 @@ def run_import(db_url: str, kind: str, path: Path) -> subprocess.CompletedProces
     )
 
 
+def test_url_may_follow_the_file(db_url):
+    done = subprocess.run(
+        [sys.executable, "-m", "data_access", "import", "units", str(TEMPLATES / "units.csv"), "--url", db_url],
+        check=False, cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["added"] > 0
+    again = run_import(db_url, "units", TEMPLATES / "units.csv")  # --url first: the same database, nothing new
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["added"] == 0
+
+
 def survey_count(db_url: str) -> int:
     engine = make_engine(db_url)
     try:

@@ -1,20 +1,28 @@
 """`python -m data_access report ...` on real databases: JSON out matches hand-computed figures."""
 
+import argparse
 import json
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from data_access.cli import build_parser
 from tests.factories import add_complaint, add_questionnaires, add_unit, answers_totalling, wib
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _report(url: str, *args: str) -> subprocess.CompletedProcess:
+def _cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "data_access", "--url", url, "report", *args],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        [sys.executable, "-m", "data_access", *args], check=False, cwd=ROOT, capture_output=True, text=True,
+        timeout=120,
     )
+
+
+def _report(url: str, *args: str) -> subprocess.CompletedProcess:
+    return _cli("--url", url, "report", *args)
 
 
 def test_report_ikm_of_250_questionnaires_with_7947_points_is_88_30_b(engine, db_url):
@@ -71,3 +79,42 @@ def test_report_rejects_bad_arguments_with_status_2(db_url):
     assert _report(db_url, "ikm", "--unit", "bad code;drop").returncode == 2
     assert _report(db_url, "ikm", "--from", "2025-02-01", "--to", "2025-01-01").returncode == 2
     assert _report(db_url, "ikm", "--from", "2025-13-01").returncode == 2
+
+
+def test_url_after_the_command_or_its_arguments_reads_the_same_database(engine, db_url):
+    unit = add_unit(engine, "3514-MPP", region="35.14", kind="mpp")
+    add_questionnaires(engine, unit, answers_totalling(7948, 250), wib(2025, 5, 5, 10))
+    before = _report(db_url, "ikm", "--by", "unit")
+    assert before.returncode == 0, before.stderr
+    assert [u["respondents"] for u in json.loads(before.stdout)["units"]] == [250]
+    for args in (("report", "--url", db_url, "ikm", "--by", "unit"), ("report", "ikm", "--url", db_url, "--by", "unit"),
+                 ("report", "ikm", "--by", "unit", "--url", db_url)):
+        done = _cli(*args)
+        assert done.returncode == 0, (args, done.stderr)
+        assert done.stdout == before.stdout, args
+
+
+# Each command with the arguments it requires; a new command must be added here to be checked.
+COMMAND_ARGS = {
+    "init": (), "demo": ("--seed", "7"), "rollups": (), "qr": ("--base-url", "https://dasbor.example.go.id", "--out",
+                                                                "posters"),
+    "import": ("units", "units.csv"), "report": ("ikm", "--by", "unit"),
+}
+
+
+def test_every_command_is_checked_below():
+    commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    assert set(commands.choices) == set(COMMAND_ARGS)
+
+
+@pytest.mark.parametrize("command", COMMAND_ARGS)
+def test_every_command_takes_url_before_or_after_it(command, capsys):
+    args = COMMAND_ARGS[command]
+    parser = build_parser()
+    assert parser.parse_args(["--url", "sqlite:///before.db", command, *args]).url == "sqlite:///before.db"
+    assert parser.parse_args([command, "--url", "sqlite:///after.db", *args]).url == "sqlite:///after.db"
+    assert parser.parse_args([command, *args, "--url", "sqlite:///last.db"]).url == "sqlite:///last.db"
+    assert parser.parse_args([command, *args]).url is None  # then config.database_url() decides
+    with pytest.raises(SystemExit):
+        parser.parse_args([command, "--help"])
+    assert "--url URL" in capsys.readouterr().out

@@ -66,20 +66,20 @@ def test_sample_adequacy_uses_the_users_of_the_period(engine):
     with engine.connect() as conn:
         rows = {row["unit_code"]: row for row in ikm_by_unit(conn, Filters())}
         quarter = {row["unit_code"]: row for row in ikm_by_unit(conn, Q2_2025)}
-    # Data span 5 May – 10 Jun = 37 days: 20,000 x 37 / 365 = 2027.4 -> 2,028 users -> next row 5,000 -> 357.
-    assert (rows["3514-MPP"]["population"], rows["3514-MPP"]["minimum_sample"]) == (2028, 357)
+    # Data span 5 May – 10 Jun = 37 days: 20,000 x 37 / 365 = 2027.4 -> 2,028 users -> Krejcie & Morgan 323.07 -> 323.
+    assert (rows["3514-MPP"]["population"], rows["3514-MPP"]["minimum_sample"]) == (2028, 323)
     assert rows["3514-MPP"]["sample"] == ADEQUATE
     assert rows["3575-MPP"]["sample"] == UNKNOWN_POPULATION and rows["3575-MPP"]["minimum_sample"] is None
-    # The quarter's 91 days: 20,000 x 91 / 365 = 4986.3 -> 4,987 users -> still the 5,000 row, 357.
+    # The quarter's 91 days: 20,000 x 91 / 365 = 4986.3 -> 4,987 users -> 356.70 -> 357.
     assert (quarter["3514-MPP"]["population"], quarter["3514-MPP"]["minimum_sample"]) == (4987, 357)
 
 
 def test_ranking_leaves_out_small_samples_and_unknown_populations_with_the_reason(engine):
-    # Q2 2025 has 91 days. 3,650 users a year -> 910 in the quarter -> next row 1,000 -> 278 respondents needed.
+    # Q2 2025 has 91 days. 3,650 users a year -> 910 in the quarter -> 270.30 -> 270 respondents needed.
     enough = add_unit(engine, "3575-CUKUP", annual_users=3650)
-    add_questionnaires(engine, enough, [answers(3)] * 300, wib(2025, 5, 5, 9))  # 75.00, 300 >= 278
+    add_questionnaires(engine, enough, [answers(3)] * 300, wib(2025, 5, 5, 9))  # 75.00, 300 >= 270
     short = add_unit(engine, "3575-KURANG", annual_users=3650)
-    add_questionnaires(engine, short, [answers(4)] * 100, wib(2025, 5, 5, 9))  # 100.00 but 100 < 278
+    add_questionnaires(engine, short, [answers(4)] * 100, wib(2025, 5, 5, 9))  # 100.00 but 100 < 270
     unknown = add_unit(engine, "3575-TIDAKTAHU")
     add_questionnaires(engine, unknown, [answers(4)] * 50, wib(2025, 5, 5, 9))  # no annual_users
     # 400 users a year -> 99.7 -> 100 in the quarter -> 80 needed; exactly 80 answered: adequate.
@@ -90,7 +90,7 @@ def test_ranking_leaves_out_small_samples_and_unknown_populations_with_the_reaso
     ranked, left_out = ranking(rows)
     assert [(r["unit_code"], r["ikm"]) for r in ranked] == [("3575-PAS", 77.78), ("3575-CUKUP", 75.0)]
     reasons = {r["unit_code"]: (r["sample"], r["respondents"], r["minimum_sample"]) for r in left_out}
-    assert reasons == {"3575-KURANG": (INADEQUATE, 100, 278), "3575-TIDAKTAHU": (UNKNOWN_POPULATION, 50, None)}
+    assert reasons == {"3575-KURANG": (INADEQUATE, 100, 270), "3575-TIDAKTAHU": (UNKNOWN_POPULATION, 50, None)}
 
 
 def test_weakest_element_per_unit_and_its_scores(engine):

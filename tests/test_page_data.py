@@ -60,9 +60,9 @@ def test_methodology_numbers_come_from_the_domain_modules(monkeypatch, engine, d
     assert scale4["A"] == "3,5324 – 4,0000"
     sample = table_with(app, "Pengguna layanan (N)", "Sampel minimum")
     minimum = dict(zip(sample["Pengguna layanan (N)"], sample["Sampel minimum"]))
-    # The published Krejcie & Morgan table (DOMAIN.md §1.4).
-    assert minimum["100"] == "80" and minimum["500"] == "217" and minimum["1.000"] == "278" and \
-        minimum["100.000"] == "384"
+    # Rows of the published Krejcie & Morgan table (DOMAIN.md §1.4), which the page computes with the formula.
+    assert minimum["100"] == "80" and minimum["150"] == "108" and minimum["500"] == "217" and \
+        minimum["1.000"] == "278" and minimum["1.000.000"] == "384"
     limits = table_with(app, "Tahap", "Batas (hari kerja)")["Batas (hari kerja)"].tolist()
     assert limits == [3, 5, 5, 14, 60]
     holidays = table_with(app, "Tanggal", "Nama", "Jenis")
@@ -73,6 +73,9 @@ def test_methodology_numbers_come_from_the_domain_modules(monkeypatch, engine, d
     assert elements["Kunci"].tolist()[-2:] == ["pengaduan", "sarana"]
     text = " ".join(m.value for m in app.markdown)
     assert "tepat **1/9**" in text and "IKM × 25, dibulatkan ke 2 desimal" in text
+    assert "**s = χ² · N · P(1 − P) / (d² · (N − 1) + χ² · P(1 − P))**" in text
+    assert "χ² = 3,841 (khi-kuadrat, 1 derajat bebas), P = 0,5 (proporsi populasi) dan d = 0,05" in text
+    assert "minimum mendekati 384" in text
     assert '"<5"' in text and "CC BY 4.0" in text and "MIT" in text
 
 
@@ -82,3 +85,6 @@ def test_english_page_renders_with_the_dictionary_in_english(monkeypatch, engine
     assert app.title[0].value == "Data & Methodology"
     dictionary = table_with(app, "Column", "Meaning", "Unit")
     assert "–" not in dictionary["Meaning"].tolist()
+    text = " ".join(m.value for m in app.markdown)
+    assert "with χ² = 3.841 (chi-square, 1 degree of freedom), P = 0.5 (population proportion) and d = 0.05" in text
+    assert "levels off at 384" in text
