@@ -909,6 +909,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Unit layanan tidak dikenal atau tidak aktif lagi.",
         "en": "The service unit is unknown or no longer active.",
     },
+    "survey.problem.summarised_period": {
+        "id": "Hasil survei unit ini untuk periode hari ini sudah diterbitkan sebagai ringkasan; jawaban baru tidak "
+              "dapat dihitung lagi untuk periode itu.",
+        "en": "This unit's survey results for today's period are already published as a summary; a new answer "
+              "cannot be counted again for that period.",
+    },
     "survey.problem.not_allowed": {"id": "{field}: pilihan tidak dikenal.", "en": "{field}: unknown choice."},
     "survey.problem.age_range": {
         "id": "{field}: isi antara {min} dan {max} tahun, atau kosongkan.",
