@@ -18,7 +18,14 @@ from data_access import schema
 from data_access.db_init import touch_source
 from data_access.elements import ELEMENTS, MAX_ANSWER, MIN_ANSWER
 from data_access.file_reading import read_table
-from data_access.importers import Checks, _as_mask, _by_distinct, _detail, _records, _unit_index
+from data_access.importers import (
+    Checks,
+    _as_mask,
+    _by_distinct,
+    _detail,
+    _records,
+    _unit_index,
+)
 from data_access.progress import Progress
 from data_access.summaries import NO_DOUBLE_COUNTING, stored_periods
 from data_access.workdays import WIB
