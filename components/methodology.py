@@ -253,6 +253,8 @@ def methodology_sections() -> None:
         _table(sample_table())
     with st.expander(t("data.m.ci.title"), icon=":material/straighten:"):
         st.markdown(t("data.m.ci.body"))
+    with st.expander(t("data.m.summaries.title"), icon=":material/summarize:"):
+        st.markdown(t("data.m.summaries.body", n=len(ELEMENTS), scale=SCALE, decimals=IKM_DECIMALS))
     with st.expander(t("data.m.workdays.title"), icon=":material/event_busy:"):
         rule = "data.m.workdays.cuti_on" if include_cuti_bersama() else "data.m.workdays.cuti_off"
         st.markdown(t("data.m.workdays.body") + "\n\n" + t(rule))
