@@ -64,7 +64,8 @@ from data_access.workdays import holiday_calendar
 DICTIONARY: dict[str, str] = {
     "filter.region": "text", "filter.kind": "text",
     "ikm.col.code": "code", "ikm.col.unit": "text", "ikm.col.ikm": "score", "ikm.col.grade": "grade",
-    "ikm.col.respondents": "people", "ikm.col.ci_low": "score", "ikm.col.ci_high": "score",
+    "ikm.col.respondents": "people", "ikm.col.summary_respondents": "people", "ikm.col.ci_low": "score",
+    "ikm.col.ci_high": "score", "ikm.col.period_start": "date", "ikm.col.period_end": "date",
     "ikm.col.population": "people", "ikm.col.minimum": "people", "ikm.col.sample": "text",
     "ikm.col.weakest": "text", "ikm.col.element": "text", "ikm.col.period": "period", "ikm.col.rank": "rank",
     "ikm.col.flag": "text", "ikm.col.element_score": "score", "ikm.col.complaints": "complaints",
