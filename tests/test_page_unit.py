@@ -2,6 +2,7 @@
 
 import pytest
 
+from data_access.importers import import_file
 from tests.factories import (
     add_complaint,
     add_done_when_units,
@@ -10,7 +11,9 @@ from tests.factories import (
     answers,
     wib,
 )
+from tests.test_importers import load_units, write_csv
 from tests.test_page_kepuasan import metrics, open_page, table_with
+from tests.test_summary_import import SUMMARY_HEADER, summary
 
 UNIT = "app_pages/unit.py"
 
@@ -92,10 +95,6 @@ def test_unit_cards_run_on_the_demo_database(monkeypatch, demo_url):
 
 
 def test_card_marks_the_periods_from_published_results(monkeypatch, engine, db_url, tmp_path):
-    from data_access.importers import import_file
-    from tests.test_summary_import import SUMMARY_HEADER, summary
-    from tests.test_importers import load_units, write_csv
-
     load_units(engine, tmp_path)
     # Q2 2025 from its published results only: 4 respondents, NRR x 4 summing to 114.4936 -> 79.51 (B).
     import_file(engine, "skm-summary", write_csv(tmp_path / "s.csv", SUMMARY_HEADER, [
