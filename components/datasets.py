@@ -199,6 +199,9 @@ DATASETS: tuple[Dataset, ...] = (
             scope=_unit_quarter),
     *(Dataset(f"unit-tren-{g}", "unit", _trend_title(g), _ikm_trend(g), f"ikm-tren-{g}", scope=_unit_only)
       for g in ("month", "quarter")),
+    Dataset("unit-hasil-terbitan", "unit", _title("unit.summaries.heading"),
+            lambda f: iframes.summary_periods_table(ikm_data.summary_periods(f)), "unit-hasil-terbitan",
+            scope=_unit_only),
     *(Dataset(f"pengaduan-{d}", "pengaduan",
               _title("complaints.volume.title", dimension=lambda d=d: t(f"complaints.dim.{d}").lower()), _volume(d),
               f"pengaduan-{d}")

@@ -590,6 +590,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "ikm.respondents": {"id": "Responden (n)", "en": "Respondents (n)"},
     "ikm.ci_line": {"id": "Selang kepercayaan 95%: {ci}", "en": "95% confidence interval: {ci}"},
+    "ikm.ci_none_summary": {
+        "id": "Selang kepercayaan 95%: tidak ada, karena {n} responden berasal dari hasil SKM terbitan (jumlah "
+              "responden dan NRR tiap unsur), yang tidak memuat skor tiap responden",
+        "en": "95% confidence interval: none, because {n} respondents come from published SKM results (respondents "
+              "and each element's NRR), which hold no respondent's own score",
+    },
     "ikm.ci_help": {
         "id": "Selang kepercayaan 95%: rentang yang dengan keyakinan 95% memuat IKM sebenarnya, dihitung dari "
         "sebaran nilai responden (rata-rata ± t·s/√n). Makin sedikit responden, makin lebar rentangnya.",
@@ -617,6 +623,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "ikm.col.weakest": {"id": "Unsur terlemah", "en": "Weakest element"},
     "ikm.col.element": {"id": "Unsur", "en": "Element"},
     "ikm.col.period": {"id": "Periode", "en": "Period"},
+    "ikm.col.summary_respondents": {"id": "n dari hasil terbitan", "en": "n from published results"},
+    "ikm.col.period_start": {"id": "Awal periode", "en": "Period start"},
+    "ikm.col.period_end": {"id": "Akhir periode", "en": "Period end"},
     "ikm.col.rank": {"id": "Peringkat", "en": "Rank"},
     "ikm.col.reason": {"id": "Alasan", "en": "Reason"},
     "ikm.col.element_score": {"id": "Nilai unsur pengaduan", "en": "Complaint-handling score"},
@@ -797,6 +806,17 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "unit.elements.heading": {"id": "Unsur pelayanan dan pita mutu", "en": "Service elements against the grade bands"},
     "unit.trend.heading": {"id": "Tren IKM unit", "en": "The unit's IKM trend"},
+    "unit.summaries.heading": {"id": "Periode dari hasil SKM terbitan", "en": "Periods from published SKM results"},
+    "unit.summaries.caption": {
+        "id": "Periode ini dimuat dari hasil yang diterbitkan unit (jumlah responden dan NRR tiap unsur), bukan dari "
+              "kuesioner. Dalam setiap angka IKM, jumlah jawaban suatu unsur dihitung sebagai NRR × responden dan "
+              "seluruh ringkasan masuk ke bulan akhir periodenya; angka yang memuat ringkasan tidak punya selang "
+              "kepercayaan.",
+        "en": "These periods are loaded from the results the unit published (respondents and each element's NRR), "
+              "not from questionnaires. In every IKM figure an element's sum of answers counts as NRR × respondents "
+              "and the whole summary falls in the month its period ends; figures that include a summary have no "
+              "confidence interval.",
+    },
     "unit.perception.heading": {"id": "Penanganan pengaduan", "en": "Complaint handling"},
     "unit.perception.no_complaints": {
         "id": "Responden menilai penanganan pengaduan {score}. Tidak ada pengaduan yang diterima pada {quarter}.",
@@ -908,6 +928,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "survey.problem.unknown_unit": {
         "id": "Unit layanan tidak dikenal atau tidak aktif lagi.",
         "en": "The service unit is unknown or no longer active.",
+    },
+    "survey.problem.summarised_period": {
+        "id": "Hasil survei unit ini untuk periode hari ini sudah diterbitkan sebagai ringkasan; jawaban baru tidak "
+              "dapat dihitung lagi untuk periode itu.",
+        "en": "This unit's survey results for today's period are already published as a summary; a new answer "
+              "cannot be counted again for that period.",
     },
     "survey.problem.not_allowed": {"id": "{field}: pilihan tidak dikenal.", "en": "{field}: unknown choice."},
     "survey.problem.age_range": {
@@ -1195,6 +1221,16 @@ STRINGS: dict[str, dict[str, str]] = {
                                 "en": "Service grade from the IKM bands (A very good … D not good)."},
     "data.dict.ikm.col.respondents": {"id": "Jumlah responden (kuesioner) yang dihitung.",
                                       "en": "Number of respondents (questionnaires) counted."},
+    "data.dict.ikm.col.summary_respondents": {
+        "id": "Berapa dari responden itu berasal dari hasil SKM terbitan (ringkasan per periode, bukan kuesioner); "
+              "lebih dari 0 berarti tanpa selang kepercayaan.",
+        "en": "How many of those respondents come from published SKM results (a summary per period, not "
+              "questionnaires); above 0 means no confidence interval.",
+    },
+    "data.dict.ikm.col.period_start": {"id": "Hari pertama periode survei (WIB).",
+                                       "en": "First day of the survey period (WIB)."},
+    "data.dict.ikm.col.period_end": {"id": "Hari terakhir periode survei (WIB).",
+                                     "en": "Last day of the survey period (WIB)."},
     "data.dict.ikm.col.ci_low": {"id": "Batas bawah selang kepercayaan 95% dari IKM.",
                                  "en": "Lower end of the IKM's 95% confidence interval."},
     "data.dict.ikm.col.ci_high": {"id": "Batas atas selang kepercayaan 95% dari IKM.",
@@ -1379,6 +1415,8 @@ STRINGS: dict[str, dict[str, str]] = {
                              "en": "One unit's nine elements in its latest quarter."},
     "data.desc.unit-tren-month": {"id": "IKM satu unit per bulan.", "en": "One unit's IKM by month."},
     "data.desc.unit-tren-quarter": {"id": "IKM satu unit per triwulan.", "en": "One unit's IKM by quarter."},
+    "data.desc.unit-hasil-terbitan": {"id": "Periode satu unit yang dimuat dari hasil SKM terbitan, bukan kuesioner.",
+                                      "en": "One unit's periods loaded from published SKM results, not questionnaires."},
     "data.desc.pengaduan-channel": {"id": "Pengaduan menurut kanal masuk.", "en": "Complaints by channel."},
     "data.desc.pengaduan-classification": {"id": "Pengaduan menurut klasifikasi.",
                                            "en": "Complaints by classification."},
@@ -1446,6 +1484,23 @@ STRINGS: dict[str, dict[str, str]] = {
               "N; as N grows it levels off at {largest} (χ² · P(1 − P) / d², rounded). Units below the minimum "
               "are marked \"sample too small\" and not ranked; where the number of users is unknown the "
               "dashboard says so rather than guess. Examples computed by the app:",
+    },
+    "data.m.summaries.title": {"id": "Hasil SKM terbitan", "en": "Published SKM results"},
+    "data.m.summaries.body": {
+        "id": "Banyak unit hanya menerbitkan hasil per periode survei: jumlah responden dan NRR tiap unsur. Hasil "
+              "itu digabung tepat dengan kuesioner: jumlah jawaban suatu unsur = NRR × responden, lalu IKM tetap "
+              "rata-rata NRR gabungan × {scale}, dibulatkan {decimals} desimal di akhir. Seluruh ringkasan dihitung "
+              "pada hari terakhir periodenya (di tren: bulan akhir periode). Angka yang memuat ringkasan tidak punya "
+              "selang kepercayaan, karena skor tiap responden tidak diketahui. Satu periode unit berasal dari "
+              "kuesioner atau ringkasan, tidak keduanya. IKM yang diterbitkan dengan bobot cetak 0,111 atau dari "
+              "NRR yang dibulatkan lebih dulu dapat berbeda di desimal kedua; di sini bobotnya tepat 1/{n}.",
+        "en": "Many units publish only their results per survey period: respondents and each element's NRR. These "
+              "pool exactly with questionnaires: an element's sum of answers = NRR × respondents, and the IKM is "
+              "still the mean of the pooled NRRs × {scale}, rounded to {decimals} decimals at the end. A whole "
+              "summary counts on its period's last day (in trends: the month the period ends). Figures that include "
+              "a summary have no confidence interval, since no respondent's own score is known. A unit's period "
+              "comes from questionnaires or a summary, never both. A published IKM computed with the printed weight "
+              "0.111 or from NRRs rounded first can differ in the second decimal; here the weight is exactly 1/{n}.",
     },
     "data.m.ci.title": {"id": "Selang kepercayaan 95%", "en": "95% confidence interval"},
     "data.m.ci.body": {

@@ -87,6 +87,16 @@ def unit_current(code: str) -> dict | None:
 
 
 @st.cache_data(show_spinner=False, max_entries=_ENTRIES)
+def _summary_periods(version: tuple, filters: Filters) -> list[dict]:
+    with data.public_engine().connect() as conn:
+        return ikm_queries.summary_periods(conn, filters)
+
+
+def summary_periods(filters: Filters) -> list[dict]:
+    return _summary_periods(data.data_version(), filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=_ENTRIES)
 def _perception(version: tuple, today: str, filters: Filters) -> list[dict]:
     with data.public_engine().connect() as conn:
         return perception.perception_by_unit(conn, filters)

@@ -59,6 +59,13 @@ def ci_text(ci95) -> str:
     return f"{ikm_text(ci95[0])}–{ikm_text(ci95[1])}"
 
 
+def ci_line(ci95, summary_respondents: int) -> str:
+    """The confidence-interval line, or why there is none when published summaries are pooled in."""
+    if summary_respondents:
+        return t("ikm.ci_none_summary", n=fmt_number(summary_respondents))
+    return t("ikm.ci_line", ci=ci_text(ci95))
+
+
 def bands_text() -> str:
     """'A ≥ 88,31 · B ≥ 76,61 · C ≥ 65,00 · D < 65,00', from ikm.GRADE_BANDS."""
     parts = [f"{grade} ≥ {ikm_text(lowest)}" for lowest, grade, _ in GRADE_BANDS[:-1]]
@@ -132,11 +139,13 @@ def trend_frame(points: list[dict], series_names: dict[str, str] | None = None) 
         ci = point["ci95"] or [None, None]
         row = {"period": period_label(point["period"]), "ikm": point["ikm"], "grade": point["grade"],
                "ci_low": ci[0], "ci_high": ci[1], "respondents": point["respondents"],
+               "summary_respondents": point["summary_respondents"],
                "ikm_text": ikm_text(point["ikm"]), "respondents_text": fmt_number(point["respondents"])}
         if series_names is not None:
             row["series"] = series_names[point["region_code"]]
         rows.append(row)
-    columns = ["period", "ikm", "grade", "ci_low", "ci_high", "respondents", "ikm_text", "respondents_text"]
+    columns = ["period", "ikm", "grade", "ci_low", "ci_high", "respondents", "summary_respondents", "ikm_text",
+               "respondents_text"]
     return pd.DataFrame(rows, columns=columns + (["series"] if series_names is not None else []))
 
 
@@ -149,6 +158,7 @@ def trend_table(frame: pd.DataFrame) -> pd.DataFrame:
         t("ikm.col.ikm"): frame["ikm"],
         t("ikm.col.grade"): frame["grade"],
         t("ikm.col.respondents"): frame["respondents"],
+        t("ikm.col.summary_respondents"): frame["summary_respondents"],
         t("ikm.col.ci_low"): frame["ci_low"],
         t("ikm.col.ci_high"): frame["ci_high"],
     })
@@ -193,6 +203,7 @@ def unit_tables(rows: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
         {t("ikm.col.code"): r["unit_code"], t("ikm.col.unit"): r["name"],
          t("filter.region"): t(f"region.{r['region_code']}"), t("filter.kind"): t(f"kind.{r['kind']}"),
          t("ikm.col.ikm"): r["ikm"], t("ikm.col.grade"): r["grade"], t("ikm.col.respondents"): r["respondents"],
+         t("ikm.col.summary_respondents"): r["summary_respondents"],
          t("ikm.col.ci_low"): r["ci95"][0] if r["ci95"] else None,
          t("ikm.col.ci_high"): r["ci95"][1] if r["ci95"] else None,
          t("ikm.col.population"): r["population"], t("ikm.col.minimum"): r["minimum_sample"],
@@ -370,3 +381,12 @@ def profile_takeaway(frame: pd.DataFrame, dimension: str) -> str:
     top = frame.loc[frame["respondents"].idxmax()]
     return t("ikm.profile.takeaway", dimension=t(f"ikm.profile.dim.{dimension}").lower(), value=top["category"],
              share=fmt_pct(top["share"]), n=fmt_number(int(frame["respondents"].sum())))
+
+
+def summary_periods_table(periods: list[dict]) -> pd.DataFrame:
+    """A unit's periods loaded from published SKM results, oldest first."""
+    return pd.DataFrame([
+        {t("ikm.col.period_start"): p["period_start"], t("ikm.col.period_end"): p["period_end"],
+         t("ikm.col.respondents"): p["respondents"], t("ikm.col.ikm"): p["ikm"], t("ikm.col.grade"): p["grade"]}
+        for p in periods
+    ])

@@ -85,7 +85,7 @@ def summary_figures(result: IkmResult, label: str) -> None:
     n_col.metric(t("ikm.respondents"), fmt_number(result.respondents))
     scores, grades = frames.element_scores(result)
     st.markdown(f"**{frames.grade_text(result.grade)}**  \n"
-                f"{t('ikm.ci_line', ci=frames.ci_text(result.ci95))}  \n"
+                f"{frames.ci_line(result.ci95, result.summary_respondents)}  \n"
                 f"{frames.weakest_text(scores, grades, result.weakest_element)}",
                 help=t("ikm.ci_help"))
 
@@ -299,7 +299,8 @@ def unit_now(detail: dict) -> dict | None:
         n_col.metric(t("ikm.respondents"), fmt_number(current["respondents"]))
         weakest = frames.weakest_text(current["elements"], current["element_grades"], current["weakest_element"])
         st.markdown(f"**{frames.grade_text(current['grade'])}**  \n"
-                    f"{t('ikm.ci_line', ci=frames.ci_text(current['ci95']))}  \n{weakest}", help=t("ikm.ci_help"))
+                    f"{frames.ci_line(current['ci95'], current['summary_respondents'])}  \n{weakest}",
+                    help=t("ikm.ci_help"))
         status = current["sample"]
         values = {"n": fmt_number(current["respondents"]), "quarter": quarter}
         if status != UNKNOWN_POPULATION:
@@ -330,6 +331,18 @@ def unit_elements(detail: dict, current: dict) -> None:
 
 def unit_trend(detail: dict) -> None:
     trend_section(Filters(unit=detail["code"]), t("unit.trend.heading"), "unit-trend")
+
+
+def unit_summaries(detail: dict) -> None:
+    """The unit's periods that come from published SKM results rather than questionnaires, if any."""
+    periods = ikm_data.summary_periods(Filters(unit=detail["code"]))
+    if not periods:
+        return
+    st.header(t("unit.summaries.heading"))
+    st.caption(t("unit.summaries.caption"))
+    table = frames.summary_periods_table(periods)
+    table_block(table, table, t("unit.summaries.heading"), Filters(unit=detail["code"]), "unit-hasil-terbitan",
+                "unit-summaries")
 
 
 def unit_perception(detail: dict, current: dict) -> None:

@@ -70,7 +70,8 @@ from data_access.workdays import holiday_calendar
 DICTIONARY: dict[str, str] = {
     "filter.region": "text", "filter.kind": "text",
     "ikm.col.code": "code", "ikm.col.unit": "text", "ikm.col.ikm": "score", "ikm.col.grade": "grade",
-    "ikm.col.respondents": "people", "ikm.col.ci_low": "score", "ikm.col.ci_high": "score",
+    "ikm.col.respondents": "people", "ikm.col.summary_respondents": "people", "ikm.col.ci_low": "score",
+    "ikm.col.ci_high": "score", "ikm.col.period_start": "date", "ikm.col.period_end": "date",
     "ikm.col.population": "people", "ikm.col.minimum": "people", "ikm.col.sample": "text",
     "ikm.col.weakest": "text", "ikm.col.element": "text", "ikm.col.period": "period", "ikm.col.rank": "rank",
     "ikm.col.flag": "text", "ikm.col.element_score": "score", "ikm.col.complaints": "complaints",
@@ -265,6 +266,8 @@ def methodology_sections() -> None:
         _table(sample_table())
     with st.expander(t("data.m.ci.title"), icon=":material/straighten:"):
         st.markdown(t("data.m.ci.body"))
+    with st.expander(t("data.m.summaries.title"), icon=":material/summarize:"):
+        st.markdown(t("data.m.summaries.body", n=len(ELEMENTS), scale=SCALE, decimals=IKM_DECIMALS))
     with st.expander(t("data.m.workdays.title"), icon=":material/event_busy:"):
         rule = "data.m.workdays.cuti_on" if include_cuti_bersama() else "data.m.workdays.cuti_off"
         st.markdown(t("data.m.workdays.body") + "\n\n" + t(rule))

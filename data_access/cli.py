@@ -21,6 +21,7 @@ EPILOG = """examples:
   python -m data_access init
   python -m data_access demo --seed 7 --surveys 50000 --complaints 5000
   python -m data_access import surveys templates/surveys.csv
+  python -m data_access import skm-summary templates/skm-summary.csv
   python -m data_access rollups
   python -m data_access qr --base-url https://dasbor.example.go.id --unit 3575-MPP --out posters/
   python -m data_access report ikm --region 35.75 --from 2025-01-01 --to 2025-03-31 --by unit
@@ -91,10 +92,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="import a CSV/XLSX (or Open311 JSON) file; all-or-nothing",
         description="Validate the whole file, then write it in one transaction. Any invalid row rejects the "
         "file: every problem is listed as row, column, value, reason, and the exit status is 2.\n\n"
-        "example: python -m data_access import complaints complaints.xlsx",
+        "example: python -m data_access import complaints complaints.xlsx\n"
+        "         python -m data_access import skm-summary templates/skm-summary.csv",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    imp.add_argument("kind", choices=["units", "surveys", "complaints", "open311"])
+    imp.add_argument("kind", choices=["units", "surveys", "complaints", "skm-summary", "open311"])
     imp.add_argument("file")
 
     report = commands.add_parser(

@@ -44,8 +44,11 @@ def round_half_up(value: Fraction | float, decimals: int) -> float:
     return float(exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
 
 
-def _ratio_half_up(numerator: int, denominator: int, decimals: int) -> float:
-    """numerator / denominator (non-negative integers) rounded half up to `decimals`, exactly."""
+def _ratio_half_up(numerator: int | Fraction, denominator: int, decimals: int) -> float:
+    """numerator / denominator (non-negative, the denominator an integer) rounded half up to `decimals`, exactly."""
+    numerator = Fraction(numerator)
+    denominator *= numerator.denominator
+    numerator = numerator.numerator
     scale = 10**decimals
     return (2 * numerator * scale + denominator) // (2 * denominator) / scale
 
@@ -75,6 +78,8 @@ class IkmResult:
     elements: dict[str, ElementScore]
     ci95: tuple[float, float] | None
     weakest_element: str
+    # Respondents counted from published summaries (DOMAIN.md §1.8): with any, there is no CI (see ikm_from_sums).
+    summary_respondents: int = 0
 
     def as_json(self) -> dict:
         return {
@@ -88,6 +93,7 @@ class IkmResult:
             },
             "ci95": list(self.ci95) if self.ci95 else None,
             "weakest_element": self.weakest_element,
+            "summary_respondents": self.summary_respondents,
         }
 
 
@@ -121,21 +127,26 @@ def ikm_ci95(respondents: int, total_sum: int, total_sum_squares: int) -> tuple[
 
 
 def ikm_from_sums(
-    respondents: int, element_sums: dict[str, int], total_sum_squares: int | None = None
+    respondents: int,
+    element_sums: dict[str, int | Fraction],
+    total_sum_squares: int | None = None,
+    summary_respondents: int = 0,
 ) -> IkmResult | None:
-    """IKM from the number of questionnaires and each element's sum of answers (every answer present).
+    """IKM from the number of respondents and each element's sum of answers (every answer present).
 
     total_sum_squares is the sum over respondents of (their nine answers added up) squared, for the CI.
+    summary_respondents of the respondents come from published summaries, whose sums (NRR x respondents) may be
+    fractions; their respondents' own scores are unknown, so with any of them there is no CI.
     """
     if respondents <= 0:
         return None
     missing = set(ELEMENTS) - set(element_sums)
     if missing:
         raise ValueError(f"element sums missing: {sorted(missing)}")
-    sums = {name: int(element_sums[name]) for name in ELEMENTS}
+    sums = {name: Fraction(element_sums[name]) for name in ELEMENTS}
     for name, total in sums.items():
         if not respondents <= total <= 4 * respondents:
-            raise ValueError(f"{name}: average {total / respondents:.3f} is outside 1–4")
+            raise ValueError(f"{name}: average {float(total / respondents):.3f} is outside 1–4")
     # Exact rationals rounded in integers: the same result as Fraction and Decimal, at a fraction of the cost on
     # pages that grade hundreds of units.
     total_sum = sum(sums.values())
@@ -146,6 +157,7 @@ def ikm_from_sums(
         element_ikm = _ratio_half_up(total * SCALE, respondents, IKM_DECIMALS)
         elements[name] = ElementScore(_ratio_half_up(total, respondents, NRR_DECIMALS), element_ikm,
                                       grade_of(element_ikm)[0])
-    ci = ikm_ci95(respondents, total_sum, int(total_sum_squares)) if total_sum_squares is not None else None
+    with_ci = total_sum_squares is not None and summary_respondents == 0
+    ci = ikm_ci95(respondents, int(total_sum), int(total_sum_squares)) if with_ci else None
     weakest = min(ELEMENTS, key=lambda name: sums[name])  # same respondents; ties: the first in the regulation's order
-    return IkmResult(respondents, ikm, grade, label, elements, ci, weakest)
+    return IkmResult(respondents, ikm, grade, label, elements, ci, weakest, summary_respondents)

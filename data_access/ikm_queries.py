@@ -1,10 +1,19 @@
-"""IKM figures from the per unit per day rollups: sums per element and of respondents' squared totals."""
+"""IKM figures from the per unit per day rollups (sums per element and of respondents' squared totals) pooled with
+published SKM results.
+
+A published summary (DOMAIN.md §1.8) counts as if all its respondents answered on its period's last day: every
+figure that takes the day of period_end takes the whole summary, and none of it falls in other days, so a summary of
+a quarter shows in the trend as the month of its end, never spread into monthly detail it does not have. Element
+sums are pooled in ten-thousandths (schema.NRR_UNITS): an answer of a questionnaire is 10,000 of them, a summary's
+sum is its NRR in ten-thousandths x respondents, both exact integers.
+"""
 
 from __future__ import annotations
 
 from datetime import date
+from fractions import Fraction
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import BigInteger, Connection, cast, func, literal, select, union_all
 
 from data_access import schema
 from data_access.elements import ELEMENTS, PROFILE_DIMENSIONS
@@ -15,28 +24,56 @@ from data_access.privacy import SMALL_COUNT_THRESHOLD
 from data_access.sample import ADEQUATE, minimum_sample, period_population, sample_adequacy
 from data_access.sql_time import wib_month
 
-_daily = schema.survey_daily
 _units = schema.service_units
+_summaries = schema.skm_summaries
+_questionnaires = schema.survey_daily
+
+
+def _pooled_rows():
+    """Questionnaire days and published summaries as one set of rows: unit_id, day, respondents, the nine element
+    sums in ten-thousandths, total_squares (0 for summaries, whose respondents' scores are unknown) and
+    summary_respondents."""
+    daily = select(
+        _questionnaires.c.unit_id,
+        _questionnaires.c.day,
+        _questionnaires.c.respondents,
+        *[(cast(_questionnaires.c[name], BigInteger) * schema.NRR_UNITS).label(name) for name in ELEMENTS],
+        _questionnaires.c.total_squares,
+        literal(0).label("summary_respondents"),
+    )
+    published = select(
+        _summaries.c.unit_id,
+        _summaries.c.period_end.label("day"),
+        _summaries.c.respondents,
+        *[(cast(_summaries.c[f"nrr_{name}"], BigInteger) * _summaries.c.respondents).label(name) for name in ELEMENTS],
+        literal(0).label("total_squares"),
+        _summaries.c.respondents.label("summary_respondents"),
+    )
+    return union_all(daily, published).subquery("pooled")
+
+
+_pooled = _pooled_rows()
 
 _AGGREGATES = [
-    func.sum(_daily.c.respondents).label("respondents"),
-    *[func.sum(_daily.c[name]).label(name) for name in ELEMENTS],
-    func.sum(_daily.c.total_squares).label("total_squares"),
+    func.sum(_pooled.c.respondents).label("respondents"),
+    *[func.sum(_pooled.c[name]).label(name) for name in ELEMENTS],
+    func.sum(_pooled.c.total_squares).label("total_squares"),
+    func.sum(_pooled.c.summary_respondents).label("summary_respondents"),
 ]
 
 
 def _result(row) -> IkmResult | None:
     if not row or not row.respondents:
         return None
-    sums = {name: int(getattr(row, name)) for name in ELEMENTS}
-    return ikm_from_sums(int(row.respondents), sums, int(row.total_squares))
+    sums = {name: Fraction(int(getattr(row, name)), schema.NRR_UNITS) for name in ELEMENTS}
+    return ikm_from_sums(int(row.respondents), sums, int(row.total_squares), int(row.summary_respondents))
 
 
 def _base(filters: Filters, *columns):
     return (
         select(*columns)
-        .select_from(_daily.join(_units, _daily.c.unit_id == _units.c.id))
-        .where(filters.unit_conditions(), filters.day_conditions(_daily.c.day))
+        .select_from(_pooled.join(_units, _pooled.c.unit_id == _units.c.id))
+        .where(filters.unit_conditions(), filters.day_conditions(_pooled.c.day))
     )
 
 
@@ -65,7 +102,7 @@ def period_days(conn: Connection, filters: Filters) -> int:
     """Length in days of the filters' period; an open end is taken from the data (first or last response)."""
     start, end = filters.date_from, filters.date_to
     if start is None or end is None:
-        first, last = conn.execute(_base(filters, func.min(_daily.c.day), func.max(_daily.c.day))).one()
+        first, last = conn.execute(_base(filters, func.min(_pooled.c.day), func.max(_pooled.c.day))).one()
         if first is None:
             return 0
         start = start or first
@@ -105,6 +142,7 @@ def ikm_by_unit(conn: Connection, filters: Filters) -> list[dict]:
                 "grade": result.grade,
                 "label": result.label,
                 "ci95": list(result.ci95) if result.ci95 else None,
+                "summary_respondents": result.summary_respondents,
                 "weakest_element": result.weakest_element,
                 "population": population,
                 "minimum_sample": minimum_sample(population) if population else None,
@@ -117,8 +155,8 @@ def ikm_by_unit(conn: Connection, filters: Filters) -> list[dict]:
 
 
 def newest_response_date(conn: Connection) -> date | None:
-    """WIB date of the newest questionnaire, the anchor of 'the latest quarter'."""
-    return conn.execute(select(func.max(_daily.c.day))).scalar()
+    """WIB date of the newest questionnaire or summary's period end, the anchor of 'the latest quarter'."""
+    return conn.execute(select(func.max(_pooled.c.day))).scalar()
 
 
 def _quarter_label(month: str) -> str:
@@ -132,23 +170,24 @@ def ikm_trend(conn: Connection, filters: Filters, granularity: str = "month", by
     Months are summed in SQL; quarters add up their months' sums, so both are exact."""
     if granularity not in ("month", "quarter"):
         raise ValueError(f"granularity must be month or quarter, not {granularity!r}")
-    month = wib_month(_daily.c.day)
+    month = wib_month(_pooled.c.day)
     groups = [month] + ([_units.c.region_code] if by_region else [])
     query = _base(filters, month.label("month"), *groups[1:], *_AGGREGATES).group_by(*groups)
     totals: dict[tuple, dict] = {}
     for row in conn.execute(query):
         period = row.month if granularity == "month" else _quarter_label(row.month)
         key = (period, row.region_code if by_region else None)
-        entry = totals.setdefault(key, {"respondents": 0, "total_squares": 0, **{name: 0 for name in ELEMENTS}})
-        entry["respondents"] += int(row.respondents)
-        entry["total_squares"] += int(row.total_squares)
-        for name in ELEMENTS:
+        counted = ("respondents", "total_squares", "summary_respondents", *ELEMENTS)
+        entry = totals.setdefault(key, dict.fromkeys(counted, 0))
+        for name in counted:
             entry[name] += int(getattr(row, name))
     trend = []
     for (period, region), sums in sorted(totals.items(), key=lambda item: (item[0][0], item[0][1] or "")):
-        result = ikm_from_sums(sums["respondents"], {n: sums[n] for n in ELEMENTS}, sums["total_squares"])
+        element_sums = {name: Fraction(sums[name], schema.NRR_UNITS) for name in ELEMENTS}
+        result = ikm_from_sums(sums["respondents"], element_sums, sums["total_squares"], sums["summary_respondents"])
         point = {"period": period, "respondents": result.respondents, "ikm": result.ikm, "grade": result.grade,
-                 "ci95": list(result.ci95) if result.ci95 else None}
+                 "ci95": list(result.ci95) if result.ci95 else None,
+                 "summary_respondents": result.summary_respondents}
         if by_region:
             point["region_code"] = region
         trend.append(point)
@@ -206,8 +245,9 @@ def unit_detail(conn: Connection, code: str) -> dict | None:
 
 
 def latest_quarter(conn: Connection, filters: Filters) -> str | None:
-    """Code ('2025-Q4') of the calendar quarter holding the newest questionnaire that matches the filters."""
-    newest = conn.execute(_base(filters, func.max(_daily.c.day))).scalar()
+    """Code ('2025-Q4') of the calendar quarter holding the newest questionnaire (or summary's period end) that
+    matches the filters."""
+    newest = conn.execute(_base(filters, func.max(_pooled.c.day))).scalar()
     return None if newest is None else f"{newest.year}-Q{(newest.month - 1) // 3 + 1}"
 
 
@@ -220,3 +260,21 @@ def unit_current(conn: Connection, code: str) -> dict | None:
     start, end = period_bounds(quarter)
     rows = ikm_by_unit(conn, Filters(unit=code, date_from=start, date_to=end))
     return {**rows[0], "period": quarter}
+
+
+def summary_periods(conn: Connection, filters: Filters) -> list[dict]:
+    """The published summaries matching the filters (by period_end, as every figure counts them), oldest first:
+    unit_code, period_start, period_end, respondents, ikm and grade of each."""
+    query = (
+        select(_units.c.code, _summaries)
+        .select_from(_summaries.join(_units, _summaries.c.unit_id == _units.c.id))
+        .where(filters.unit_conditions(), filters.day_conditions(_summaries.c.period_end))
+        .order_by(_summaries.c.period_end, _units.c.code)
+    )
+    periods = []
+    for row in conn.execute(query):
+        sums = {name: Fraction(getattr(row, f"nrr_{name}") * row.respondents, schema.NRR_UNITS) for name in ELEMENTS}
+        result = ikm_from_sums(row.respondents, sums, summary_respondents=row.respondents)
+        periods.append({"unit_code": row.code, "period_start": row.period_start, "period_end": row.period_end,
+                        "respondents": row.respondents, "ikm": result.ikm, "grade": result.grade})
+    return periods

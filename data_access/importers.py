@@ -36,6 +36,7 @@ from data_access.db_init import touch_source
 from data_access.file_reading import ImportRejected, Problem, read_json, read_table, reject
 from data_access.progress import Progress, silent
 from data_access.rollups import refresh_for_instants
+from data_access.summaries import flag_summarised
 from data_access.workdays import WIB
 
 __all__ = ["ImportRejected", "Problem", "import_file"]
@@ -423,14 +424,14 @@ def _unit_index(conn: Connection) -> pd.DataFrame:
 def _import_surveys(engine: Engine, path: Path, now: pd.Timestamp, progress: Progress) -> dict:
     frame = read_table(path, SURVEY_COLUMNS, SURVEY_OPTIONAL)
     with engine.begin() as conn, _bulk_write_cache(conn):
-        surveys = _valid_surveys(Checks(frame), _unit_index(conn), now)
+        surveys = _valid_surveys(Checks(frame), _unit_index(conn), now, conn)
         counts = _write_surveys(conn, surveys, progress)
         touch_source(conn, "surveys", _detail(path, counts))
     return counts
 
 
-def _valid_surveys(checks: Checks, units: pd.DataFrame, now: pd.Timestamp) -> pd.DataFrame:
-    """Columns named as in survey_responses."""
+def _valid_surveys(checks: Checks, units: pd.DataFrame, now: pd.Timestamp, conn: Connection) -> pd.DataFrame:
+    """Columns named as in survey_responses; none dated inside a published summary of its unit."""
     table = schema.survey_responses.c
     response_id = checks.text("response_id", required=True, max_length=_max_length(table.response_id))
     checks.unique("response_id", response_id)
@@ -455,6 +456,7 @@ def _valid_surveys(checks: Checks, units: pd.DataFrame, now: pd.Timestamp) -> pd
         "channel": checks.choice("channel", _same(elements.SURVEY_CHANNELS), required=False),
         "suggestion": checks.text("suggestion", required=False, max_length=MAX_TEXT_LENGTH),
     }
+    flag_summarised(conn, checks, surveys["unit_id"], surveys["submitted_at"], "submitted_at")
     checks.raise_if_any()
     return pd.DataFrame(surveys)
 
@@ -764,9 +766,17 @@ def _detail(path: Path, counts: dict) -> str:
     return detail[: _max_length(schema.data_sources.c.detail)]
 
 
+def _import_skm_summary(engine: Engine, path: Path, now: pd.Timestamp, progress: Progress) -> dict:
+    # Imported when used: summary_import builds on this module's Checks, so a top-level import would be circular.
+    from data_access.summary_import import import_skm_summary
+
+    return import_skm_summary(engine, path, now, progress)
+
+
 IMPORTERS: dict[str, Callable[[Engine, Path, pd.Timestamp, Progress], dict]] = {
     "units": _import_units,
     "surveys": _import_surveys,
     "complaints": _import_complaints,
     "open311": _import_open311,
+    "skm-summary": _import_skm_summary,
 }

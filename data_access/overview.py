@@ -92,14 +92,18 @@ def region_overview(conn: Connection, now: datetime | None = None) -> list[Regio
 
 
 def data_span(conn: Connection) -> tuple[date | None, date | None]:
-    """First and last WIB date with questionnaires or complaints."""
+    """First and last WIB date with questionnaires, published summaries (dated by their period end, as every
+    figure counts them) or complaints."""
     first_day, last_day = conn.execute(
         select(func.min(schema.survey_daily.c.day), func.max(schema.survey_daily.c.day))
+    ).one()
+    first_summary, last_summary = conn.execute(
+        select(func.min(schema.skm_summaries.c.period_end), func.max(schema.skm_summaries.c.period_end))
     ).one()
     first_complaint, last_complaint = conn.execute(
         select(func.min(schema.complaints.c.received_at), func.max(schema.complaints.c.received_at))
     ).one()
-    days = [d for d in (first_day, last_day) if d is not None]
+    days = [d for d in (first_day, last_day, first_summary, last_summary) if d is not None]
     days += [wib_date(t) for t in (first_complaint, last_complaint) if t is not None]
     return (min(days), max(days)) if days else (None, None)
 

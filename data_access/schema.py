@@ -37,6 +37,9 @@ NAMING = {
 }
 metadata = MetaData(naming_convention=NAMING)
 
+# Published NRRs are stored in ten-thousandths: at most 4 decimals, as data_access.ikm shows them.
+NRR_UNITS = 10_000
+
 # SQLite has no 64-bit autoincrement BIGINT; keep BIGINT on PostgreSQL where tables grow large.
 BigId = BigInteger().with_variant(Integer(), "sqlite")
 
@@ -180,6 +183,33 @@ ombudsman_scores = Table(
     Column("note", String(240)),
     Column("source", String(240), nullable=False),
     UniqueConstraint("entity", "year", name="uq_ombudsman_entity_year"),
+)
+
+# Published SKM results (DOMAIN.md §1.8): a unit's respondents and nine NRRs for one survey period, where the
+# questionnaires themselves were never loaded. Each NRR is held in ten-thousandths (3.2451 -> 32451), so an element's
+# sum of answers, NRR x respondents, is an exact integer of ten-thousandths and pools exactly with questionnaires.
+# No period of a unit overlaps another summary of it or its questionnaires (summary_import enforces that).
+skm_summaries = Table(
+    "skm_summaries",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("unit_id", Integer, ForeignKey("service_units.id"), nullable=False),
+    Column("period_start", Date, nullable=False),  # WIB dates, both inclusive
+    Column("period_end", Date, nullable=False),
+    Column("respondents", Integer, CheckConstraint("respondents >= 1", name="respondents_positive"), nullable=False),
+    *[
+        Column(
+            f"nrr_{name}",
+            Integer,
+            CheckConstraint(f"nrr_{name} BETWEEN {MIN_ANSWER * NRR_UNITS} AND {MAX_ANSWER * NRR_UNITS}",
+                            name=f"nrr_{name}_range"),
+            nullable=False,
+        )
+        for name in ELEMENTS
+    ],
+    CheckConstraint("period_start <= period_end", name="period_order"),
+    UniqueConstraint("unit_id", "period_start", "period_end", name="uq_skm_summaries_period"),
+    Index("ix_skm_summaries_period_end", "period_end"),
 )
 
 # Per unit per WIB day sums of questionnaires: pages read these, so their cost does not grow with raw rows.

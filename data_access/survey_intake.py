@@ -27,6 +27,8 @@ from data_access.elements import (
 )
 from data_access.engine import make_engine
 from data_access.rollups import add_questionnaire_to_rollups
+from data_access.summaries import summarised_on
+from data_access.workdays import wib_date
 
 MAX_SUGGESTION_LENGTH = 1_000
 MAX_SERVICE_LENGTH = 160
@@ -145,15 +147,23 @@ def active_unit_id(engine: Engine, unit_code: str) -> int | None:
         ).scalar()
 
 
+def _summarised_today(engine: Engine, unit_id: int, now: datetime) -> bool:
+    """Whether a published summary of the unit already covers today: the form's answer would be counted twice."""
+    with engine.connect() as conn:
+        return summarised_on(conn, unit_id, wib_date(now))
+
+
 def submit_questionnaire(engine: Engine, submission: Submission, now: datetime | None = None) -> str:
     """Validate and store one questionnaire; returns its response_id. Raises InvalidSubmission."""
     problems = _problems(submission)
     unit_id = active_unit_id(engine, submission.unit_code)
+    now = now or clock.now()
     if unit_id is None:
         problems.insert(0, ("unit", "unknown_unit"))
+    elif _summarised_today(engine, unit_id, now):
+        problems.insert(0, ("unit", "summarised_period"))
     if problems:
         raise InvalidSubmission(problems)
-    now = now or clock.now()
     response_id = f"FORM-{now:%Y%m%d}-{secrets.token_hex(6)}"
     suggestion = (submission.suggestion or "").strip() or None
     row = {

@@ -68,8 +68,10 @@ def test_elements_chart_labels_every_bar_with_score_and_letter():
 
 def test_trend_takeaway_says_which_way_ikm_moved():
     points = [
-        {"period": "2025-Q1", "respondents": 20, "ikm": 87.5, "grade": "B", "ci95": [81.5, 93.5]},
-        {"period": "2025-Q2", "respondents": 20, "ikm": 50.0, "grade": "D", "ci95": [50.0, 50.0]},
+        {"period": "2025-Q1", "respondents": 20, "ikm": 87.5, "grade": "B", "ci95": [81.5, 93.5],
+         "summary_respondents": 0},
+        {"period": "2025-Q2", "respondents": 20, "ikm": 50.0, "grade": "D", "ci95": [50.0, 50.0],
+         "summary_respondents": 0},
     ]
     frame = frames.trend_frame(points)
     assert frames.trend_takeaway(frame) == "IKM turun dari 87,50 (TW1 2025) menjadi 50,00 (TW2 2025), mutu D."
@@ -83,7 +85,7 @@ def test_trend_takeaway_says_which_way_ikm_moved():
 
 def test_ranking_chart_keeps_both_ends_and_letters():
     ranked = [{"unit_code": f"U{i}", "name": f"Unit {i}", "ikm": 95.0 - i, "grade": "A" if i < 7 else "B",
-               "respondents": 400, "ci95": [94.0 - i, 96.0 - i]} for i in range(25)]
+               "respondents": 400, "ci95": [94.0 - i, 96.0 - i], "summary_respondents": 0} for i in range(25)]
     frame = frames.ranking_frame(ranked, 10)
     assert list(frame["unit"]) == [f"Unit {i}" for i in (*range(10), *range(15, 25))]
     assert "grade" in _spec_texts(render_ranking_chart(frame).to_dict())
@@ -123,7 +125,8 @@ def test_perception_chart_draws_only_units_with_enough_complaints():
 
 def test_tables_for_download_hold_plain_numbers_and_codes():
     rows = [{"unit_code": "3575-MPP", "name": "MPP", "kind": "mpp", "region_code": "35.75", "respondents": 250,
-             "ikm": 88.3, "grade": "B", "ci95": [86.74, 89.86], "weakest_element": "waktu", "population": None,
+             "ikm": 88.3, "grade": "B", "ci95": [86.74, 89.86], "summary_respondents": 0, "weakest_element": "waktu",
+             "population": None,
              "minimum_sample": None, "sample": "populasi_tidak_diketahui"}]
     shown, downloaded = frames.unit_tables(rows)
     assert shown.iloc[0]["Rapor"] == "/unit?unit=3575-MPP" and shown.iloc[0]["SK 95%"] == "86,74–89,86"

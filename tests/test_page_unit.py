@@ -2,6 +2,7 @@
 
 import pytest
 
+from data_access.importers import import_file
 from tests.factories import (
     add_complaint,
     add_done_when_units,
@@ -10,7 +11,9 @@ from tests.factories import (
     answers,
     wib,
 )
+from tests.test_importers import load_units, write_csv
 from tests.test_page_kepuasan import metrics, open_page, table_with
+from tests.test_summary_import import SUMMARY_HEADER, summary
 
 UNIT = "app_pages/unit.py"
 
@@ -89,3 +92,22 @@ def test_unit_cards_run_on_the_demo_database(monkeypatch, demo_url):
         assert metrics(app)[0][0].startswith("IKM Triwulan")
         app.segmented_control(key="tren").set_value("quarter").run()
         assert not app.exception
+
+
+def test_card_marks_the_periods_from_published_results(monkeypatch, engine, db_url, tmp_path):
+    load_units(engine, tmp_path)
+    # Q2 2025 from its published results only: 4 respondents, NRR x 4 summing to 114.4936 -> 79.51 (B).
+    import_file(engine, "skm-summary", write_csv(tmp_path / "s.csv", SUMMARY_HEADER, [
+        summary(period_start="2025-04-01", period_end="2025-06-30"),
+        summary(period_start="2024-07-01", period_end="2024-12-31", respondents="10"),
+    ]))
+    app = open_page(monkeypatch, db_url, UNIT, unit="3575-MPP")
+    assert metrics(app) == [("IKM Triwulan 2 2025", "79,51"), ("Responden (n)", "4")]
+    assert ("Selang kepercayaan 95%: tidak ada, karena 4 responden berasal dari hasil SKM terbitan"
+            in app.markdown[0].value)
+    assert "Periode dari hasil SKM terbitan" in [h.value for h in app.header]
+    periods = table_with(app, "Awal periode", "Akhir periode")
+    assert [str(d)[:10] for d in periods["Akhir periode"]] == ["2024-12-31", "2025-06-30"]
+    assert list(periods["n"]) == [10, 4]
+    trend = table_with(app, "n dari hasil terbitan")
+    assert list(trend["n dari hasil terbitan"]) == [10, 4]
