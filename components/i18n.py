@@ -503,6 +503,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "complaints.channel.lapor_web": {"id": "LAPOR! (situs web)", "en": "LAPOR! (website)"},
     "complaints.channel.sms_1708": {"id": "SMS 1708", "en": "SMS 1708"},
     "complaints.channel.lapor_app": {"id": "LAPOR! (aplikasi)", "en": "LAPOR! (app)"},
+    "complaints.channel.lapor": {"id": "SP4N-LAPOR! (kanal tidak tercatat)", "en": "SP4N-LAPOR! (channel not recorded)"},
     "complaints.channel.media_sosial": {"id": "Media sosial", "en": "Social media"},
     "complaints.channel.esambat": {"id": "e-Sambat", "en": "e-Sambat"},
     "complaints.channel.whatsapp": {"id": "WhatsApp", "en": "WhatsApp"},

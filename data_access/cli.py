@@ -22,6 +22,7 @@ EPILOG = """examples:
   python -m data_access demo --seed 7 --surveys 50000 --complaints 5000
   python -m data_access import surveys templates/surveys.csv
   python -m data_access import skm-summary templates/skm-summary.csv
+  python -m data_access import open311 requests.json --map templates/open311-map.json
   python -m data_access rollups
   python -m data_access qr --base-url https://dasbor.example.go.id --unit 3575-MPP --out posters/
   python -m data_access report ikm --region 35.75 --from 2025-01-01 --to 2025-03-31 --by unit
@@ -98,6 +99,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("kind", choices=["units", "surveys", "complaints", "skm-summary", "open311"])
     imp.add_argument("file")
+    imp.add_argument(
+        "--map",
+        metavar="MAPFILE",
+        help="open311 only: JSON map of the city's service codes/names, agencies and statuses to ours "
+        "(docs/formats.md; example templates/open311-map.json)",
+    )
 
     report = commands.add_parser(
         "report",
@@ -186,7 +193,9 @@ def _run(args: argparse.Namespace, engine) -> int:
 
         init_database(engine)
         try:
-            result = import_file(engine, args.kind, args.file, progress=progress_for(sys.stderr))
+            result = import_file(
+                engine, args.kind, args.file, progress=progress_for(sys.stderr), map_path=args.map
+            )
         except ImportRejected as rejected:
             print(rejected.render(), file=sys.stderr)
             return EXIT_REJECTED

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Normalised status flow, then the side exits. Order is the funnel's order.
 MAIN_FLOW: tuple[str, ...] = ("diterima", "terverifikasi", "didisposisikan", "ditindaklanjuti", "selesai")
 SIDE_EXITS: tuple[str, ...] = ("ditunda", "bukan_wewenang", "diarsipkan")
@@ -18,11 +20,46 @@ CHANNELS: tuple[str, ...] = (
     "lapor_web",
     "sms_1708",
     "lapor_app",
+    "lapor",  # SP4N-LAPOR!, sub-channel unknown: recaps and Open311 feeds often do not say which one
     "media_sosial",
     "esambat",
     "whatsapp",
     "loket",
 )
+
+# The one table of spellings admins type for each channel, besides the channel itself; every importer reads channels
+# through channel_of. Case, spaces and punctuation are ignored, so "SP4N-LAPOR!" also covers "sp4n lapor".
+# The app's own labels (components/i18n.py) are here too, so a table exported from a page can be imported again.
+CHANNEL_ALIASES: dict[str, tuple[str, ...]] = {
+    "lapor_web": ("web LAPOR!", "situs LAPOR!", "website LAPOR!", "lapor.go.id", "LAPOR! (situs web)",
+                  "LAPOR! (website)"),
+    "sms_1708": ("SMS", "1708", "SMS LAPOR!"),
+    "lapor_app": ("app LAPOR!", "aplikasi LAPOR!", "LAPOR! mobile", "LAPOR! (aplikasi)"),
+    "lapor": ("SP4N-LAPOR!", "SP4N", "SP4N-LAPOR! (kanal tidak tercatat)",
+              "SP4N-LAPOR! (channel not recorded)"),
+    "media_sosial": ("medsos", "sosmed", "social media", "Twitter", "X (Twitter)", "@LAPOR1708", "Instagram",
+                     "Facebook", "TikTok"),
+    "esambat": ("Sambat",),
+    "whatsapp": ("WA", "WhatsApp unit"),
+    "loket": ("counter", "walk-in", "datang langsung", "tatap muka", "loket pengaduan"),
+}
+
+
+def channel_key(spelling: str) -> str:
+    """What is left of a spelling once case, spaces and punctuation are dropped: "SP4N-LAPOR!" -> "sp4nlapor"."""
+    return re.sub(r"[\W_]+", "", spelling.casefold())
+
+
+_CHANNEL_SPELLINGS: dict[str, str] = {
+    channel_key(spelling): channel
+    for channel in CHANNELS
+    for spelling in (channel, *CHANNEL_ALIASES.get(channel, ()))
+}
+
+
+def channel_of(spelling: str) -> str | None:
+    """Our channel for a spelling from an admin's file, or None when it is none of them."""
+    return _CHANNEL_SPELLINGS.get(channel_key(spelling))
 
 CATEGORIES: tuple[str, ...] = (
     "administrasi_kependudukan",

@@ -113,11 +113,12 @@ SUGGESTIONS = (
 
 # --- Complaint model --------------------------------------------------------------------------------------------
 # Channel shares by region: Kota Pasuruan runs e-Sambat and unit WhatsApp numbers; the Kabupaten leans on LAPOR!.
+# Demo complaints always know their sub-channel ("lapor", sub-channel unknown, comes only from imported files).
 CHANNEL_SHARES = {
-    "35.14": {"lapor_web": 28, "sms_1708": 18, "lapor_app": 14, "media_sosial": 10, "esambat": 0, "whatsapp": 8,
-              "loket": 22},
-    "35.75": {"lapor_web": 10, "sms_1708": 3, "lapor_app": 6, "media_sosial": 8, "esambat": 30, "whatsapp": 25,
-              "loket": 18},
+    "35.14": {"lapor_web": 28, "sms_1708": 18, "lapor_app": 14, "lapor": 0, "media_sosial": 10, "esambat": 0,
+              "whatsapp": 8, "loket": 22},
+    "35.75": {"lapor_web": 10, "sms_1708": 3, "lapor_app": 6, "lapor": 0, "media_sosial": 8, "esambat": 30,
+              "whatsapp": 25, "loket": 18},
 }
 CLASSIFICATION_SHARES = {"pengaduan": 0.78, "aspirasi": 0.12, "permintaan_informasi": 0.10}
 TIER_SHARES = {

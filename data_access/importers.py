@@ -6,10 +6,13 @@ only a file without problems reaches the database. The formats, for admins: docs
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from functools import partial
 from itertools import repeat
 from pathlib import Path
 
@@ -99,24 +102,46 @@ OPEN311_FIELDS = {
     "classification": "extended_attributes.classification",
     "tier": "extended_attributes.tier",
 }
+# Read besides OPEN311_FIELDS: a map may name units and categories by it.
+OPEN311_SERVICE_NAME = "service_name"
+# Every GeoReport field read, by the column of the requests' frame it fills, and the other way round.
+OPEN311_READ = {**OPEN311_FIELDS, OPEN311_SERVICE_NAME: OPEN311_SERVICE_NAME}
+OPEN311_COLUMN = {field: column for column, field in OPEN311_READ.items()}
 OPEN311_EXTENSIONS = "extended_attributes"
-OPEN311_DEFAULTS = {"channel": "lapor_web", "classification": "pengaduan", "tier": "sederhana"}
+# A GeoReport request does not say by which SP4N-LAPOR! sub-channel it came: "lapor" says exactly that.
+OPEN311_DEFAULTS = {"channel": "lapor", "classification": "pengaduan", "tier": "sederhana"}
 OPEN311_STATUSES = {"open": "diterima", "closed": "selesai"}
-OPEN311_CLOSED = "closed"
+# Sections of an Open311 map file and the GeoReport fields each maps by, in the order they are tried.
+OPEN311_MAP_FIELDS = {
+    "category": ("service_code", OPEN311_SERVICE_NAME),
+    "unit": ("agency_responsible", OPEN311_SERVICE_NAME),
+}
+OPEN311_MAP_SECTIONS = (*OPEN311_MAP_FIELDS, "status")
+OPEN311_MAP_EXAMPLE = "templates/open311-map.json"
+# Statuses whose request's updated_datetime is the time it was closed.
+FINISHED_STATUSES = frozenset(complaint_rules.STATUSES) - complaint_rules.OPEN_STATUSES
 UNSTORABLE_TEXT = "holds a NUL character (\\u0000) or an unpaired surrogate (\\ud800-\\udfff), which cannot be stored"
 
 KECAMATAN_REGION = {row["code"]: row["region_code"] for row in reference.KECAMATAN}
 
 
-def import_file(engine: Engine, kind: str, path: str | Path, progress: Progress = silent) -> dict:
+def import_file(
+    engine: Engine, kind: str, path: str | Path, progress: Progress = silent, map_path: str | Path | None = None
+) -> dict:
     """Import a units, surveys or complaints CSV/XLSX, or an Open311 JSON file, all or nothing.
 
+    map_path: for open311, a JSON map of the city's own service codes, agencies and statuses to ours
+    (docs/formats.md, "Open311 map").
     Returns {"kind", "added", "updated", "unchanged"}; raises ImportRejected, having written nothing, when any
-    row is invalid.
+    row is invalid or the map file is.
     """
     importer = IMPORTERS.get(kind)
     if importer is None:
         raise ValueError(f"unknown import kind {kind!r}; expected one of {', '.join(IMPORTERS)}")
+    if map_path is not None:
+        if kind != "open311":
+            raise reject("a map file (--map) is only read by open311 imports")
+        importer = partial(_import_open311, open311_map=_read_open311_map(Path(map_path)))
     path = Path(path)
     now = pd.Timestamp(clock.now())
     counts = importer(engine, path, now, progress)
@@ -142,6 +167,8 @@ class Checks:
         self.row_word = row_word
         self.column_word = column_word
         self.problems: list[Problem] = []
+        # Cells whose problem is already reported (once per value, see excuse): later checks pass over them.
+        self.excused: dict[str, np.ndarray] = {}
 
     def label(self, column: str) -> str:
         """The column's name as the admin's file spells it."""
@@ -156,6 +183,8 @@ class Checks:
     def flag(self, mask: pd.Series, column: str, reason: str | pd.Series) -> None:
         """Record a problem for every row where mask holds; reason may differ per row."""
         mask = _as_mask(mask)
+        if column in self.excused:
+            mask = mask & ~self.excused[column]
         if not mask.any():
             return
         reasons = repeat(reason) if isinstance(reason, str) else reason[mask]
@@ -171,6 +200,11 @@ class Checks:
             Problem(int(row), label, None if pd.isna(value) else value, why)
             for row, value, why in zip(self.frame.index[mask], values, reasons)
         ]
+
+    def excuse(self, column: str, mask: pd.Series, problems: list[Problem]) -> None:
+        """Record problems that speak for these cells of the column together (one per value, not one per row)."""
+        self.problems += problems
+        self.excused[column] = self.excused.get(column, False) | _as_mask(mask)
 
     def raise_if_any(self) -> None:
         if self.problems:
@@ -197,6 +231,16 @@ class Checks:
         present = self.present(column, required=required, rule=rule)
         loose_choices = {_loose_key(key): value for key, value in choices.items()}
         stored = _by_distinct(values, lambda distinct: _loose(distinct).map(loose_choices), missing=None)
+        self.flag(present & stored.isna(), column, rule)
+        return stored
+
+    def channel(self, column: str, *, required: bool) -> pd.Series:
+        """Our complaint channel for each spelling admins use (complaint_rules.channel_of)."""
+        values = self.column(column)
+        rule = (f"must be one of: {', '.join(complaint_rules.CHANNELS)}, or a usual spelling of one such as "
+                "SP4N-LAPOR!, WA or e-Sambat (docs/formats.md)")
+        present = self.present(column, required=required, rule=rule)
+        stored = _by_distinct(values, lambda distinct: distinct.map(complaint_rules.channel_of), missing=None)
         self.flag(present & stored.isna(), column, rule)
         return stored
 
@@ -501,7 +545,7 @@ def _valid_complaints(
     complaints = {
         "ticket": ticket,
         "unit_id": checks.unit_ids("unit_code", units, require_active=False),
-        "channel": checks.choice("channel", _same(complaint_rules.CHANNELS), required=True),
+        "channel": checks.channel("channel", required=True),
         "classification": checks.choice("classification", _same(complaint_rules.CLASSIFICATIONS), required=True),
         "category": checks.choice("category", _same(complaint_rules.CATEGORIES), required=True),
         "tier": checks.choice("tier", _same(complaint_rules.TIERS), required=True),
@@ -609,11 +653,32 @@ def _append_history(conn: Connection, events: list[dict]) -> None:
 # --- open311 ----------------------------------------------------------------------------------------------------
 
 
-def _import_open311(engine: Engine, path: Path, now: pd.Timestamp, progress: Progress) -> dict:
+@dataclass(frozen=True)
+class Open311Map:
+    """What a city's own GeoReport values stand for in ours (docs/formats.md, "Open311 map").
+
+    Keys are the GeoReport values made loose (_loose_key); values are ours, already checked.
+    """
+
+    category: Mapping[str, Mapping[str, str]]  # GeoReport field -> its value -> our category
+    unit: Mapping[str, Mapping[str, str]]  # GeoReport field -> its value -> unit code
+    status: Mapping[str, str]  # GeoReport status -> our status
+    name: str | None = None  # the map file's name; None when no map was given
+
+
+NO_MAP = Open311Map(category={}, unit={}, status={})
+
+
+def _import_open311(
+    engine: Engine, path: Path, now: pd.Timestamp, progress: Progress, open311_map: Open311Map = NO_MAP
+) -> dict:
     frame = _open311_frame(read_json(path))
     checks = Checks(frame, OPEN311_FIELDS, row_word="request", column_word="field")
     with engine.begin() as conn:
-        complaints = _valid_complaints(checks, _unit_index(conn), now, OPEN311_STATUSES)
+        units = _unit_index(conn)
+        _check_map_units(open311_map, units)
+        statuses = _apply_open311_map(checks, open311_map, units)
+        complaints = _valid_complaints(checks, units, now, statuses)
         counts = _write_complaints(conn, complaints, "open311", now, progress)
         touch_source(conn, "complaints", _detail(path, counts))
     return counts
@@ -643,7 +708,7 @@ def _open311_row(number: int, request: dict, problems: list[Problem]) -> dict[st
         problems.append(Problem(number, OPEN311_EXTENSIONS, None, "must be a JSON object"))
         extensions = {}
     row = {}
-    for column, field in OPEN311_FIELDS.items():
+    for column, field in OPEN311_READ.items():
         source, _, key = field.rpartition(".")
         value = extensions.get(key) if source == OPEN311_EXTENSIONS else request.get(field)
         if isinstance(value, (dict, list, bool)):
@@ -654,10 +719,172 @@ def _open311_row(number: int, request: dict, problems: list[Problem]) -> dict[st
             problems.append(Problem(number, field, None, UNSTORABLE_TEXT))
             text = None
         row[column] = text or OPEN311_DEFAULTS.get(column)
-    # updated_datetime of an open request is its last change, not its resolution.
-    if (row["status"] or "").lower() != OPEN311_CLOSED:
-        row["resolved_at"] = None
     return row
+
+
+def _apply_open311_map(checks: Checks, open311_map: Open311Map, units: pd.DataFrame) -> dict[str, str]:
+    """Our unit codes and categories into the requests' frame; returns the status words and the statuses they mean.
+
+    A value that is neither ours nor in the map is reported once, with how many requests carry it: a city's export
+    repeats a few dozen agencies and services over thousands of requests.
+    """
+    frame = checks.frame
+    where = (f"in the map file {open311_map.name}" if open311_map.name
+             else f"in a map file and import with --map MAPFILE (example: {OPEN311_MAP_EXAMPLE})")
+    codes = frame["unit_code"].str.upper()
+    own_codes = codes.where(codes.isin(units.index))
+    _map_column(checks, "unit_code", "unit", open311_map.unit, own_codes, lambda field: (
+        f'not the code of an imported unit: map it to one under "unit" > "{field}" {where}'
+        if field != OPEN311_SERVICE_NAME else
+        f'no agency_responsible: map this service to a unit code under "unit" > "{field}" {where}'))
+    categories = {_loose_key(category): category for category in complaint_rules.CATEGORIES}
+    own_categories = _by_distinct(frame["category"], lambda distinct: _loose(distinct).map(categories), None)
+    _map_column(checks, "category", "category", open311_map.category, own_categories, lambda field: (
+        f'not one of our complaint categories: map it to one under "category" > "{field}" {where}'
+        if field != OPEN311_SERVICE_NAME else
+        f'no service_code: map this service to a category under "category" > "{field}" {where}'))
+    statuses = {**OPEN311_STATUSES, **open311_map.status}
+    loose_statuses = {_loose_key(word): ours for word, ours in statuses.items()}
+    ours = _by_distinct(frame["status"], lambda distinct: _loose(distinct).map(loose_statuses), None)
+    _report_once(checks, "status", {"status": frame["status"]}, frame["status"].notna() & ours.isna(),
+                 lambda field: f'not an Open311 status (open, closed): map it to one of ours under "status" {where}')
+    # The updated_datetime of a request still open is its last change, not its closing.
+    frame["resolved_at"] = frame["resolved_at"].where(ours.isin(FINISHED_STATUSES))
+    return statuses
+
+
+def _map_column(
+    checks: Checks,
+    column: str,
+    section: str,
+    tables: Mapping[str, Mapping[str, str]],
+    own: pd.Series,
+    advice: Callable[[str], str],
+) -> None:
+    """The column becomes ours: the first map entry matching one of its fields in order, else own (the value when
+    it is already ours); the others are reported once per value of the first field they have."""
+    frame = checks.frame
+    fields = {field: frame[OPEN311_COLUMN[field]] for field in OPEN311_MAP_FIELDS[section]}
+    ours = pd.Series(None, index=frame.index, dtype=object)
+    for field, values in fields.items():
+        table = tables.get(field, {})
+        mapped = _by_distinct(values, lambda distinct, table=table: _loose(distinct).map(table), None)
+        ours = ours.where(ours.notna(), mapped)
+    ours = ours.where(ours.notna(), own)
+    has_value = pd.concat(fields.values(), axis=1).notna().any(axis=1)
+    _report_once(checks, column, fields, has_value & ours.isna(), advice)
+    frame[column] = ours
+
+
+def _report_once(
+    checks: Checks,
+    column: str,
+    fields: Mapping[str, pd.Series],
+    unmapped: pd.Series,
+    advice: Callable[[str], str],
+) -> None:
+    """One problem per value of the first of fields each unmapped request has, with how many requests carry it."""
+    named = pd.DataFrame({"field": None, "value": None}, index=checks.frame.index, dtype=object)
+    for field, values in reversed(fields.items()):
+        has = values.notna()
+        named.loc[has, "field"] = field
+        named.loc[has, "value"] = values[has]
+    counts = named[_as_mask(unmapped)].groupby(["field", "value"], sort=False).size()
+    checks.excuse(column, unmapped, [
+        Problem(None, field, value, f"{count} request{'' if count == 1 else 's'}; {advice(field)}")
+        for (field, value), count in counts.items()
+    ])
+
+
+def _read_open311_map(path: Path) -> Open311Map:
+    """The map file, checked in full before any request is read: every problem in it is listed."""
+    name = path.name
+    try:
+        document = read_json(path)
+    except ImportRejected as rejected:
+        raise ImportRejected(
+            [replace(problem, reason=f"map file {name}: {problem.reason}") for problem in rejected.problems]
+        ) from None
+    problems: list[str] = []
+    if not isinstance(document, dict):
+        problems.append('expected a JSON object with the sections "category", "unit" and "status" (example: '
+                        f"{OPEN311_MAP_EXAMPLE})")
+        document = {}
+    problems += [f'unknown section "{section}"; the sections are "category", "unit" and "status"'
+                 for section in document if section not in OPEN311_MAP_SECTIONS]
+    categories = {_loose_key(category): category for category in complaint_rules.CATEGORIES}
+    statuses = {_loose_key(status): status for status in complaint_rules.STATUSES}
+    category = _map_section(
+        document, "category", lambda text: categories.get(_loose_key(text)),
+        f"is not one of our complaint categories ({', '.join(complaint_rules.CATEGORIES)})", problems,
+    )
+    unit = _map_section(
+        document, "unit", _unit_code, "is not a unit code (2 to 40 upper-case letters, digits and dashes)", problems
+    )
+    status = _map_table(
+        document.get("status", {}), '"status"', lambda text: statuses.get(_loose_key(text)),
+        f"is not one of our statuses ({', '.join(complaint_rules.STATUSES)})", problems,
+    )
+    if problems:
+        raise ImportRejected([Problem(None, None, None, f"map file {name}: {reason}") for reason in problems])
+    return Open311Map(category=category, unit=unit, status=status, name=name)
+
+
+def _map_section(
+    document: dict, section: str, ours: Callable[[str], str | None], rule: str, problems: list[str]
+) -> dict[str, dict[str, str]]:
+    """A section of the map: for each GeoReport field it maps by, that field's table."""
+    tables = document.get(section, {})
+    fields = OPEN311_MAP_FIELDS[section]
+    allowed = " or ".join(f'"{field}"' for field in fields)
+    if not isinstance(tables, dict):
+        problems.append(f'"{section}" must be a JSON object with {allowed}')
+        return {}
+    problems += [f'"{section}" > "{field}": unknown field; {section} is mapped by {allowed}'
+                 for field in tables if field not in fields]
+    return {
+        field: _map_table(tables[field], f'"{section}" > "{field}"', ours, rule, problems)
+        for field in fields if field in tables
+    }
+
+
+def _map_table(
+    table: object, where: str, ours: Callable[[str], str | None], rule: str, problems: list[str]
+) -> dict[str, str]:
+    """GeoReport value (loose) -> ours; two spellings of one value may not mean two things."""
+    if not isinstance(table, dict):
+        problems.append(f"{where} must be a JSON object of GeoReport values, each with what it stands for")
+        return {}
+    mapped: dict[str, str] = {}
+    for value, target in table.items():
+        key = _loose_key(value.strip())
+        stored = ours(target) if isinstance(target, str) else None
+        if not key:
+            problems.append(f"{where}: an entry has an empty name")
+        elif stored is None:
+            problems.append(f"{where} > {json.dumps(value, ensure_ascii=False)}: "
+                            f"{json.dumps(target, ensure_ascii=False)} {rule}")
+        elif mapped.setdefault(key, stored) != stored:
+            problems.append(f"{where} > {json.dumps(value, ensure_ascii=False)}: another spelling of it (case, spaces "
+                            f"and dashes aside) is mapped to {mapped[key]}")
+    return mapped
+
+
+def _unit_code(text: str) -> str | None:
+    code = text.strip().upper()
+    return code if re.fullmatch(reference.UNIT_CODE_PATTERN, code) else None
+
+
+def _check_map_units(open311_map: Open311Map, units: pd.DataFrame) -> None:
+    """Every unit the map names is imported: a map entry pointing nowhere is a mistake even if no request uses it."""
+    unknown = [
+        Problem(None, None, None, f'map file {open311_map.name}: "unit" > "{field}": {code} is not the code of an '
+                                  "imported unit; import it first: python -m data_access import units FILE")
+        for field, table in open311_map.unit.items()
+        for code in sorted(set(table.values()) - set(units.index))
+    ]
+    if unknown:
+        raise ImportRejected(unknown)
 
 
 def _storable(text: str) -> bool:

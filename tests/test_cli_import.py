@@ -16,9 +16,9 @@ from tests.test_importers import SURVEY_HEADER, TEMPLATES, survey, write_csv
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_import(db_url: str, kind: str, path: Path) -> subprocess.CompletedProcess:
+def run_import(db_url: str, kind: str, path: Path, *options: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "data_access", "--url", db_url, "import", kind, str(path)],
+        [sys.executable, "-m", "data_access", "--url", db_url, "import", kind, str(path), *options],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -77,3 +77,22 @@ def test_a_bad_file_exits_2_listing_row_column_and_value(db_url, tmp_path):
         "python -m data_access import units FILE",
     ]
     assert survey_count(db_url) == 0
+
+
+def test_open311_with_a_map_file(db_url, tmp_path):
+    assert run_import(db_url, "units", TEMPLATES / "units.csv").returncode == 0
+    requests = TEMPLATES / "open311-georeport.json"
+
+    unmapped = run_import(db_url, "open311", requests)
+    bad_map = tmp_path / "map.json"
+    bad_map.write_text('{"status": {"open": "baru"}}', encoding="utf-8")
+    refused = run_import(db_url, "open311", requests, "--map", str(bad_map))
+    mapped = run_import(db_url, "open311", requests, "--map", str(TEMPLATES / "open311-map.json"))
+
+    assert unmapped.returncode == 2 and unmapped.stdout == ""
+    assert "field agency_responsible, value 'Mal Pelayanan Publik Kota Pasuruan': 1 request;" in unmapped.stderr
+    assert "--map MAPFILE (example: templates/open311-map.json)" in unmapped.stderr
+    assert refused.returncode == 2
+    assert 'map file map.json: "status" > "open": "baru" is not one of our statuses' in refused.stderr
+    assert mapped.returncode == 0, mapped.stderr
+    assert json.loads(mapped.stdout) == {"kind": "open311", "added": 2, "updated": 0, "unchanged": 0}

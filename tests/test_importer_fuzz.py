@@ -224,6 +224,18 @@ def choice_cell(draw, words: tuple[str, ...], required: bool) -> Cell:
 
 
 @st.composite
+def channel_cell(draw) -> Cell:
+    """A complaint channel in any spelling of the alias table, in any case; or a word the table does not know."""
+    if draw(mutate()):
+        word = draw(st.sampled_from(complaint_rules.CHANNELS))
+        return Cell(draw(st.sampled_from([word + "x", "fax", "tiga", "<b>" + word + "</b>", "", None])), bad=True)
+    channel = draw(st.sampled_from(complaint_rules.CHANNELS))
+    spelled = draw(st.sampled_from((channel, *complaint_rules.CHANNEL_ALIASES.get(channel, ()))))
+    spelled = draw(st.sampled_from([spelled, spelled.upper(), spelled.lower()]))
+    return Cell(draw(pad(spelled)), stored=channel)
+
+
+@st.composite
 def whole_cell(draw, low: int, high: int, required: bool) -> Cell:
     """A whole number in [low, high] as text, '4.0', '4,0' or an Excel number; or 7, 0, -1, 2.5, 'tiga' ..."""
     if draw(mutate()):
@@ -303,7 +315,7 @@ def complaint_row(draw, xlsx: bool, row: int) -> dict[str, Cell]:
     cells = {
         "ticket": draw(key_cell(xlsx, row)),
         "unit_code": draw(unit_code_cell((*ACTIVE_UNITS, INACTIVE))),
-        "channel": draw(choice_cell(complaint_rules.CHANNELS, required=True)),
+        "channel": draw(channel_cell()),
         "classification": draw(choice_cell(complaint_rules.CLASSIFICATIONS, required=True)),
         "category": draw(choice_cell(complaint_rules.CATEGORIES, required=True)),
         "tier": draw(choice_cell(complaint_rules.TIERS, required=True)),
@@ -647,7 +659,9 @@ EXTENDED = ("channel", "classification", "tier")
 WRONG_TYPES = ({"nested": "object"}, ["a", "list"], True, False)
 
 
-DEFAULTS = {"channel": "lapor_web", "classification": "pengaduan", "tier": "sederhana"}
+DEFAULTS = {"channel": "lapor", "classification": "pengaduan", "tier": "sederhana"}
+# An unknown agency, service code or status is named once per value, not per request: a map file fixes them.
+NAMED_ONCE = ("agency_responsible", "service_code", "status")
 
 
 @dataclass
@@ -717,7 +731,8 @@ def check_open311_import(db: FuzzDb, requests: tuple[Request, ...]) -> None:
     path.write_text(json.dumps([request.body for request in requests]), encoding="utf-8")
     # Wrong types and unstorable text are found while reading the JSON, before any value is checked.
     unreadable = {(number, name) for number, request in enumerate(requests, start=1) for name in request.unreadable}
-    bad = {(number, name) for number, request in enumerate(requests, start=1) for name in request.bad}
+    bad = {(None if name in NAMED_ONCE and str(request.body.get(name) or "").strip() else number, name)
+           for number, request in enumerate(requests, start=1) for name in request.bad}
     try:
         result = import_file(db.engine, "open311", path)
     except ImportRejected as rejected:

@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select, update
 
-from data_access import schema
+from data_access import complaint_rules, schema
 from data_access.elements import ELEMENTS
 from data_access.importers import ImportRejected, Problem, import_file
 
@@ -78,9 +78,9 @@ def count(engine, table) -> int:
         return conn.execute(select(func.count()).select_from(table)).scalar_one()
 
 
-def rejection(engine, kind: str, path: Path) -> ImportRejected:
+def rejection(engine, kind: str, path: Path, **options) -> ImportRejected:
     with pytest.raises(ImportRejected) as caught:
-        import_file(engine, kind, path)
+        import_file(engine, kind, path, **options)
     return caught.value
 
 
@@ -476,6 +476,56 @@ def test_complaint_vocabulary_is_checked(engine, tmp_path):
     assert "Rahasia" not in rejected.render()
 
 
+@pytest.mark.parametrize(
+    ("spelling", "channel"),
+    [
+        ("lapor_web", "lapor_web"), ("LAPOR! (situs web)", "lapor_web"), ("lapor.go.id", "lapor_web"),
+        ("Lapor Web", "lapor_web"), ("SMS 1708", "sms_1708"), ("sms", "sms_1708"), ("1708", "sms_1708"),
+        ("LAPOR! (aplikasi)", "lapor_app"), ("Lapor-App", "lapor_app"),
+        ("lapor", "lapor"), ("LAPOR!", "lapor"), ("SP4N-LAPOR!", "lapor"), ("sp4n lapor", "lapor"),
+        ("SP4N_LAPOR", "lapor"), ("Sp4n-Lapor! ", "lapor"),
+        ("medsos", "media_sosial"), ("Media Sosial", "media_sosial"), ("Instagram", "media_sosial"),
+        ("X (Twitter)", "media_sosial"),
+        ("e-Sambat", "esambat"), ("E-SAMBAT", "esambat"), ("eSambat", "esambat"), ("e sambat", "esambat"),
+        ("WA", "whatsapp"), ("wa", "whatsapp"), ("WhatsApp", "whatsapp"), ("Whats App", "whatsapp"),
+        ("Loket", "loket"), ("walk-in", "loket"), ("Datang langsung", "loket"), ("counter", "loket"),
+    ],
+)
+def test_complaint_channels_accept_the_spellings_admins_type(engine, tmp_path, spelling, channel):
+    load_units(engine, tmp_path)
+    path = write_csv(tmp_path / "c.csv", COMPLAINT_HEADER, [complaint("C-1", channel=spelling)])
+    assert import_file(engine, "complaints", path)["added"] == 1
+    with engine.connect() as conn:
+        assert conn.execute(select(schema.complaints.c.channel)).scalar_one() == channel
+
+
+def test_an_unknown_channel_is_refused_listing_the_allowed_ones(engine, tmp_path):
+    load_units(engine, tmp_path)
+    rows = [complaint("C-1", channel="fax"), complaint("C-2", channel="lapor app x"), complaint("C-3", channel="")]
+    rejected = rejection(engine, "complaints", write_csv(tmp_path / "c.csv", COMPLAINT_HEADER, rows))
+    assert [(p.row, p.column, p.value) for p in rejected.problems] == [
+        (2, "channel", "fax"), (3, "channel", "lapor app x"), (4, "channel", None)]
+    allowed = "lapor_web, sms_1708, lapor_app, lapor, media_sosial, esambat, whatsapp, loket"
+    assert all(allowed in problem.reason for problem in rejected.problems)
+    assert count(engine, schema.complaints) == 0
+
+
+def test_every_channel_label_the_app_shows_imports_as_that_channel():
+    """A table downloaded from a page, with channels in words, can be imported again."""
+    from components.i18n import STRINGS
+
+    for channel in complaint_rules.CHANNELS:
+        for words in STRINGS[f"complaints.channel.{channel}"].values():
+            assert complaint_rules.channel_of(words) == channel, words
+
+
+def test_no_spelling_stands_for_two_channels():
+    spellings = [(alias, channel) for channel in complaint_rules.CHANNELS
+                 for alias in (channel, *complaint_rules.CHANNEL_ALIASES.get(channel, ()))]
+    assert set(complaint_rules.CHANNEL_ALIASES) <= set(complaint_rules.CHANNELS)
+    assert all(complaint_rules.channel_of(alias) == channel for alias, channel in spellings)
+
+
 def test_a_duplicate_ticket_is_rejected(engine, tmp_path):
     load_units(engine, tmp_path)
     rows = [complaint("C-1"), complaint("C-2"), complaint("C-1"), complaint("C-1")]
@@ -525,7 +575,7 @@ def test_open311_requests_become_complaints(engine, tmp_path):
         stored = {row.ticket: row for row in conn.execute(select(schema.complaints))}
     opened, closed = stored["311-1"], stored["12345"]
     assert (opened.status, opened.channel, opened.classification, opened.tier) == (
-        "diterima", "lapor_web", "pengaduan", "sederhana")
+        "diterima", "lapor", "pengaduan", "sederhana")
     assert (opened.received_at, opened.resolved_at, opened.source) == (utc(2025, 5, 12, 1, 5), None, "open311")
     assert (closed.status, closed.category, closed.tier, closed.channel) == (
         "selesai", "air_bersih", "pemeriksaan_lapangan", "lapor_app")
@@ -553,18 +603,185 @@ def test_open311_problems_name_the_request_and_field(engine, tmp_path):
     ])
     rejected = rejection(engine, "open311", path)
     lines = rejected.render().splitlines()[1:]
+    how = "in a map file and import with --map MAPFILE (example: templates/open311-map.json)"
     assert lines == [
-        "request 1, field agency_responsible, value 'Dinas Kesehatan': unknown unit code; import it first: "
-        "python -m data_access import units FILE",
-        "request 1, field status, value 'pending': must be one of: open, closed",
-        "request 2, field service_code, value 'jalan': must be one of: administrasi_kependudukan, kesehatan, "
-        "pendidikan, perizinan, infrastruktur_jalan, lingkungan_sampah, air_bersih, penerangan_jalan, sosial, "
-        "transportasi, ketertiban",
+        ("field agency_responsible, value 'Dinas Kesehatan': 1 request; not the code of an imported unit: map it "
+         f'to one under "unit" > "agency_responsible" {how}'),
+        ("field service_code, value 'jalan': 1 request; not one of our complaint categories: map it to one under "
+         f'"category" > "service_code" {how}'),
+        ("field status, value 'pending': 1 request; not an Open311 status (open, closed): map it to one of ours "
+         f'under "status" {how}'),
         "request 2, field updated_datetime: a value is required when the status is closed",
-        "request 3, field requested_datetime, value 'yesterday': must be an ISO 8601 time such as "
-        "2025-03-27 09:00 (WIB) or 2025-03-27T09:00+07:00",
+        ("request 3, field requested_datetime, value 'yesterday': must be an ISO 8601 time such as "
+         "2025-03-27 09:00 (WIB) or 2025-03-27T09:00+07:00"),
     ]
     assert "0812" not in rejected.render()
+
+
+# A city's GeoReport v2 requests.json as its server returns it (shaped like Chicago's and San Francisco's feeds):
+# numeric ids, the city's own opaque service codes, free-text agencies, nulls, offsets other than WIB, extra fields.
+CITY_REQUESTS = [
+    {
+        "service_request_id": 101000231, "status": "closed", "status_notes": "Lampu sudah diganti",
+        "service_name": "Lampu PJU Mati", "service_code": "4fd3b167e750846744000005",
+        "description": "Lampu jalan di depan MPP mati tiga malam", "agency_responsible": "Dinas Perkim Kota Pasuruan",
+        "service_notice": None, "requested_datetime": "2025-05-12T08:05:00+07:00",
+        "updated_datetime": "2025-05-13T09:00:00+07:00", "expected_datetime": None,
+        "address": "Jl. KH. Wachid Hasyim", "address_id": None, "zipcode": 67118, "lat": -7.6435, "long": 112.9053,
+        "media_url": "https://lapor.example.go.id/media/101000231.jpg",
+    },
+    {
+        "service_request_id": 101000232, "status": "open", "status_notes": None,
+        "service_name": "Pelayanan Puskesmas", "service_code": "4fd6e4ece750840569000019", "description": None,
+        "agency_responsible": "Puskesmas Ngempit", "service_notice": "Dijawab dalam 5 hari kerja",
+        "requested_datetime": "2025-05-11T17:30:00-08:00", "updated_datetime": "2025-05-12T18:00:00-08:00",
+        "expected_datetime": "2025-05-19T17:00:00-08:00", "address": None, "address_id": 5512, "zipcode": None,
+        "lat": None, "long": None, "media_url": None,
+    },
+    {
+        "service_request_id": "101000233", "status": "Closed", "status_notes": "Sudah diangkut",
+        "service_name": "Sampah Menumpuk", "service_code": None, "description": "Sampah di pasar",
+        "agency_responsible": None, "service_notice": None, "requested_datetime": "2025-05-14T01:00:00Z",
+        "updated_datetime": "2025-05-16T03:15:00Z", "expected_datetime": None, "address": "Pasar Ngempit",
+        "address_id": None, "zipcode": "67151", "lat": -7.6651, "long": 112.8439, "media_url": None,
+    },
+    {
+        "service_request_id": 101000234, "status": "acknowledged", "status_notes": None,
+        "service_name": "Pelayanan Puskesmas", "service_code": "4fd6e4ece750840569000019",
+        "description": "Obat kosong", "agency_responsible": " PUSKESMAS  NGEMPIT", "service_notice": None,
+        "requested_datetime": "2025-05-15T10:00:00+07:00", "updated_datetime": "2025-05-15T11:00:00+07:00",
+        "expected_datetime": None, "address": None, "address_id": None, "zipcode": None, "lat": None, "long": None,
+        "media_url": None,
+    },
+]
+CITY_MAP = {
+    "category": {
+        "service_code": {"4fd3b167e750846744000005": "penerangan_jalan", "4fd6e4ece750840569000019": "kesehatan"},
+        "service_name": {"Sampah Menumpuk": "Lingkungan / sampah"},
+    },
+    "unit": {
+        "agency_responsible": {"Dinas Perkim Kota Pasuruan": "3575-mpp", "Puskesmas Ngempit": "3514-PKM-NGEMPIT"},
+        "service_name": {"Sampah Menumpuk": "3514-PKM-NGEMPIT"},
+    },
+    "status": {"acknowledged": "terverifikasi"},
+}
+
+
+def test_a_real_shaped_open311_payload_imports_once_mapped(engine, tmp_path):
+    load_units(engine, tmp_path)
+    requests = write_json(tmp_path / "requests.json", CITY_REQUESTS)
+    city_map = write_json(tmp_path / "city-map.json", CITY_MAP)
+    added = import_file(engine, "open311", requests, map_path=city_map)
+    again = import_file(engine, "open311", requests, map_path=city_map)
+    assert added == {"kind": "open311", "added": 4, "updated": 0, "unchanged": 0}
+    assert again == {"kind": "open311", "added": 0, "updated": 0, "unchanged": 4}
+    with engine.connect() as conn:
+        units = dict(conn.execute(select(schema.service_units.c.id, schema.service_units.c.code)).all())
+        stored = {row.ticket: row for row in conn.execute(select(schema.complaints))}
+    assert {ticket: (units[row.unit_id], row.category, row.status, row.channel, row.received_at, row.resolved_at)
+            for ticket, row in stored.items()} == {
+        "101000231": ("3575-MPP", "penerangan_jalan", "selesai", "lapor", utc(2025, 5, 12, 1, 5), utc(2025, 5, 13, 2)),
+        # -08:00 honoured; the updated_datetime of a request still open is not its closing
+        "101000232": ("3514-PKM-NGEMPIT", "kesehatan", "diterima", "lapor", utc(2025, 5, 12, 1, 30), None),
+        # no agency and no service code: both from the service name
+        "101000233": ("3514-PKM-NGEMPIT", "lingkungan_sampah", "selesai", "lapor", utc(2025, 5, 14, 1),
+                      utc(2025, 5, 16, 3, 15)),
+        "101000234": ("3514-PKM-NGEMPIT", "kesehatan", "terverifikasi", "lapor", utc(2025, 5, 15, 3), None),
+    }
+    assert stored["101000232"].description is None
+    assert {row.source for row in stored.values()} == {"open311"}
+
+
+def test_open311_channel_extension_takes_any_spelling(engine, tmp_path):
+    load_units(engine, tmp_path)
+    path = write_json(tmp_path / "requests.json", [
+        open311_request("311-1", extended_attributes={"channel": "SP4N-LAPOR!"}),
+        open311_request("311-2", extended_attributes={"channel": "WA"}),
+        open311_request("311-3", extended_attributes={"channel": "faks"}),
+    ])
+    rejected = rejection(engine, "open311", path)
+    assert [(p.row, p.column, p.value) for p in rejected.problems] == [(3, "extended_attributes.channel", "faks")]
+    path = write_json(tmp_path / "requests.json", json.loads(path.read_text())[:2])
+    import_file(engine, "open311", path)
+    with engine.connect() as conn:
+        channels = dict(conn.execute(select(schema.complaints.c.ticket, schema.complaints.c.channel)).all())
+    assert channels == {"311-1": "lapor", "311-2": "whatsapp"}
+
+
+def test_unmapped_open311_values_are_named_once_with_their_count(engine, tmp_path):
+    load_units(engine, tmp_path)
+    requests = [dict(CITY_REQUESTS[number % 2], service_request_id=number) for number in range(7)]
+    requests.append(CITY_REQUESTS[2])
+    requests.append(dict(CITY_REQUESTS[3], status="in_progress"))
+    path = write_json(tmp_path / "requests.json", requests)
+    rejected = rejection(engine, "open311", path)
+    assert [(p.row, p.column, p.value, p.reason.split(";")[0]) for p in rejected.problems] == [
+        (None, "agency_responsible", "Dinas Perkim Kota Pasuruan", "4 requests"),
+        (None, "agency_responsible", "Puskesmas Ngempit", "3 requests"),
+        (None, "service_name", "Sampah Menumpuk", "1 request"),
+        (None, "agency_responsible", "PUSKESMAS  NGEMPIT", "1 request"),
+        (None, "service_code", "4fd3b167e750846744000005", "4 requests"),
+        (None, "service_code", "4fd6e4ece750840569000019", "4 requests"),
+        (None, "service_name", "Sampah Menumpuk", "1 request"),
+        (None, "status", "in_progress", "1 request"),
+    ]
+    assert all("--map MAPFILE (example: templates/open311-map.json)" in p.reason for p in rejected.problems)
+    assert "unknown unit code" not in rejected.render()
+    assert 'no agency_responsible: map this service to a unit code under "unit" > "service_name"' in (
+        rejected.problems[2].reason)
+    # With a map that covers part of it, the rest is named as missing from that map.
+    partial_map = write_json(tmp_path / "partial.json", {"unit": CITY_MAP["unit"], "category": CITY_MAP["category"]})
+    rejected = rejection(engine, "open311", path, map_path=partial_map)
+    assert [(p.column, p.value) for p in rejected.problems] == [("status", "in_progress")]
+    assert rejected.problems[0].reason == ('1 request; not an Open311 status (open, closed): map it to one of ours '
+                                           'under "status" in the map file partial.json')
+    assert count(engine, schema.complaints) == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ('{"unit": ', "map file map.json: the file is not valid JSON"),
+        ("[]", 'map file map.json: expected a JSON object with the sections "category", "unit" and "status"'),
+        ('{"units": {}}', 'map file map.json: unknown section "units"'),
+        ('{"unit": {"agency": {}}}',
+         'map file map.json: "unit" > "agency": unknown field; unit is mapped by "agency_responsible"'),
+        ('{"unit": ["3575-MPP"]}', '"unit" must be a JSON object with "agency_responsible" or "service_name"'),
+        ('{"status": ["open"]}', '"status" must be a JSON object of GeoReport values'),
+        ('{"category": {"service_code": {"101": "jalan"}}}',
+         '"category" > "service_code" > "101": "jalan" is not one of our complaint categories'),
+        ('{"category": {"service_name": {"Sampah": 5}}}',
+         '"category" > "service_name" > "Sampah": 5 is not one of our complaint categories'),
+        ('{"status": {"open": "baru"}}', '"status" > "open": "baru" is not one of our statuses (diterima, '),
+        ('{"unit": {"agency_responsible": {"Dinas Kesehatan": "Dinas Kesehatan"}}}',
+         '"Dinas Kesehatan": "Dinas Kesehatan" is not a unit code'),
+        ('{"unit": {"agency_responsible": {"  ": "3575-MPP"}}}', "an entry has an empty name"),
+        ('{"unit": {"agency_responsible": {"Dinas A": "3575-MPP", "dinas  a": "3514-PKM-NGEMPIT"}}}',
+         '"dinas  a": another spelling of it (case, spaces and dashes aside) is mapped to 3575-MPP'),
+        ('{"unit": {"service_name": {"Sampah": "3575-DLH"}}}',
+         ('map file map.json: "unit" > "service_name": 3575-DLH is not the code of an imported unit; import it '
+          "first: python -m data_access import units FILE")),
+    ],
+)
+def test_a_bad_map_file_is_refused_and_nothing_is_written(engine, tmp_path, content, reason):
+    load_units(engine, tmp_path)
+    map_path = tmp_path / "map.json"
+    map_path.write_text(content, encoding="utf-8")
+    requests = write_json(tmp_path / "requests.json", [open311_request("311-1")])
+    rejected = rejection(engine, "open311", requests, map_path=map_path)
+    assert reason in rejected.render()
+    assert all(problem.row is None for problem in rejected.problems)
+    assert count(engine, schema.complaints) == 0
+
+
+def test_a_map_is_read_for_open311_only_and_must_exist(engine, tmp_path):
+    load_units(engine, tmp_path)
+    requests = write_json(tmp_path / "requests.json", [open311_request("311-1")])
+    missing = rejection(engine, "open311", requests, map_path=tmp_path / "nope.json")
+    assert missing.render().splitlines()[1] == f"map file nope.json: file not found: {tmp_path / 'nope.json'}"
+    wrong_kind = rejection(engine, "complaints", TEMPLATES / "complaints.csv", map_path=TEMPLATES / "open311-map.json")
+    assert "a map file (--map) is only read by open311 imports" in wrong_kind.render()
+    assert count(engine, schema.complaints) == 0
 
 
 @pytest.mark.parametrize(
@@ -593,6 +810,9 @@ def test_the_templates_import_cleanly(engine):
     assert import_file(engine, "surveys", TEMPLATES / "surveys.csv")["added"] == 2
     assert import_file(engine, "complaints", TEMPLATES / "complaints.csv")["added"] == 2
     assert import_file(engine, "open311", TEMPLATES / "open311.json")["added"] == 1
+    real_shaped = import_file(engine, "open311", TEMPLATES / "open311-georeport.json",
+                              map_path=TEMPLATES / "open311-map.json")
+    assert real_shaped["added"] == 2
 
 
 def test_imported_times_are_stored_like_every_other_writer_so_day_boundaries_hold(engine, tmp_path):
