@@ -1,7 +1,8 @@
 """Per unit per WIB month rollups of complaints, recomputed for the months of receipt a write touched.
 
 complaint_monthly counts complaints once per dimension they are counted by; complaint_stage_monthly holds every
-finished stage clock as a histogram of working days (both ways of counting cuti bersama). A month per unit holds a
+finished stage clock as a histogram of working days (both ways of counting cuti bersama; a stage that ended with no
+time recorded at complaint_stats.NO_TIME working days). A month per unit holds a
 few dozen rows of each however many complaints arrive, which keeps what pages read flat as the years pile up.
 Every path that writes complaints (imports, demo data) refreshes the months it touched in its own transaction, so
 pages reading the rollups are never behind the raw rows; `python -m data_access rollups` rebuilds them.
@@ -14,7 +15,7 @@ from datetime import UTC, date, datetime
 import pandas as pd
 from sqlalchemy import Connection, delete, func, insert, literal, select
 
-from data_access import schema
+from data_access import clock, schema
 from data_access.complaint_stats import STAGE_COLUMNS, stage_rows, wib_dates
 from data_access.periods import month_end, month_start
 from data_access.sql_time import wib_month_start
@@ -30,7 +31,7 @@ DIMENSIONS = ("status", "tier", "channel", "classification", "category")
 def _stage_histogram(frame: pd.DataFrame) -> pd.DataFrame:
     """The finished stages of raw complaints (unit_id, received_at, status, tier, STAGE_COLUMNS) per unit, month of
     receipt, stage, tier and working days counted both ways."""
-    now = datetime.now(UTC)  # finished stages do not depend on it
+    now = clock.now()  # finished stages do not depend on it
     days_off = stage_rows(frame, now, include_cuti_bersama=True)
     days_worked = stage_rows(frame, now, include_cuti_bersama=False)
     done = days_off["done"].to_numpy()
