@@ -234,7 +234,8 @@ def timing_table(rows: list[dict]) -> pd.DataFrame:
          else (t("complaints.not_reached") if r["complaints"] else None),
          t("complaints.col.p90"): r["p90_workdays"] if r["p90_workdays"] is not None
          else (t("complaints.not_reached") if r["complaints"] else None),
-         t("complaints.col.within"): r["within_limit_pct"], t("complaints.col.still_open"): r["still_open_pct"]}
+         t("complaints.col.within"): r["within_limit_pct"], t("complaints.col.still_open"): r["still_open_pct"],
+         t("complaints.col.unknown_time"): r["unknown_time"]}
         for r in rows
     ])
 
@@ -379,13 +380,18 @@ def places_table(rows: list[dict]) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------- tracker
 
 
+def unknown_time_text(unknown: int) -> str | None:
+    """'n pengaduan tanpa waktu tercatat' beside a stage's statistics, None when every duration is known."""
+    return t("complaints.kpi.unknown_time", n=fmt_number(unknown)) if unknown else None
+
+
 def tracked_steps(complaint: TrackedComplaint) -> list[dict]:
     """Each step as words: its status (side exits marked ↳), its WIB date or 'menunggu', and how long it took
     against its limit, or how long it has been running and when it falls due."""
     steps = []
     for step in complaint.stages:
         if step.state == DONE:
-            when = fmt_date(step.day)
+            when = t("complaints.no_time") if step.day is None else fmt_date(step.day)
             if step.limit is None:
                 took = "" if step.workdays is None else t("track.took", n=fmt_number(step.workdays))
             else:

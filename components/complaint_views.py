@@ -115,6 +115,7 @@ def headline(filters: Filters) -> bool:
             column.metric(t(f"complaints.kpi.{stage}"), frames.workdays_text(figures["median_workdays"]),
                           help=t("complaints.kpi.km_help"))
             column.caption(t("complaints.kpi.limit_within", limit=limit, pct=fmt_pct(figures["within_limit_pct"])))
+            _unknown_time(column, figures)
         figures = summary["resolution"]
         forwarded = figures["still_open_pct"] is not None
         resolution.metric(t("complaints.kpi.resolution"),
@@ -124,7 +125,15 @@ def headline(filters: Filters) -> bool:
                              p90=frames.workdays_text(figures["p90_workdays"], reached_if_none=forwarded),
                              open=fmt_pct(figures["still_open_pct"]), pct=fmt_pct(figures["within_limit_pct"]),
                              limits=frames.tier_limits_text()))
+        _unknown_time(resolution, figures)
     return True
+
+
+def _unknown_time(column, figures: dict) -> None:
+    """The stage's complaints with no time recorded, beside its statistics, when there are any."""
+    text = frames.unknown_time_text(figures["unknown_time"])
+    if text:
+        column.caption(text)
 
 
 # ------------------------------------------------------------------------------------------------- volume

@@ -304,6 +304,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "of being dropped. \"Not reached\" means fewer than half (or 90%) have finished, so the median (or 90th "
         "percentile) cannot be known yet.",
     },
+    "complaints.kpi.unknown_time": {
+        "id": "{n} pengaduan tanpa waktu tercatat (tidak ikut dihitung)",
+        "en": "{n} complaints with no time recorded (not counted)",
+    },
+    "complaints.no_time": {"id": "tanpa waktu tercatat", "en": "no time recorded"},
     "complaints.volume.heading": {"id": "Jumlah pengaduan", "en": "Number of complaints"},
     "complaints.volume.title": {"id": "Pengaduan menurut {dimension}", "en": "Complaints by {dimension}"},
     "complaints.volume.takeaway": {
@@ -362,13 +367,16 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "complaints.timing.note": {
         "id": "Hari kerja: Senin–Jumat selain libur nasional dan cuti bersama. Verifikasi dihitung sejak diterima; "
-        "tanggapan pertama dan penyelesaian sejak diteruskan (terverifikasi). \"Dalam batas\" dihitung dari "
-        "pengaduan yang sudah selesai atau yang masih terbuka tetapi sudah lewat batas. Median dan persentil ke-90 "
-        "memakai Kaplan–Meier dengan pengaduan terbuka disensor pada hari ini.",
+        "tanggapan pertama dan penyelesaian sejak diteruskan (terverifikasi), atau sejak diterima bila waktu "
+        "diteruskan tidak tercatat. \"Dalam batas\" dihitung dari pengaduan yang sudah selesai atau yang masih "
+        "terbuka tetapi sudah lewat batas. Median dan persentil ke-90 memakai Kaplan–Meier dengan pengaduan terbuka "
+        "disensor pada hari ini. Tahap yang sudah lewat tanpa waktu tercatat tidak ikut dihitung; jumlahnya ada di "
+        "kolom \"Tanpa waktu tercatat\".",
         "en": "Working days: Monday–Friday except national holidays and cuti bersama. Verification counts from "
-        "receipt; first response and resolution from forwarding (verified). \"Within the limit\" is counted over "
-        "complaints finished, or still open but already past the limit. Medians and 90th percentiles use "
-        "Kaplan–Meier with open complaints censored today.",
+        "receipt; first response and resolution from forwarding (verified), or from receipt when the forwarding "
+        "time was not recorded. \"Within the limit\" is counted over complaints finished, or still open but "
+        "already past the limit. Medians and 90th percentiles use Kaplan–Meier with open complaints censored "
+        "today. Stages passed with no time recorded are not counted; the \"No time recorded\" column counts them.",
     },
     "complaints.funnel.heading": {"id": "Posisi pengaduan sekarang", "en": "Where complaints stand now"},
     "complaints.funnel.title": {"id": "Pengaduan menurut status", "en": "Complaints by status"},
@@ -458,6 +466,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "complaints.col.p90": {"id": "Persentil ke-90 (hari kerja)", "en": "90th percentile (working days)"},
     "complaints.col.within": {"id": "Dalam batas (%)", "en": "Within the limit (%)"},
     "complaints.col.still_open": {"id": "Masih terbuka (%)", "en": "Still open (%)"},
+    "complaints.col.unknown_time": {"id": "Tanpa waktu tercatat", "en": "No time recorded"},
     "complaints.col.status": {"id": "Status", "en": "Status"},
     "complaints.col.path": {"id": "Jalur", "en": "Path"},
     "complaints.col.bucket": {"id": "Sisa waktu", "en": "Time left"},
@@ -1190,7 +1199,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.col.kind": {"id": "Jenis", "en": "Kind"},
     "data.col.clock": {"id": "Dihitung sejak", "en": "Counted from"},
     "data.clock.received": {"id": "pengaduan diterima", "en": "complaint received"},
-    "data.clock.verified": {"id": "pengaduan diteruskan (terverifikasi)", "en": "complaint forwarded (verified)"},
+    "data.clock.verified": {"id": "pengaduan diteruskan (terverifikasi), atau diterima bila tidak tercatat",
+                            "en": "complaint forwarded (verified), or received when not recorded"},
     "data.holiday.public": {"id": "libur nasional", "en": "national holiday"},
     "data.holiday.cuti": {"id": "cuti bersama", "en": "collective leave (cuti bersama)"},
     "data.unit.text": {"id": "teks", "en": "text"},
@@ -1293,6 +1303,10 @@ STRINGS: dict[str, dict[str, str]] = {
                                         "en": "Share completed within the limit."},
     "data.dict.complaints.col.still_open": {"id": "Persentase yang tahapnya masih berjalan.",
                                             "en": "Share whose stage is still running."},
+    "data.dict.complaints.col.unknown_time": {
+        "id": "Pengaduan yang sudah melewati tahap ini tanpa waktu tercatat; tidak ikut median dan persentase.",
+        "en": "Complaints past this stage with no time recorded for it; left out of the median and shares.",
+    },
     "data.dict.complaints.col.status": {"id": "Status pengaduan saat ini.", "en": "Current complaint status."},
     "data.dict.complaints.col.path": {"id": "Alur utama atau jalur samping (ditunda, bukan wewenang, diarsipkan).",
                                       "en": "Main flow or side exit (paused, not its remit, archived)."},
@@ -1540,6 +1554,29 @@ STRINGS: dict[str, dict[str, str]] = {
               "\"segera jatuh tempo\" bila batas tahapnya tercapai dalam {due} hari kerja.",
         "en": "SP4N-LAPOR! time limits (Perpres 76/2013, PermenPANRB 62/2018), in working days. A complaint "
               "\"falls due soon\" when its stage's limit is reached within {due} working days.",
+    },
+    "data.m.missing.title": {"id": "Waktu tahap yang tidak tercatat", "en": "Stage times not recorded"},
+    "data.m.missing.body": {
+        "id": "Ekspor nyata sering tidak memuat semua waktu tahap: Open311 hanya mencatat waktu diterima dan "
+              "diperbarui, banyak rekap SP4N-LAPOR! tidak memuat waktu verifikasi. Aturan kami:\n\n"
+              "1. Waktu tahap yang lebih akhir mengakhiri setiap tahap sebelumnya yang tidak punya waktu sendiri "
+              "(pengaduan yang sudah ditanggapi tentu sudah diteruskan). Lama tahap itu **tidak diketahui**, bukan "
+              "terlambat: tidak ikut median, persentil dan persentase dalam batas, dan dihitung terpisah sebagai "
+              "\"{no_time}\".\n"
+              "2. Tanggapan pertama dan penyelesaian dihitung sejak diteruskan; bila waktu diteruskan tidak "
+              "tercatat, sejak **diterima** (dari sisi pelapor, penantian dimulai saat ia mengadu).\n"
+              "3. Pengaduan yang sudah ditutup ({closed}) tanpa waktu tahap sama sekali dihitung di alur status, "
+              "tetapi tidak di jam tahap mana pun.",
+        "en": "Real exports often lack some stage times: Open311 records only the received and updated times, many "
+              "SP4N-LAPOR! recaps have no verification time. Our rule:\n\n"
+              "1. A later stage's time ends every earlier stage that has no time of its own (a complaint that was "
+              "answered had been forwarded by then). That stage's duration is **unknown**, not late: it is left "
+              "out of the median, percentile and share within the limit, and counted beside them as "
+              "\"{no_time}\".\n"
+              "2. First response and resolution count from forwarding; when the forwarding time is missing, from "
+              "**received** (the complainant's view: the wait began when they complained).\n"
+              "3. A complaint closed ({closed}) without any stage time is counted in the status funnel but in no "
+              "stage clock.",
     },
     "data.m.km.title": {"id": "Median dan persentil ke-90 (Kaplan–Meier)", "en": "Median and 90th percentile (Kaplan–Meier)"},
     "data.m.km.body": {

@@ -11,6 +11,7 @@ import streamlit as st
 
 from components import ikm_data
 from components import ikm_frames as frames
+from components.complaint_frames import unknown_time_text
 from components.errors import database_guard
 from components.figure import chart_block, downloads
 from components.filters import describe
@@ -360,6 +361,9 @@ def unit_perception(detail: dict, current: dict) -> None:
     st.markdown(t("unit.perception.text", score=score, complaints=fmt_number(row["complaints"]), quarter=quarter,
                   median=t("home.not_reached") if median is None else t("home.workdays", n=fmt_number(median)),
                   within=fmt_pct(row["first_response_within_limit_pct"]), limit=FIRST_RESPONSE_LIMIT))
+    unknown = unknown_time_text(row["first_response_unknown_time"])
+    if unknown:
+        st.caption(unknown)
     if row["flag"]:
         st.warning(t(f"unit.perception.{row['flag']}"), icon=":material/compare_arrows:")
     elif row["complaints"] < MIN_COMPLAINTS_FOR_RANKING:

@@ -20,6 +20,7 @@ from data_access.complaint_rules import (
     CATEGORIES,
     CHANNELS,
     CLASSIFICATIONS,
+    CLOSED_STATUSES,
     DUE_SOON_WORKDAYS,
     FIRST_RESPONSE_LIMIT,
     MIN_COMPLAINTS_FOR_RANKING,
@@ -81,7 +82,8 @@ DICTIONARY: dict[str, str] = {
     "complaints.col.population": "people", "complaints.col.per_10k": "per10k", "complaints.col.month": "month",
     "complaints.col.stage": "text", "complaints.col.limit": "workdays", "complaints.col.clocks": "complaints",
     "complaints.col.done": "complaints", "complaints.col.median": "workdays", "complaints.col.p90": "workdays",
-    "complaints.col.within": "pct", "complaints.col.still_open": "pct", "complaints.col.status": "text",
+    "complaints.col.within": "pct", "complaints.col.still_open": "pct",
+    "complaints.col.unknown_time": "complaints", "complaints.col.status": "text",
     "complaints.col.path": "text", "complaints.col.bucket": "text", "complaints.col.code": "code",
     "complaints.col.unit": "text", "complaints.col.due": "complaints", "complaints.col.first_due": "date",
     "complaints.col.overdue": "complaints", "complaints.col.rank": "rank", "complaints.col.open": "complaints",
@@ -278,6 +280,9 @@ def methodology_sections() -> None:
     with st.expander(t("data.m.limits.title"), icon=":material/timer:"):
         st.markdown(t("data.m.limits.body", due=DUE_SOON_WORKDAYS))
         _table(limits_table())
+    with st.expander(t("data.m.missing.title"), icon=":material/history_toggle_off:"):
+        closed = ", ".join(label("status", status) for status in CLOSED_STATUSES)
+        st.markdown(t("data.m.missing.body", no_time=t("complaints.no_time"), closed=closed))
     with st.expander(t("data.m.km.title"), icon=":material/hourglass_bottom:"):
         st.markdown(t("data.m.km.body", min=MIN_COMPLAINTS_FOR_RANKING))
     with st.expander(t("data.m.privacy.title"), icon=":material/shield_person:"):

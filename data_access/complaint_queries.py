@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pandas as pd
-from sqlalchemy import Connection, String, cast, func, select, union_all
+from sqlalchemy import Connection, String, cast, func, select
 
 from data_access import clock, config, schema
 from data_access.complaint_rules import (
@@ -20,7 +20,6 @@ from data_access.complaint_rules import (
     CHANNELS,
     CLASSIFICATIONS,
     DUE_SOON_WORKDAYS,
-    EXIT_STATUSES,
     MAIN_FLOW,
     MIN_COMPLAINTS_FOR_RANKING,
     OPEN_STATUSES,
@@ -67,9 +66,9 @@ _REGION_POPULATION = {region["code"]: region["population"] for region in REGIONS
 def complaint_frame(conn: Connection, filters: Filters, running_only: bool = False) -> pd.DataFrame:
     """Stage times, status and tier of the complaints received in the filters' period (no personal data).
 
-    running_only: just the complaints whose figures still change with every working day: the open ones, and any
-    other not yet verified that did not leave by a side exit (a superset of ComplaintSet.running; the clocks keep
-    only their stages not done)."""
+    running_only: just the complaints whose figures still change with every working day: the open ones (a
+    superset of ComplaintSet.running; the clocks keep only their stages not done). A closed complaint never has a
+    clock running: its missing stage times are unknown, not still counting (complaint_stats.stage_clocks)."""
     query = (
         select(
             _units.c.code.label("unit_code"),
@@ -86,12 +85,7 @@ def complaint_frame(conn: Connection, filters: Filters, running_only: bool = Fal
         .where(filters.unit_conditions(), filters.period_conditions(_complaints.c.received_at))
     )
     if running_only:
-        # Two index lookups (ix_complaints_status, ix_complaints_unverified) instead of one OR that scans the table.
-        query = union_all(
-            query.where(_complaints.c.status.in_(sorted(OPEN_STATUSES))),
-            query.where(_complaints.c.verified_at.is_(None),
-                        _complaints.c.status.not_in(sorted(OPEN_STATUSES | EXIT_STATUSES))),
-        )
+        query = query.where(_complaints.c.status.in_(sorted(OPEN_STATUSES)))
     columns = ["unit_code", "region_code", "status", "tier", "channel", "category", "classification", *STAGE_COLUMNS]
     frame = pd.DataFrame(_tuples(conn, query), columns=columns)
     for name in STAGE_COLUMNS:  # stored as naive UTC (schema.UTCDateTime)
@@ -432,7 +426,7 @@ def rank_units(conn: Connection, complaints: ComplaintSet, now: datetime) -> dic
     for rank, row in enumerate(rows, start=1):
         row["rank"] = rank
     small = sizes[sizes < MIN_COMPLAINTS_FOR_RANKING]
-    return {"ranked": rows, "left_out": {"units": int(len(small)), "complaints": int(small.sum())}}
+    return {"ranked": rows, "left_out": {"units": len(small), "complaints": int(small.sum())}}
 
 
 def complaints_by_kecamatan_category(conn: Connection, filters: Filters) -> list[dict]:

@@ -1,7 +1,8 @@
 """Per unit per WIB month rollups of complaints, recomputed for the months of receipt a write touched.
 
 complaint_monthly counts complaints once per dimension they are counted by; complaint_stage_monthly holds every
-finished stage clock as a histogram of working days (both ways of counting cuti bersama). A month per unit holds a
+finished stage clock as a histogram of working days (both ways of counting cuti bersama; a stage that ended with no
+time recorded at complaint_stats.NO_TIME working days). A month per unit holds a
 few dozen rows of each however many complaints arrive, which keeps what pages read flat as the years pile up.
 Every path that writes complaints (imports, demo data) refreshes the months it touched in its own transaction, so
 pages reading the rollups are never behind the raw rows; `python -m data_access rollups` rebuilds them.

@@ -13,6 +13,8 @@ STATUSES: tuple[str, ...] = MAIN_FLOW + SIDE_EXITS
 OPEN_STATUSES: frozenset[str] = frozenset({"diterima", "terverifikasi", "didisposisikan", "ditindaklanjuti", "ditunda"})
 # Closed without being resolved: they leave the resolution statistics and are shown as exits in the funnel.
 EXIT_STATUSES: frozenset[str] = frozenset({"bukan_wewenang", "diarsipkan"})
+# Closed, in funnel order: a clock of theirs without a time of its own or a later one is in no clock (DOMAIN.md §2.2).
+CLOSED_STATUSES: tuple[str, ...] = tuple(status for status in STATUSES if status not in OPEN_STATUSES)
 
 CLASSIFICATIONS: tuple[str, ...] = ("pengaduan", "aspirasi", "permintaan_informasi")
 

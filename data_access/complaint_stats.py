@@ -1,19 +1,25 @@
 """Complaint timing figures in working days against the limits (DOMAIN.md §2.2–2.4).
 
 Each stage is a clock: verification runs from received to verified, first response and resolution from
-forwarding (terverifikasi). A stage not yet done is right-censored at `now`, so medians come from
-Kaplan–Meier and never from finished cases alone. Complaints that left by a side exit (archived,
-bukan wewenang) are counted in the funnel, not in the first-response and resolution clocks.
+forwarding (terverifikasi), or from received when the forwarding time is missing. A stage not yet done is
+right-censored at `now`, so medians come from Kaplan–Meier and never from finished cases alone. Complaints that
+left by a side exit (archived, bukan wewenang) are counted in the funnel, not in the first-response and resolution
+clocks.
+
+Missing stage times (DOMAIN.md §2.2): a later stage's time ends every earlier clock without a time of its own; that
+duration is unknown (NO_TIME), left out of the stage's statistics and counted beside them. A closed complaint's
+clock with neither its own time nor a later one is in no clock: the status says it ended, nothing says when.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 import numpy as np
 import pandas as pd
 
+from data_access import clock
 from data_access.complaint_rules import (
     BACKLOG_BUCKETS,
     EXIT_STATUSES,
@@ -29,6 +35,9 @@ from data_access.survival import km_quantile
 from data_access.workdays import add_workdays_many, workdays_between_many
 
 STAGE_COLUMNS = ("received_at", "verified_at", "first_response_at", "resolved_at", "updated_at")
+# The working days of a stage that ended with no time recorded ("tanpa waktu tercatat"): a later stage's time ended
+# it. Real durations are never negative (imports require stage times in order), so rollups store it as it is.
+NO_TIME = -1
 
 
 def wib_dates(values: pd.Series) -> np.ndarray:
@@ -47,33 +56,47 @@ class StageClock:
     """Working days complaints have spent in one stage, whether the stage is done, and its limit.
 
     Each entry stands for `weight` complaints: one for a complaint read row by row, more for a rollup's
-    histogram of finished stages (every complaint of a unit that took 3 working days counts once, with its weight)."""
+    histogram of finished stages (every complaint of a unit that took 3 working days counts once, with its weight).
+    Entries of NO_TIME working days (done, duration unknown) are left out of every statistic and counted as
+    `unknown`."""
 
-    elapsed: np.ndarray  # int working days, to the stage's end or to now
+    elapsed: np.ndarray  # int working days, to the stage's end or to now; NO_TIME where the end has no time
     done: np.ndarray  # bool
     limit: np.ndarray  # int working days
     weight: np.ndarray  # int complaints per entry
 
     @property
+    def timed(self) -> np.ndarray:
+        return self.elapsed != NO_TIME
+
+    @property
     def complaints(self) -> int:
-        return int(self.weight.sum())
+        """Complaints in the stage's statistics (those with a known or running duration)."""
+        return int(self.weight[self.timed].sum())
 
     @property
     def finished(self) -> int:
-        return int(self.weight[self.done].sum())
+        return int(self.weight[self.done & self.timed].sum())
+
+    @property
+    def unknown(self) -> int:
+        """Complaints whose stage ended with no time recorded."""
+        return int(self.weight[~self.timed].sum())
 
     def km(self, share: float) -> int | None:
-        value = km_quantile(self.elapsed.tolist(), self.done.tolist(), share, self.weight.tolist())
+        timed = self.timed
+        value = km_quantile(self.elapsed[timed].tolist(), self.done[timed].tolist(), share,
+                            self.weight[timed].tolist())
         return None if value is None else int(value)
 
     def within_limit_pct(self, limit: int | None = None) -> float | None:
         """Share finished within the limit (or within `limit` working days), of the cases already decided (done, or
-        still open past it)."""
+        still open past it); durations unknown are not decided either way."""
         limit = self.limit if limit is None else limit
-        decided = self.done | (self.elapsed > limit)
+        decided = self.timed & (self.done | (self.elapsed > limit))
         if not decided.any():
             return None
-        within = self.done & (self.elapsed <= limit)
+        within = decided & self.done & (self.elapsed <= limit)
         return round(100 * self.weight[within].sum() / self.weight[decided].sum(), 1)
 
     def still_open_pct(self) -> float | None:
@@ -82,16 +105,19 @@ class StageClock:
     def overdue_open(self) -> np.ndarray:
         return ~self.done & (self.elapsed > self.limit)
 
-    def plus(self, other: "StageClock") -> "StageClock":
+    def plus(self, other: StageClock) -> StageClock:
         return StageClock(*(np.concatenate([getattr(self, name), getattr(other, name)])
                             for name in ("elapsed", "done", "limit", "weight")))
 
 
-def _clock(start: np.ndarray, end: np.ndarray, now_date: np.datetime64, limit: np.ndarray, cuti) -> StageClock:
-    done = ~np.isnat(end)
-    stop = np.where(done, end, now_date)
-    elapsed = workdays_between_many(start, stop, cuti)
-    return StageClock(elapsed=elapsed, done=done, limit=limit, weight=np.ones(len(done), dtype=np.int64))
+def _clock(start: np.ndarray, end: np.ndarray, ended: np.ndarray, now_date: np.datetime64, limit: np.ndarray,
+           cuti) -> StageClock:
+    """The clock from start to end (NaT: still running at now_date, unless `ended` by a later stage's time, which
+    leaves its duration unknown)."""
+    timed = ~np.isnat(end)
+    elapsed = workdays_between_many(start, np.where(timed, end, now_date), cuti)
+    elapsed = np.where(ended & ~timed, NO_TIME, elapsed)
+    return StageClock(elapsed=elapsed, done=timed | ended, limit=limit, weight=np.ones(len(timed), dtype=np.int64))
 
 
 @dataclass(frozen=True)
@@ -100,7 +126,7 @@ class Clocks:
     first_response: StageClock
     resolution: StageClock
     overdue_open: np.ndarray  # bool per complaint of the frame given
-    forwarded: np.ndarray  # bool per complaint: the rows first_response and resolution hold, in order
+    members: dict[str, np.ndarray]  # per stage, bool per complaint: the rows its clock holds, in order
 
 
 def stage_clocks(frame: pd.DataFrame, now: datetime, include_cuti_bersama: bool | None = None) -> Clocks:
@@ -110,30 +136,38 @@ def stage_clocks(frame: pd.DataFrame, now: datetime, include_cuti_bersama: bool 
     verified = wib_dates(frame["verified_at"])
     first_response = wib_dates(frame["first_response_at"])
     resolved = wib_dates(frame["resolved_at"])
-    updated = wib_dates(frame["updated_at"])
     status = frame["status"].to_numpy()
     exited = np.isin(status, list(EXIT_STATUSES))
     is_open = np.isin(status, list(OPEN_STATUSES))
     n = len(frame)
+    has_verified, has_first, has_resolved = ~np.isnat(verified), ~np.isnat(first_response), ~np.isnat(resolved)
 
-    # An admin archiving or rejecting an unverified complaint has decided it: that ends verification.
-    verification_end = np.where(np.isnat(verified) & exited, updated, verified)
-    verification = _clock(received, verification_end, now_date, np.full(n, VERIFICATION_LIMIT), include_cuti_bersama)
-
-    forwarded = ~np.isnat(verified) & ~exited
+    # A clock holds a complaint whose stage has a time, was ended by a later stage's time, or is still running:
+    # a closed complaint with none of these times says the stage ended but not when, so it is in no clock.
+    answered_or_resolved = has_first | has_resolved
+    members = {"verification": has_verified | answered_or_resolved | is_open}
+    # A complaint that was answered or resolved had been forwarded, whether or not that time was recorded.
+    forwarded = ~exited & (has_verified | answered_or_resolved)
+    members["first_response"] = forwarded & (answered_or_resolved | is_open)
+    members["resolution"] = forwarded & (has_resolved | is_open)
+    # From forwarding, or from received when that time is missing: the complainant's wait began when they complained.
+    since_forwarding = np.where(has_verified, verified, received)
     tier_limit = frame["tier"].map(TIER_LIMITS).to_numpy(dtype=int)
-    # A complaint closed without a separate tanggapan was answered by its resolution.
-    answered = np.where(np.isnat(first_response), resolved, first_response)
-    first = _clock(
-        verified[forwarded], answered[forwarded], now_date,
-        np.full(int(forwarded.sum()), FIRST_RESPONSE_LIMIT), include_cuti_bersama,
-    )
-    resolution = _clock(verified[forwarded], resolved[forwarded], now_date, tier_limit[forwarded], include_cuti_bersama)
 
-    overdue = is_open & ~(verification.done) & (verification.elapsed > VERIFICATION_LIMIT)
-    forwarded_overdue = first.overdue_open() | resolution.overdue_open()
-    overdue[forwarded] |= forwarded_overdue & is_open[forwarded]
-    return Clocks(verification, first, resolution, overdue, forwarded)
+    def member_clock(stage: str, start, end, ended, limit) -> StageClock:
+        rows = members[stage]
+        return _clock(start[rows], end[rows], ended[rows], now_date, limit[rows], include_cuti_bersama)
+
+    verification = member_clock("verification", received, verified, answered_or_resolved,
+                                np.full(n, VERIFICATION_LIMIT))
+    first = member_clock("first_response", since_forwarding, first_response, has_resolved,
+                         np.full(n, FIRST_RESPONSE_LIMIT))
+    resolution = member_clock("resolution", since_forwarding, resolved, np.zeros(n, dtype=bool), tier_limit)
+
+    overdue = np.zeros(n, dtype=bool)
+    for stage, stage_clock in (("verification", verification), ("first_response", first), ("resolution", resolution)):
+        overdue[members[stage]] |= stage_clock.overdue_open()
+    return Clocks(verification, first, resolution, overdue & is_open, members)
 
 
 # --- complaints as the pages need them: finished stages as a histogram, running ones row by row ------------------
@@ -144,35 +178,33 @@ SETTLED_COLUMNS = ("unit_code", "region_code", "stage", "tier", "workdays", "com
 
 def stage_rows(frame: pd.DataFrame, now: datetime, include_cuti_bersama: bool | None = None) -> pd.DataFrame:
     """One row per stage clock of each complaint of a raw frame: position (in the frame), stage, tier, elapsed
-    (working days, to its end or to now), done. Finished stages do not depend on `now`."""
+    (working days, to its end or to now; NO_TIME when unknown), done. Finished stages do not depend on `now`."""
     return _clock_rows(stage_clocks(frame, now, include_cuti_bersama), frame["tier"].to_numpy())
 
 
 def _clock_rows(clocks: Clocks, tiers: np.ndarray) -> pd.DataFrame:
     """stage_rows of clocks already computed (stage_clocks) for rows with these tiers."""
     everyone = np.arange(len(tiers))
-    forwarded = everyone[clocks.forwarded]
-    parts = [
-        pd.DataFrame({"position": positions, "stage": stage, "tier": tiers[positions],
-                      "elapsed": clock.elapsed, "done": clock.done})
-        for stage, clock, positions in (("verification", clocks.verification, everyone),
-                                        ("first_response", clocks.first_response, forwarded),
-                                        ("resolution", clocks.resolution, forwarded))
-    ]
+    parts = []
+    for stage in STAGES:
+        stage_clock, positions = getattr(clocks, stage), everyone[clocks.members[stage]]
+        parts.append(pd.DataFrame({"position": positions, "stage": stage, "tier": tiers[positions],
+                                   "elapsed": stage_clock.elapsed, "done": stage_clock.done}))
     return pd.concat(parts, ignore_index=True)
 
 
 def running_mask(frame: pd.DataFrame) -> np.ndarray:
     """Complaints with a stage clock still running (their figures change with every working day)."""
-    rows = stage_rows(frame, datetime.now(UTC))
+    rows = stage_rows(frame, clock.now())
     running = np.zeros(len(frame), dtype=bool)
     running[rows.loc[~rows["done"], "position"].to_numpy()] = True
     return running
 
 
 def settled_stages(frame: pd.DataFrame, include_cuti_bersama: bool | None = None) -> pd.DataFrame:
-    """The finished stages of a raw frame as a histogram: SETTLED_COLUMNS (what complaint rollups store)."""
-    rows = stage_rows(frame, datetime.now(UTC), include_cuti_bersama)
+    """The finished stages of a raw frame as a histogram: SETTLED_COLUMNS (what complaint rollups store), those ended
+    with no time recorded at NO_TIME working days."""
+    rows = stage_rows(frame, clock.now(), include_cuti_bersama)
     done = rows[rows["done"]]
     keyed = pd.DataFrame({
         "unit_code": frame["unit_code"].to_numpy()[done["position"].to_numpy()],
@@ -193,13 +225,13 @@ class ComplaintSet:
     running: pd.DataFrame  # raw rows: unit_code, region_code, status, tier, STAGE_COLUMNS, ...
 
     @classmethod
-    def from_frame(cls, frame: pd.DataFrame, include_cuti_bersama: bool | None = None) -> "ComplaintSet":
+    def from_frame(cls, frame: pd.DataFrame, include_cuti_bersama: bool | None = None) -> ComplaintSet:
         """The set of a raw frame of complaints (tests, one unit's tracker, and the rollups' own refresh)."""
         counts = frame.groupby(["unit_code", "region_code", "status"], as_index=False).size()
         return cls(counts.rename(columns={"size": "complaints"}), settled_stages(frame, include_cuti_bersama),
                    frame[running_mask(frame)].reset_index(drop=True))
 
-    def where(self, column: str, value) -> "ComplaintSet":
+    def where(self, column: str, value) -> ComplaintSet:
         """The part of the set whose `column` (unit_code or region_code) equals value."""
         return ComplaintSet(*(part[part[column] == value].reset_index(drop=True)
                               for part in (self.counts, self.settled, self.running)))
@@ -231,9 +263,10 @@ def _running_clocks(running: pd.DataFrame, now: datetime, cuti: bool | None) -> 
     clocks = stage_clocks(running, now, cuti)
     parts = {}
     for stage in STAGES:
-        clock = getattr(clocks, stage)
-        keep = ~clock.done
-        parts[stage] = StageClock(clock.elapsed[keep], clock.done[keep], clock.limit[keep], clock.weight[keep])
+        stage_clock = getattr(clocks, stage)
+        keep = ~stage_clock.done
+        parts[stage] = StageClock(stage_clock.elapsed[keep], stage_clock.done[keep], stage_clock.limit[keep],
+                                  stage_clock.weight[keep])
     return parts, int(clocks.overdue_open.sum())
 
 
@@ -248,8 +281,9 @@ def set_clocks(complaints: ComplaintSet, now: datetime, include_cuti_bersama: bo
     return {stage: _settled_clock(settled, stage).plus(running_parts[stage]) for stage in STAGES}, overdue
 
 
-def _median_within(clock: StageClock) -> dict:
-    return {"median_workdays": clock.km(0.5), "within_limit_pct": clock.within_limit_pct()}
+def _median_within(stage_clock: StageClock) -> dict:
+    return {"median_workdays": stage_clock.km(0.5), "within_limit_pct": stage_clock.within_limit_pct(),
+            "unknown_time": stage_clock.unknown}
 
 
 def complaint_figures(complaints: ComplaintSet, now: datetime, include_cuti_bersama: bool | None = None) -> dict:
@@ -306,7 +340,7 @@ def complaint_figures_by(complaints: ComplaintSet, column: str, now: datetime,
 def _figures(by_status: dict[str, int], clocks: dict[str, StageClock], overdue: int) -> dict:
     received = sum(by_status.values())
     if received == 0:
-        empty = {"median_workdays": None, "within_limit_pct": None}
+        empty = {"median_workdays": None, "within_limit_pct": None, "unknown_time": 0}
         return {
             "received": 0, "open": 0, "by_status": by_status,
             "verification": dict(empty), "first_response": dict(empty),
@@ -326,17 +360,18 @@ def _figures(by_status: dict[str, int], clocks: dict[str, StageClock], overdue: 
     }
 
 
-def _stage_row(stage: str, tier: str | None, limit: int, clock: StageClock) -> dict:
+def _stage_row(stage: str, tier: str | None, limit: int, stage_clock: StageClock) -> dict:
     return {
         "stage": stage,
         "tier": tier,
         "limit_workdays": limit,
-        "complaints": clock.complaints,
-        "done": clock.finished,
-        "median_workdays": clock.km(0.5),
-        "p90_workdays": clock.km(0.9),
-        "within_limit_pct": clock.within_limit_pct(),
-        "still_open_pct": clock.still_open_pct(),
+        "complaints": stage_clock.complaints,
+        "done": stage_clock.finished,
+        "median_workdays": stage_clock.km(0.5),
+        "p90_workdays": stage_clock.km(0.9),
+        "within_limit_pct": stage_clock.within_limit_pct(),
+        "still_open_pct": stage_clock.still_open_pct(),
+        "unknown_time": stage_clock.unknown,
     }
 
 
@@ -361,16 +396,17 @@ def open_stages(frame: pd.DataFrame, now: datetime, include_cuti_bersama: bool |
 
     Added columns: stage, elapsed (working days so far), limit, left (limit - elapsed; negative = past it), due
     (the last WIB date within the limit) and bucket (complaint_rules.BACKLOG_BUCKETS). The stage is the first not
-    done: verification until verified, then the first response (its limit comes first), then resolution with the
-    tier's limit. `left` is also the number of working days from today to the due date."""
+    done: verification until verified (or answered), then the first response (its limit comes first), then
+    resolution with the tier's limit, both counted from forwarding, or from received when that time is missing. `left` is also the number of working days from today to the due date."""
     rows = frame[frame["status"].isin(list(OPEN_STATUSES))].reset_index(drop=True)
     received = wib_dates(rows["received_at"])
     verified = wib_dates(rows["verified_at"])
     answered = ~np.isnat(wib_dates(rows["first_response_at"])) | ~np.isnat(wib_dates(rows["resolved_at"]))
-    unverified = np.isnat(verified)
+    # A later stage's time ends verification even when its own time is missing (stage_clocks).
+    unverified = np.isnat(verified) & ~answered
     unanswered = ~unverified & ~answered
     stage = np.select([unverified, unanswered], ["verification", "first_response"], "resolution").astype(object)
-    start = np.where(unverified, received, verified)
+    start = np.where(np.isnat(verified), received, verified)
     tier_limit = rows["tier"].map(TIER_LIMITS).to_numpy(dtype=int)
     limit = np.select([unverified, unanswered], [VERIFICATION_LIMIT, FIRST_RESPONSE_LIMIT], tier_limit)
     elapsed = workdays_between_many(start, np.full(len(rows), wib_today(now)), include_cuti_bersama)

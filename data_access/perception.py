@@ -64,7 +64,8 @@ def perception_by_unit(conn: Connection, filters: Filters, now: datetime | None 
     for unit in ikm_by_unit(conn, filters):
         figures = complaints.get(unit["unit_code"])
         received = figures["received"] if figures else 0
-        first = figures["first_response"] if figures else {"median_workdays": None, "within_limit_pct": None}
+        first = figures["first_response"] if figures else {"median_workdays": None, "within_limit_pct": None,
+                                                             "unknown_time": 0}
         within = None if first["within_limit_pct"] is None else float(first["within_limit_pct"])
         grade = unit["element_grades"][PERCEPTION_ELEMENT]
         speed = response_speed(first["median_workdays"], within)
@@ -79,6 +80,7 @@ def perception_by_unit(conn: Connection, filters: Filters, now: datetime | None 
                 "complaints": received,
                 "first_response_median_workdays": first["median_workdays"],
                 "first_response_within_limit_pct": within,
+                "first_response_unknown_time": first["unknown_time"],
                 "speed": speed,
                 "flag": disagreement(grade, speed, received),
             }

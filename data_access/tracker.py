@@ -14,8 +14,8 @@ import pandas as pd
 from sqlalchemy import Connection, select
 
 from data_access import clock, schema
-from data_access.complaint_rules import EXIT_STATUSES, FIRST_RESPONSE_LIMIT, SIDE_EXITS, TIER_LIMITS, VERIFICATION_LIMIT
-from data_access.complaint_stats import STAGE_COLUMNS, stage_clocks, wib_today
+from data_access.complaint_rules import FIRST_RESPONSE_LIMIT, SIDE_EXITS, TIER_LIMITS, VERIFICATION_LIMIT
+from data_access.complaint_stats import NO_TIME, STAGE_COLUMNS, stage_clocks, wib_today
 from data_access.workdays import WIB, add_workdays
 
 # Tickets of LAPOR!, e-Sambat, imports and the demo: letters, digits and . _ / - (the column holds 64).
@@ -82,43 +82,48 @@ def _day(instant: datetime | None) -> date | None:
 
 
 def _stages(row, history: dict[str, datetime], now: datetime) -> tuple[TrackedStage, ...]:
-    """The steps of one complaint with the same clocks as the statistics (complaint_stats.stage_clocks)."""
+    """The steps of one complaint with the same clocks as the statistics (complaint_stats.stage_clocks): a stage
+    ended with no time recorded is done with neither a day nor working days."""
     frame = pd.DataFrame([{name: getattr(row, name) for name in (*STAGE_COLUMNS, "status", "tier")}])
     clocks = stage_clocks(frame, now)
     today = wib_today(now).astype(date)
-    verification = clocks.verification
-    forwarded = bool(clocks.forwarded[0])
     steps = [TrackedStage("diterima", _day(row.received_at), None, None, None, DONE)]
 
-    def clock_step(status: str, day: date | None, clock, limit: int, start: date) -> TrackedStage:
-        workdays = int(clock.elapsed[0])
-        if bool(clock.done[0]):
+    def clock_step(status: str, day: date | None, stage_clock, limit: int, start: date) -> TrackedStage:
+        workdays = int(stage_clock.elapsed[0])
+        if workdays == NO_TIME:
+            return TrackedStage(status, None, None, None, None, DONE)
+        if bool(stage_clock.done[0]):
             return TrackedStage(status, day, workdays, limit, None, DONE)
         return TrackedStage(status, None, workdays, limit, add_workdays(start, limit), WAITING)
 
-    exited = row.status in EXIT_STATUSES
-    if row.verified_at is not None:
-        steps.append(clock_step("terverifikasi", _day(row.verified_at), verification, VERIFICATION_LIMIT,
-                                _day(row.received_at)))
-    elif not exited:
-        steps.append(clock_step("terverifikasi", None, verification, VERIFICATION_LIMIT, _day(row.received_at)))
+    received = _day(row.received_at)
+    # Forwarding, or received when its time is missing (as the statistics count it).
+    forwarded = _day(row.verified_at) or received
+    if clocks.members["verification"][0]:
+        steps.append(clock_step("terverifikasi", _day(row.verified_at), clocks.verification, VERIFICATION_LIMIT,
+                                received))
     if "didisposisikan" in history and row.verified_at is not None:
         steps.append(TrackedStage("didisposisikan", _day(history["didisposisikan"]), None, None, None, DONE))
-    if forwarded:
-        verified = _day(row.verified_at)
-        answered = row.first_response_at or row.resolved_at
-        steps.append(clock_step("ditindaklanjuti", _day(answered), clocks.first_response, FIRST_RESPONSE_LIMIT,
-                                verified))
+    if clocks.members["first_response"][0]:
+        steps.append(clock_step("ditindaklanjuti", _day(row.first_response_at), clocks.first_response,
+                                FIRST_RESPONSE_LIMIT, forwarded))
+    if clocks.members["resolution"][0]:
         steps.append(clock_step("selesai", _day(row.resolved_at), clocks.resolution, TIER_LIMITS[row.tier],
-                                verified))
+                                forwarded))
     if row.status in SIDE_EXITS:
-        when = history.get(row.status, row.updated_at)
-        # An unverified complaint archived or rejected: that decision ended its verification clock.
-        took = int(verification.elapsed[0]) if exited and row.verified_at is None else None
-        steps.append(TrackedStage(row.status, _day(when), took, VERIFICATION_LIMIT if took is not None else None,
-                                  None, DONE))
+        steps.append(TrackedStage(row.status, _day(history.get(row.status, row.updated_at)), None, None, None, DONE))
+    return tuple(sorted(steps, key=_step_order(steps, today)))
+
+
+def _step_order(steps: list[TrackedStage], today: date):
+    """Sort key: done steps by day (one with no day recorded right after the step before it), then waiting ones."""
+    days, last = {}, None
+    for step in steps:
+        last = step.day or last
+        days[id(step)] = last
     order = {DONE: 0, WAITING: 1}
-    return tuple(sorted(steps, key=lambda step: (order[step.state], step.day or today)))
+    return lambda step: (order[step.state], today if step.state == WAITING else days[id(step)])
 
 
 def track_complaint(conn: Connection, ticket: str, now: datetime | None = None) -> TrackedComplaint | None:

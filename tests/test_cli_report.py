@@ -2,6 +2,7 @@
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -9,20 +10,23 @@ from pathlib import Path
 import pytest
 
 from data_access.cli import build_parser
+from data_access.importers import import_file
 from tests.factories import add_complaint, add_questionnaires, add_unit, answers_totalling, wib
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess:
+def _cli(*args: str, now: str | None = None) -> subprocess.CompletedProcess:
+    """The CLI's output; `now` pins the app's clock (DASHBOARD_NOW) where open complaints are counted."""
+    env = {**os.environ, "DASHBOARD_NOW": now} if now else None
     return subprocess.run(
         [sys.executable, "-m", "data_access", *args], check=False, cwd=ROOT, capture_output=True, text=True,
-        timeout=120,
+        timeout=120, env=env,
     )
 
 
-def _report(url: str, *args: str) -> subprocess.CompletedProcess:
-    return _cli("--url", url, "report", *args)
+def _report(url: str, *args: str, now: str | None = None) -> subprocess.CompletedProcess:
+    return _cli("--url", url, "report", *args, now=now)
 
 
 def test_report_ikm_of_250_questionnaires_with_7947_points_is_88_30_b(engine, db_url):
@@ -68,7 +72,7 @@ def test_report_complaints_first_response_in_working_days(engine, db_url):
     assert done.returncode == 0, done.stderr
     payload = json.loads(done.stdout)
     assert payload["received"] == 1 and payload["open"] == 1
-    assert payload["first_response"] == {"median_workdays": 2, "within_limit_pct": 100.0}
+    assert payload["first_response"] == {"median_workdays": 2, "within_limit_pct": 100.0, "unknown_time": 0}
     assert payload["by_status"]["ditindaklanjuti"] == 1
     assert set(payload) >= {"received", "open", "by_status", "verification", "first_response", "resolution",
                             "overdue_open"}
@@ -118,3 +122,32 @@ def test_every_command_takes_url_before_or_after_it(command, capsys):
     with pytest.raises(SystemExit):
         parser.parse_args([command, "--help"])
     assert "--url URL" in capsys.readouterr().out
+
+
+def _open311(request_id: str, status: str, updated: str) -> dict:
+    return {"service_request_id": request_id, "status": status, "service_code": "kesehatan",
+            "agency_responsible": "3514-PKM-NGEMPIT", "requested_datetime": "2025-07-07T08:00:00+07:00",
+            "updated_datetime": updated, "description": "Antrean obat lama"}
+
+
+def test_report_complaints_of_an_open311_import_has_a_resolution_median(engine, db_url, tmp_path):
+    add_unit(engine, "3514-PKM-NGEMPIT", region="35.14")
+    # Requested Monday 7 July 2025; closed ones updated (= resolved) 1, 3 and 6 working days later; one still open.
+    requests = [_open311("311-1", "closed", "2025-07-08T10:00:00+07:00"),
+                _open311("311-2", "closed", "2025-07-10T10:00:00+07:00"),
+                _open311("311-3", "closed", "2025-07-15T10:00:00+07:00"),
+                _open311("311-4", "open", "2025-07-07T08:00:00+07:00")]
+    path = tmp_path / "requests.json"
+    path.write_text(json.dumps(requests), encoding="utf-8")
+    assert import_file(engine, "open311", path)["added"] == 4
+    done = _report(db_url, "complaints", now="2025-07-16T12:00:00+07:00")  # Wednesday
+    assert done.returncode == 0, done.stderr
+    payload = json.loads(done.stdout)
+    # the open request has waited 7 working days for verification (limit 3)
+    assert (payload["received"], payload["open"], payload["overdue_open"]) == (4, 1, 1)
+    # Open311 has no verification or first-response time: the resolution of each closed request ended both
+    assert payload["verification"] == {"median_workdays": None, "within_limit_pct": 0.0, "unknown_time": 3}
+    assert payload["first_response"] == {"median_workdays": None, "within_limit_pct": None, "unknown_time": 3}
+    # resolution from received: 1, 3 and 6 working days (the open request is still being verified)
+    assert payload["resolution"] == {"median_workdays": 3, "p90_workdays": 6, "within_limit_pct": 66.7,
+                                     "still_open_pct": 0.0, "unknown_time": 0}

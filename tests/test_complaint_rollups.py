@@ -24,7 +24,13 @@ from data_access.complaint_queries import (
     unit_ranking,
 )
 from data_access.complaint_rollups import rebuild_complaint_rollups
-from data_access.complaint_stats import ComplaintSet, complaint_figures, complaint_figures_by, stage_timings
+from data_access.complaint_stats import (
+    NO_TIME,
+    ComplaintSet,
+    complaint_figures,
+    complaint_figures_by,
+    stage_timings,
+)
 from data_access.db_init import alembic_config, init_database
 from data_access.elements import ELEMENTS
 from data_access.engine import make_engine
@@ -198,3 +204,57 @@ def test_the_migration_fills_the_monthly_rollups_of_rows_stored_before_it(tmp_pa
         assert [(str(month), value, n) for month, value, n in sexes] == [("2025-06-01", "L", 1)]
     finally:
         engine.dispose()
+
+
+def _missing_stage_times(engine) -> None:
+    """Complaints of July 2025 (no holiday) with stage times missing at every stage, and some complete."""
+    unit = add_unit(engine, "3575-MPP", region="35.75", kind="mpp")
+    monday = wib(2025, 7, 7, 9)
+    # closed, never given a verification time: verification unknown, the rest from received (2 and 4 days)
+    add_complaint(engine, unit, monday, "selesai", first_response_at=wib(2025, 7, 9, 9),
+                  resolved_at=wib(2025, 7, 11, 9))
+    # resolved without a first-response time: that one unknown; verified in 1 day, resolved 5 days later
+    add_complaint(engine, unit, monday, "selesai", verified_at=wib(2025, 7, 8, 9), resolved_at=wib(2025, 7, 15, 9))
+    # open and answered, never given a verification time: resolution runs from received (14 July)
+    add_complaint(engine, unit, wib(2025, 7, 14, 9), "ditindaklanjuti", first_response_at=wib(2025, 7, 17, 9))
+    # closed without any stage time: the funnel only
+    add_complaint(engine, unit, monday, "selesai")
+    add_complaint(engine, unit, monday, "diarsipkan")
+    # waiting for verification since Wednesday 23 July
+    add_complaint(engine, unit, wib(2025, 7, 23, 9), "diterima")
+    # closed with a verification time only: verified in 1 day, in no later clock
+    add_complaint(engine, unit, monday, "selesai", verified_at=wib(2025, 7, 8, 9))
+
+
+MISSING_NOW = wib(2025, 7, 25, 12)  # Friday
+
+
+def test_missing_stage_times_are_counted_beside_the_statistics_on_both_paths(engine):
+    _missing_stage_times(engine)
+    with engine.connect() as conn:
+        summary = complaint_summary(conn, Filters(), MISSING_NOW)
+        timings = complaint_timings(conn, Filters(), MISSING_NOW)
+        rolled = complaint_set(conn, Filters())
+        raw = _raw(conn, Filters())
+        by_unit = complaints_by_unit(conn, Filters(), MISSING_NOW)
+        # a partial month: the raw rows of 7-31 July instead of the rollup
+        partial = complaint_summary(conn, Filters(date_from=date(2025, 7, 7), date_to=date(2025, 7, 31)), MISSING_NOW)
+    assert summary["received"] == 7 and summary["open"] == 2
+    assert summary["by_status"]["selesai"] == 4 and summary["by_status"]["diarsipkan"] == 1
+    # verification: 1 and 1 done, 2 running (not yet past 3); two ended by a later time with none of their own
+    assert summary["verification"] == {"median_workdays": 1, "within_limit_pct": 100.0, "unknown_time": 2}
+    # first response: 2 and 3 days; the one resolved without it unknown
+    assert summary["first_response"] == {"median_workdays": 2, "within_limit_pct": 100.0, "unknown_time": 1}
+    # resolution: 4 and 5 days done, 9 days running (past 5): median 5, 2 of 3 decided within
+    assert summary["resolution"] == {"median_workdays": 5, "within_limit_pct": 66.7, "unknown_time": 0,
+                                     "p90_workdays": None, "still_open_pct": 33.3}
+    assert summary["overdue_open"] == 1
+    assert [(r["stage"], r["tier"], r["complaints"], r["unknown_time"]) for r in timings] == [
+        ("verification", None, 3, 2), ("first_response", None, 2, 1), ("resolution", "sederhana", 3, 0),
+        ("resolution", "tanpa_pemeriksaan", 0, 0), ("resolution", "pemeriksaan_lapangan", 0, 0)]
+    # the rollup stores the unknown durations as such, and every path agrees with the raw rows
+    unknown = rolled.settled[rolled.settled["workdays"] == NO_TIME]
+    assert sorted(zip(unknown["stage"], unknown["complaints"])) == [("first_response", 1), ("verification", 2)]
+    assert summary == complaint_figures(raw, MISSING_NOW) == partial
+    assert timings == stage_timings(raw, MISSING_NOW)
+    assert by_unit == [{"unit_code": "3575-MPP", **summary}]

@@ -4,7 +4,14 @@
 import pandas as pd
 import pytest
 
-from data_access.complaint_stats import STAGE_COLUMNS, ComplaintSet, complaint_figures, stage_clocks
+from data_access.complaint_stats import (
+    NO_TIME,
+    STAGE_COLUMNS,
+    ComplaintSet,
+    complaint_figures,
+    open_stages,
+    stage_clocks,
+)
 from tests.factories import wib
 
 NOW = wib(2025, 9, 1, 12)
@@ -102,11 +109,72 @@ def test_side_exits_count_in_the_funnel_but_not_in_resolution():
     assert figures["received"] == 3 and figures["open"] == 0
     assert figures["resolution"]["median_workdays"] == 3
     assert figures["resolution"]["still_open_pct"] == 0.0
-    # archiving an unverified complaint decided its verification: 1 working day
-    assert figures["verification"]["median_workdays"] == 1
+    # archived without any stage time: in the funnel, in no clock; 1 and 0 working days verify the other two
+    clocks = stage_clocks(_frame([archived, outside, done]), NOW, include_cuti_bersama=True)
+    assert clocks.verification.elapsed.tolist() == [1, 0]
+    assert figures["verification"]["median_workdays"] == 0
+    assert figures["verification"]["unknown_time"] == 0
 
 
 def test_no_complaints_gives_nulls():
     figures = complaint_figures(ComplaintSet.from_frame(_frame([])), NOW)
     assert figures["received"] == 0
     assert figures["resolution"]["median_workdays"] is None
+
+
+# --- missing stage times (DOMAIN.md §2.2) --------------------------------------------------------------------------
+# July 2025 has no holiday, so every week is five working days whichever way cuti bersama counts.
+
+
+def test_closed_without_verification_time_is_unknown_there_and_counted_from_received_after():
+    row = {"status": "selesai", "received_at": wib(2025, 7, 7, 9), "first_response_at": wib(2025, 7, 9, 9),
+           "resolved_at": wib(2025, 7, 11, 9)}  # Monday, Wednesday, Friday
+    clocks = stage_clocks(_frame([row]), NOW, include_cuti_bersama=True)
+    assert (clocks.verification.elapsed.tolist(), clocks.verification.done.tolist()) == ([NO_TIME], [True])
+    assert clocks.first_response.elapsed.tolist() == [2]
+    assert clocks.resolution.elapsed.tolist() == [4]
+    figures = _figures(_frame([row]))
+    # not late forever: left out of verification's statistics, counted beside them
+    assert figures["verification"] == {"median_workdays": None, "within_limit_pct": None, "unknown_time": 1}
+    assert figures["resolution"]["median_workdays"] == 4
+    assert figures["overdue_open"] == 0
+
+
+def test_resolved_without_first_response_time_leaves_the_first_response_unknown():
+    row = {"status": "selesai", "received_at": wib(2025, 7, 7, 9), "verified_at": wib(2025, 7, 8, 9),
+           "resolved_at": wib(2025, 7, 15, 9)}
+    figures = _figures(_frame([row]))
+    assert figures["verification"] == {"median_workdays": 1, "within_limit_pct": 100.0, "unknown_time": 0}
+    assert figures["first_response"] == {"median_workdays": None, "within_limit_pct": None, "unknown_time": 1}
+    assert figures["resolution"]["median_workdays"] == 5  # Tuesday 8 to Tuesday 15 July, from forwarding
+
+
+def test_open_complaint_answered_without_verification_time_runs_resolution_from_received():
+    row = {"status": "ditindaklanjuti", "received_at": wib(2025, 7, 14, 9), "first_response_at": wib(2025, 7, 17, 9)}
+    now = wib(2025, 7, 25, 12)  # Friday: 9 working days after Monday 14 July
+    clocks = stage_clocks(_frame([row]), now, include_cuti_bersama=True)
+    assert clocks.verification.elapsed.tolist() == [NO_TIME]
+    assert clocks.first_response.elapsed.tolist() == [3]
+    assert (clocks.resolution.elapsed.tolist(), clocks.resolution.done.tolist()) == ([9], [False])
+    assert clocks.overdue_open.tolist() == [True]  # past the 5 days of resolution, not of verification
+    waiting = open_stages(_frame([row]), now, include_cuti_bersama=True)
+    assert (waiting["stage"].tolist(), waiting["elapsed"].tolist(), waiting["left"].tolist()) == (
+        ["resolution"], [9], [-4])
+
+
+def test_closed_complaint_without_any_stage_time_is_in_the_funnel_only():
+    rows = [{"status": status, "received_at": wib(2025, 7, 7, 9)} for status in ("selesai", "diarsipkan",
+                                                                                  "bukan_wewenang")]
+    clocks = stage_clocks(_frame(rows), NOW, include_cuti_bersama=True)
+    assert [len(getattr(clocks, stage).elapsed) for stage in ("verification", "first_response", "resolution")] == [
+        0, 0, 0]
+    figures = _figures(_frame(rows))
+    assert figures["received"] == 3 and figures["open"] == 0 and figures["overdue_open"] == 0
+    assert [figures[stage]["unknown_time"] for stage in ("verification", "first_response", "resolution")] == [0, 0, 0]
+
+
+def test_closed_with_verification_time_only_has_no_later_clock():
+    row = {"status": "selesai", "received_at": wib(2025, 7, 7, 9), "verified_at": wib(2025, 7, 8, 9)}
+    clocks = stage_clocks(_frame([row]), NOW, include_cuti_bersama=True)
+    assert clocks.verification.elapsed.tolist() == [1]
+    assert len(clocks.first_response.elapsed) == len(clocks.resolution.elapsed) == 0

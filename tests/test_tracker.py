@@ -85,17 +85,32 @@ def test_a_finished_complaint_with_its_history(engine):
     ]
 
 
-def test_an_archived_unverified_complaint_shows_the_archiving_as_its_verification(engine):
+def test_an_archived_complaint_without_stage_times_is_in_no_clock(engine):
     unit = add_unit(engine, "3575-PKM-A")
     add_complaint(engine, unit, wib(2025, 9, 1, 9), "diarsipkan", ticket="ARSIP-1")
     with engine.begin() as conn:
         conn.execute(schema.complaints.update().values(updated_at=wib(2025, 9, 8, 9)))
     with engine.connect() as conn:
         complaint = track_complaint(conn, "ARSIP-1", NOW)
-    # 1, 2, 3, 4 Sep (5 Sep Maulid Nabi): 4 working days against the 3-day verification limit
+    # The day of the last change is shown, but it is not a stage time (DOMAIN.md §2.2): no working days, no limit.
     assert _steps(complaint) == [
         ("diterima", date(2025, 9, 1), None, None, None, DONE),
-        ("diarsipkan", date(2025, 9, 8), 4, 3, None, DONE),
+        ("diarsipkan", date(2025, 9, 8), None, None, None, DONE),
+    ]
+
+
+def test_a_complaint_resolved_without_verification_time_shows_that_stage_without_a_time(engine):
+    unit = add_unit(engine, "3575-PKM-A")
+    add_complaint(engine, unit, wib(2025, 7, 7, 9), "selesai", first_response_at=wib(2025, 7, 9, 9),
+                  resolved_at=wib(2025, 7, 11, 9), ticket="TANPA-1")
+    with engine.connect() as conn:
+        complaint = track_complaint(conn, "TANPA-1", NOW)
+    # First response and resolution count from received (Monday 7 July): 2 and 4 working days.
+    assert _steps(complaint) == [
+        ("diterima", date(2025, 7, 7), None, None, None, DONE),
+        ("terverifikasi", None, None, None, None, DONE),
+        ("ditindaklanjuti", date(2025, 7, 9), 2, 5, None, DONE),
+        ("selesai", date(2025, 7, 11), 4, 5, None, DONE),
     ]
 
 
