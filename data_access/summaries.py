@@ -44,7 +44,8 @@ def flag_summarised(conn: Connection, checks, unit_ids: pd.Series, times: pd.Ser
 def summarised_on(conn: Connection, unit_id: int, day: date) -> bool:
     """Whether a stored summary of the unit covers this WIB day."""
     table = schema.skm_summaries.c
-    query = select(table.id).where(
+    # Only the columns the survey form's role may read (docs/deploy.md).
+    query = select(table.unit_id).where(
         and_(table.unit_id == unit_id, table.period_start <= day, table.period_end >= day)
     ).limit(1)
     return conn.execute(query).first() is not None
