@@ -30,6 +30,7 @@ from data_access.demo import load_demo
 from data_access.demo_units import UNITS
 from data_access.elements import ELEMENTS
 from data_access.engine import make_engine
+from data_access.importers import import_file
 from data_access.leadership import GRADE_WINDOW_DAYS
 from data_access.reference import KECAMATAN
 from data_access.sample import minimum_sample, period_population
@@ -208,9 +209,19 @@ def _seed_questionnaires(engine) -> None:
             submit_questionnaire(engine, submission, now=_at(day, 11).astimezone(UTC))
 
 
+def _seed_published_summary(engine, tmp_path) -> None:
+    """A published SKM result of KOTA_PUSKESMAS for the first half of 2018, long before its questionnaires (the demo's
+    months, OLD_MONTH), so that its card's table of periods from published results holds rows."""
+    rows = [["unit_code", "period_start", "period_end", "respondents", *ELEMENTS],
+            [KOTA_PUSKESMAS.code, "2018-01-01", "2018-06-30", "120", *["3.25"] * len(ELEMENTS)]]
+    path = tmp_path / "skm-summary.csv"
+    path.write_text("\n".join(",".join(row) for row in rows) + "\n", encoding="utf-8")
+    import_file(engine, "skm-summary", path)
+
+
 @pytest.fixture(scope="module")
 def canary_url(tmp_path_factory) -> str:
-    """A demo database up to today plus the canary complaints and questionnaires."""
+    """A demo database up to today plus the canary complaints, questionnaires and a published summary."""
     url = f"sqlite:///{tmp_path_factory.mktemp('privacy') / 'privacy.sqlite'}"
     engine = make_engine(url)
     try:
@@ -222,6 +233,7 @@ def canary_url(tmp_path_factory) -> str:
         _seed_complaints(engine, unit_ids)
         _seed_ranked_unit(engine, unit_ids[KOTA_KELURAHAN.code])
         _seed_questionnaires(engine)
+        _seed_published_summary(engine, tmp_path_factory.mktemp("summary"))
     finally:
         engine.dispose()
     return url
