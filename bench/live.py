@@ -33,10 +33,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import Engine, event  # noqa: E402
-
 from demo_db import build_demo_database  # noqa: E402
 from load import cpu_seconds, process_tree  # noqa: E402
+from sqlalchemy import Engine, event  # noqa: E402
 
 from tests.browser import (  # noqa: E402
     DESKTOP,
@@ -203,7 +202,7 @@ def _store_one(url: str, unit: str) -> None:
 
     engine = make_engine(url)
     try:
-        submit_questionnaire(engine, Submission(unit, {name: 4 for name in ELEMENTS}, channel="web"))
+        submit_questionnaire(engine, Submission(unit, dict.fromkeys(ELEMENTS, 4), channel="web"))
     finally:
         engine.dispose()
 

@@ -19,7 +19,7 @@ import sys
 import tempfile
 import time
 import zlib
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -51,7 +51,7 @@ def build_database(units: int, surveys: int, complaints: int, seed: int = 5) -> 
     url = f"sqlite:///{Path(tempfile.mkdtemp(prefix='dasbor-map-bench-')) / 'map.sqlite'}"
     engine = make_engine(url)
     init_database(engine)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     places = rng.integers(0, len(KECAMATAN), units)
     unit_rows = []
     for i, place in enumerate(places):

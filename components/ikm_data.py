@@ -5,7 +5,6 @@ Each loader wraps one data_access function; Filters is a frozen dataclass, so it
 
 from __future__ import annotations
 
-
 import streamlit as st
 
 from components import data

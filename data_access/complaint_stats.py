@@ -324,7 +324,7 @@ def complaint_figures_by(complaints: ComplaintSet, column: str, now: datetime,
                                              fill_value=0)
     figures = {}
     for value in complaints.values(column):
-        stage_clocks_of = {stage: _EMPTY_CLOCK for stage in STAGES}
+        stage_clocks_of = dict.fromkeys(STAGES, _EMPTY_CLOCK)
         for name, (_, stages, limits, days, weights, done) in parts.items():
             mine = positions[name].get(value, np.empty(0, dtype=np.int64))
             for stage in STAGES:

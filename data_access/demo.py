@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import math
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
 from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
@@ -385,7 +385,7 @@ def _not_after_end(walls: np.ndarray, period: Period) -> np.ndarray:
 def _to_utc(walls: np.ndarray) -> list[datetime | None]:
     """Aware UTC datetimes from WIB wall-clock times; NaT gives None."""
     naive = (walls - WIB_OFFSET).astype("datetime64[us]").astype(object)
-    return [None if value is None else value.replace(tzinfo=timezone.utc) for value in naive]
+    return [None if value is None else value.replace(tzinfo=UTC) for value in naive]
 
 
 def _add_workdays_many(days: np.ndarray, counts: np.ndarray) -> np.ndarray:

@@ -87,6 +87,6 @@ class Filters:
             raise ValueError(f"a monthly rollup cannot end on {self.date_to}")
         return self.day_conditions(column)
 
-    def replace(self, **changes) -> "Filters":
+    def replace(self, **changes) -> Filters:
         values = {**self.__dict__, **changes}
         return Filters(**values)

@@ -86,7 +86,7 @@ STATUS_STAGE = {
     "didisposisikan": "verified_at",  # forwarding is the end of verification (DOMAIN.md §2.2)
     "ditindaklanjuti": "first_response_at",
     "selesai": "resolved_at",
-    **{status: "resolved_at" for status in complaint_rules.EXIT_STATUSES},
+    **dict.fromkeys(complaint_rules.EXIT_STATUSES, "resolved_at"),
 }
 
 # GeoReport v2 field behind each complaint column (docs/formats.md, "Open311").

@@ -42,17 +42,14 @@ _GAP = re.compile(r"\s+")
 _HONORIFICS = re.compile(r"(?:(?:H|Hj|Haji|Hajjah|Dr|dr|Ir|Drs|Dra|Prof|KH|Kyai|Ust|Ustadz|Ustadzah|Mas|Mbak|Gus|Ning)"
                          r"\.?\s+)*")
 # A post held by the person named next ("Pak Lurah Joko", "Bu Bidan Sari"): kept, the name after it goes.
-_POSTS = frozenset("lurah camat kades kepala desa sekdes carik modin dokter bidan guru mantri perawat satpam petugas "
-                   "rt rw".split())
+_POSTS = frozenset(["lurah", "camat", "kades", "kepala", "desa", "sekdes", "carik", "modin", "dokter", "bidan", "guru", "mantri", "perawat", "satpam", "petugas", "rt", "rw"])
 # A cue followed by one of these is about an office or a thing, not a person ("Bapak Bupati", "Ibu Kota").
 _NOT_NAMES = frozenset(
-    """bupati wali walikota wakil kota sekda sekretaris direktur presiden gubernur menteri kadis kabid dinas ketua
-    anggota pejabat polisi staf admin pegawai puskesmas kantor sekolah hamil rumah kami saya bapak ibu""".split()
+    ["bupati", "wali", "walikota", "wakil", "kota", "sekda", "sekretaris", "direktur", "presiden", "gubernur", "menteri", "kadis", "kabid", "dinas", "ketua", "anggota", "pejabat", "polisi", "staf", "admin", "pegawai", "puskesmas", "kantor", "sekolah", "hamil", "rumah", "kami", "saya", "bapak", "ibu"]
 )
 # Words that end a name written in lower case after a strong cue ("nama saya budi contoh dan ...").
 _STOP_WORDS = frozenset(
-    """dan atau yang di ke dari dengan nik hp telp telepon wa email alamat umur usia warga mohon tolong untuk
-    tinggal sebagai selaku ingin mau akan sudah belum tidak ini itu karena sejak pada sangat""".split()
+    ["dan", "atau", "yang", "di", "ke", "dari", "dengan", "nik", "hp", "telp", "telepon", "wa", "email", "alamat", "umur", "usia", "warga", "mohon", "tolong", "untuk", "tinggal", "sebagai", "selaku", "ingin", "mau", "akan", "sudah", "belum", "tidak", "ini", "itu", "karena", "sejak", "pada", "sangat"]
 )
 # Strong cues take the words after them even in lower case; weak ones only capitalised words.
 _STRONG_CUE = re.compile(

@@ -6,7 +6,7 @@ end date), with both dates taken in WIB. Same day = 0; Friday -> next Monday = 1
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -94,7 +94,7 @@ def add_workdays_many(days: np.ndarray, counts: np.ndarray, include_cuti_bersama
 
 def wib_day_start(day: date) -> datetime:
     """00:00 WIB of a date, as an aware UTC instant (for date filters on UTC columns)."""
-    return datetime(day.year, day.month, day.day, tzinfo=WIB).astimezone(timezone.utc)
+    return datetime(day.year, day.month, day.day, tzinfo=WIB).astimezone(UTC)
 
 
 def wib_day_end(day: date) -> datetime:

@@ -129,7 +129,7 @@ class AppServer:
         if not keep_log:
             self.log_path.unlink(missing_ok=True)
 
-    def __enter__(self) -> "AppServer":
+    def __enter__(self) -> AppServer:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import itertools
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import Engine, insert, select
 
 from data_access import schema
-from data_access.elements import ELEMENTS
 from data_access.complaint_rollups import refresh_for_instants as refresh_complaint_rollups_for
+from data_access.elements import ELEMENTS
 from data_access.rollups import refresh_for_instants
 from data_access.workdays import WIB
 
@@ -80,7 +80,7 @@ def add_complaint(engine: Engine, unit_id: int, received_at: datetime, status: s
         "resolved_at": resolved_at,
         "status": status,
         "source": "import",
-        "updated_at": max(stamps).astimezone(timezone.utc),
+        "updated_at": max(stamps).astimezone(UTC),
         **extra,
     }
     with engine.begin() as conn:
@@ -90,7 +90,7 @@ def add_complaint(engine: Engine, unit_id: int, received_at: datetime, status: s
 
 def answers(value: int, **overrides: int) -> dict[str, int]:
     """One questionnaire answering `value` to every element except the ones overridden."""
-    return {**{name: value for name in ELEMENTS}, **overrides}
+    return {**dict.fromkeys(ELEMENTS, value), **overrides}
 
 
 def add_done_when_units(engine: Engine) -> None:

@@ -46,7 +46,7 @@ class PostgresServer:
     def _run(self, *args: str) -> None:
         subprocess.run([*self.as_user, *args], check=True, capture_output=True, text=True)
 
-    def start(self) -> "PostgresServer":
+    def start(self) -> PostgresServer:
         if self.as_user:
             shutil.chown(self.root, user="postgres")
         self._run(str(self.bin / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres", "-E", "UTF8")

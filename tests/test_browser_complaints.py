@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -56,7 +56,7 @@ def canary_server(tmp_path_factory):
         load_demo(engine, seed=11, **DEMO_SIZE)
         with engine.connect() as conn:
             unit = conn.execute(select(schema.service_units.c.id).order_by(schema.service_units.c.id)).scalars().first()
-        received = add_workdays(wib_date(datetime.now(timezone.utc)), -1)
+        received = add_workdays(wib_date(datetime.now(UTC)), -1)
         add_complaint(engine, unit, wib(received.year, received.month, received.day, 10), "diterima", ticket=TICKET,
                       category="kesehatan", description=DESCRIPTION, source="import")
     finally:

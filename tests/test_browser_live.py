@@ -11,8 +11,17 @@ import pytest
 from data_access.db_init import init_database
 from data_access.elements import ANSWER_LABELS, ELEMENTS
 from data_access.engine import make_engine
-from tests.browser import DESKTOP, PHONE, browser, new_page, start_app  # noqa: F401
-from tests.browser import assert_no_horizontal_scroll, page_errors, screenshot, wait_for_app
+from tests.browser import (  # noqa: F401
+    DESKTOP,
+    PHONE,
+    assert_no_horizontal_scroll,
+    browser,
+    new_page,
+    page_errors,
+    screenshot,
+    start_app,
+    wait_for_app,
+)
 from tests.factories import add_done_when_units, add_unit
 from tests.test_browser_smoke import ERROR_TEXT
 

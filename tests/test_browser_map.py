@@ -10,14 +10,18 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import openpyxl
 import pytest
 
-from tests.browser import app_server, browser, demo_sqlite_url, desktop_page, phone_page  # noqa: F401
-from tests.browser import (
+from tests.browser import (  # noqa: F401
     DESKTOP,
     NODE_MODULES,
+    app_server,
     assert_no_horizontal_scroll,
+    browser,
     classify_request,
+    demo_sqlite_url,
+    desktop_page,
     new_page,
     page_errors,
+    phone_page,
     screenshot,
     start_app,
     wait_for_app,

@@ -11,8 +11,19 @@ from pypdf import PdfReader
 
 from data_access.db_init import init_database
 from data_access.engine import make_engine
-from tests.browser import DESKTOP, PHONE, app_server, browser, demo_sqlite_url, new_page  # noqa: F401
-from tests.browser import assert_no_horizontal_scroll, page_errors, screenshot, start_app, wait_for_app
+from tests.browser import (  # noqa: F401
+    DESKTOP,
+    PHONE,
+    app_server,
+    assert_no_horizontal_scroll,
+    browser,
+    demo_sqlite_url,
+    new_page,
+    page_errors,
+    screenshot,
+    start_app,
+    wait_for_app,
+)
 from tests.test_browser_complaints import PERSONAL, _download
 
 pytestmark = pytest.mark.browser

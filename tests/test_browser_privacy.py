@@ -515,8 +515,7 @@ REACHES = {
     "peta-unit": CANARY_UNITS,
     "pengaduan-jatuh-tempo": CANARY_UNITS,  # each unit's newest complaint falls due within days
     "pimpinan-jatuh-tempo": CANARY_UNITS,
-    **{key: (KOTA_KELURAHAN,) for key in ("ikm-peringkat", "pimpinan-peringkat-ikm", "pimpinan-pindah-mutu-minggu",
-                                          "pimpinan-pindah-mutu-bulan")},
+    **dict.fromkeys(("ikm-peringkat", "pimpinan-peringkat-ikm", "pimpinan-pindah-mutu-minggu", "pimpinan-pindah-mutu-bulan"), (KOTA_KELURAHAN,)),
 }
 
 

@@ -6,8 +6,17 @@ import re
 
 import pytest
 
-from tests.browser import app_server, browser, demo_sqlite_url, desktop_page, phone_page  # noqa: F401
-from tests.browser import assert_no_horizontal_scroll, page_errors, screenshot, wait_for_app
+from tests.browser import (  # noqa: F401
+    app_server,
+    assert_no_horizontal_scroll,
+    browser,
+    demo_sqlite_url,
+    desktop_page,
+    page_errors,
+    phone_page,
+    screenshot,
+    wait_for_app,
+)
 
 pytestmark = pytest.mark.browser
 

@@ -190,7 +190,7 @@ def test_the_migration_fills_the_monthly_rollups_of_rows_stored_before_it(tmp_pa
                 source="import", updated_at=wib(2025, 6, 3, 9)))
             conn.execute(insert(schema.survey_responses).values(
                 response_id="OLD-Q", submitted_at=wib(2025, 6, 2, 9), unit_id=unit, source="import", sex="L",
-                **{name: 3 for name in ELEMENTS}))
+                **dict.fromkeys(ELEMENTS, 3)))
         init_database(engine)  # migrates 0002 -> head
         daily, stages = _rollups(engine)
         assert [(str(row.month), row.value, row.complaints) for row in daily if row.dimension == "status"] == [

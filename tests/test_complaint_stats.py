@@ -18,7 +18,7 @@ NOW = wib(2025, 9, 1, 12)
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
-    filled = [{"unit_code": "3575-MPP", "region_code": "35.75", **{c: None for c in STAGE_COLUMNS},
+    filled = [{"unit_code": "3575-MPP", "region_code": "35.75", **dict.fromkeys(STAGE_COLUMNS),
                "tier": "sederhana", **row} for row in rows]
     for row in filled:
         row["updated_at"] = row["updated_at"] or max(row[c] for c in STAGE_COLUMNS[:4] if row[c])

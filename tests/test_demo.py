@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
 import pytest
@@ -113,8 +113,8 @@ def test_reloading_replaces_demo_rows_and_keeps_other_data(loaded):
     with engine.begin() as conn:
         unit_id = conn.execute(select(units.c.id).where(units.c.code == "3575-MPP")).scalar_one()
         conn.execute(insert(surveys).values(
-            response_id="FORM-1", submitted_at=datetime(2025, 6, 2, 3, tzinfo=timezone.utc), unit_id=unit_id,
-            source="form", **{name: 3 for name in ELEMENTS},
+            response_id="FORM-1", submitted_at=datetime(2025, 6, 2, 3, tzinfo=UTC), unit_id=unit_id,
+            source="form", **dict.fromkeys(ELEMENTS, 3),
         ))
     again = load_demo(engine, seed=7, **SMALL)
     assert again == first
@@ -153,7 +153,7 @@ def test_nothing_lies_after_the_end_of_until(loaded):
 
 def test_default_until_is_today_and_nothing_lies_in_the_future(engine):
     load_demo(engine, surveys=2_000, complaints=100)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with engine.connect() as conn:
         latest = max(
             conn.execute(select(func.max(surveys.c.submitted_at))).scalar_one(),

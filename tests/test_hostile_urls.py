@@ -66,7 +66,7 @@ def query(value_name: str) -> dict[str, str | list[str]]:
     """Every parameter the app reads, and the unknown ones, set to the named hostile value."""
     if value_name == "repeated":
         return {**{key: [valid, SCRIPT] for key, valid in VALID.items()}, **{key: [SCRIPT, SCRIPT] for key in UNKNOWN}}
-    return {key: HOSTILE[value_name] for key in (*VALID, *UNKNOWN)}
+    return dict.fromkeys((*VALID, *UNKNOWN), HOSTILE[value_name])
 
 
 # --------------------------------------------------------------------------------------------------- the database
@@ -213,7 +213,7 @@ def test_a_100_kb_value_in_each_parameter_is_dropped(monkeypatch, sqlite_site, k
 
 def test_a_query_string_past_streamlits_limit_is_ignored_whole(monkeypatch, sqlite_site):
     """1.6 MB of parameters: Streamlit reads none of them (its limit is 512 Ki characters); the page is the bare one."""
-    params = {key: "A" * 100_000 for key in VALID}
+    params = dict.fromkeys(VALID, "A" * 100000)
     app = open_page(monkeypatch, sqlite_site.url, "kepuasan", params)
     assert not app.exception, app.exception
     if "kepuasan" not in sqlite_site.baselines:

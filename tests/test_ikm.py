@@ -55,12 +55,12 @@ def test_rounding_is_half_up_not_bankers():
 
 def test_weights_are_exactly_one_ninth_not_0_111():
     # Nine NRRs of 3.0,...: with weight 0.111 the sum of weights is 0.999 and 75.00 would print as 74.93.
-    result = ikm_from_sums(10, {name: 30 for name in ELEMENTS})
+    result = ikm_from_sums(10, dict.fromkeys(ELEMENTS, 30))
     assert result.ikm == 75.00
 
 
 def test_element_scores_and_weakest_element():
-    sums = {name: 350 for name in ELEMENTS}
+    sums = dict.fromkeys(ELEMENTS, 350)
     sums["waktu"] = 260  # NRR 2.6 -> 65.00, grade C
     sums["biaya"] = 400  # NRR 4.0 -> 100
     result = ikm_from_sums(100, sums)
@@ -74,19 +74,19 @@ def test_element_scores_and_weakest_element():
 
 
 def test_weakest_element_tie_goes_to_regulation_order():
-    sums = {name: 300 for name in ELEMENTS}
+    sums = dict.fromkeys(ELEMENTS, 300)
     sums["sarana"] = 200
     sums["prosedur"] = 200
     assert ikm_from_sums(100, sums).weakest_element == "prosedur"
 
 
 def test_no_respondents_gives_no_result():
-    assert ikm_from_sums(0, {name: 0 for name in ELEMENTS}) is None
+    assert ikm_from_sums(0, dict.fromkeys(ELEMENTS, 0)) is None
 
 
 def test_answer_averages_outside_1_to_4_are_refused():
     with pytest.raises(ValueError):
-        ikm_from_sums(10, {name: 50 for name in ELEMENTS})
+        ikm_from_sums(10, dict.fromkeys(ELEMENTS, 50))
 
 
 def test_ci95_small_sample_hand_computed_and_clipped_at_100():
@@ -104,7 +104,7 @@ def test_ci95_large_sample_hand_computed():
 
 def test_ci95_needs_two_respondents_and_is_reported_with_the_result():
     assert ikm_ci95(1, 27, 729) is None
-    result = ikm_from_sums(4, {name: 12 for name in ELEMENTS}, total_sum_squares=4 * 27**2)
+    result = ikm_from_sums(4, dict.fromkeys(ELEMENTS, 12), total_sum_squares=4 * 27**2)
     assert result.ci95 == (75.0, 75.0)
 
 

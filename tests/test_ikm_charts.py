@@ -55,8 +55,8 @@ def test_period_labels_are_short():
 
 
 def test_elements_chart_labels_every_bar_with_score_and_letter():
-    scores = {name: 80.0 for name in ELEMENTS} | {"waktu": 62.5, "biaya": 95.0}
-    grades = {name: "B" for name in ELEMENTS} | {"waktu": "D", "biaya": "A"}
+    scores = dict.fromkeys(ELEMENTS, 80.0) | {"waktu": 62.5, "biaya": 95.0}
+    grades = dict.fromkeys(ELEMENTS, "B") | {"waktu": "D", "biaya": "A"}
     frame = frames.element_frame(scores, grades)
     assert list(frame["element"])[:3] == ["Persyaratan", "Prosedur", "Waktu"]
     assert frame.set_index("key").loc["waktu", "text"] == "62,50 D"

@@ -1,7 +1,7 @@
 """IKM queries on real databases (SQLite and PostgreSQL): per unit and region, CI, sample rule, ranking, trend,
 profile, weakest element, unit card, and perception against operations — every figure computed by hand."""
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import insert
@@ -34,7 +34,7 @@ from data_access.rollups import refresh_for_instants
 from data_access.sample import ADEQUATE, INADEQUATE, UNKNOWN_POPULATION
 from tests.factories import add_complaint, add_done_when_units, add_questionnaires, add_unit, answers, wib
 
-NOW = datetime(2025, 8, 1, tzinfo=timezone.utc)
+NOW = datetime(2025, 8, 1, tzinfo=UTC)
 Q2_2025 = Filters(date_from=date(2025, 4, 1), date_to=date(2025, 6, 30))  # 91 days
 
 

@@ -21,7 +21,7 @@ import os
 import subprocess
 import sys
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -266,9 +266,9 @@ def time_cell(draw, when: datetime, required: bool) -> Cell:
     if not required and draw(st.booleans()):
         return Cell(None)
     spelled = draw(st.sampled_from(TIME_SPELLINGS + ("utc",)))
-    text = f"{when.astimezone(timezone.utc):%Y-%m-%dT%H:%MZ}" if spelled == "utc" else spelled.format(when)
+    text = f"{when.astimezone(UTC):%Y-%m-%dT%H:%MZ}" if spelled == "utc" else spelled.format(when)
     native = draw(st.sampled_from([None, when.replace(tzinfo=None)]))
-    return Cell(draw(pad(text)), stored=when.astimezone(timezone.utc), native=native)
+    return Cell(draw(pad(text)), stored=when.astimezone(UTC), native=native)
 
 
 @st.composite

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -32,7 +32,7 @@ COMPLAINT_HEADER = ["ticket", "unit_code", "channel", "classification", "categor
 
 
 def utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=timezone.utc)
+    return datetime(*args, tzinfo=UTC)
 
 
 def survey(response_id: str, submitted_at: str = "2025-03-27 09:00", unit: str = "3575-MPP", **changes) -> list:
@@ -225,7 +225,7 @@ def test_one_bad_answer_rejects_the_whole_file(engine, tmp_path):
 
 def test_every_problem_in_a_file_is_listed(engine, tmp_path):
     load_units(engine, tmp_path)
-    future = (datetime.now(timezone.utc) + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    future = (datetime.now(UTC) + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M:%SZ")
     rows = [
         survey("R-1", persyaratan="4.5", biaya=""),
         survey("R-2", "27/03/2025 09:00", "3575-XYZ", produk="x", sex="X", age="12"),

@@ -103,7 +103,7 @@ def _fill(engine) -> None:
                   first_response_at=wib(2025, 5, 7, 9), resolved_at=wib(2025, 5, 9, 9))
 
 
-SUBMISSION = Submission(UNIT, {**{name: 4 for name in ELEMENTS}, "waktu": 2}, sex="P", age=30)
+SUBMISSION = Submission(UNIT, {**dict.fromkeys(ELEMENTS, 4), "waktu": 2}, sex="P", age=30)
 SUBMITTED_AT = wib(2025, 7, 1, 9)
 
 

@@ -3,7 +3,7 @@ measures, all computed by hand; and loading kecamatan boundaries from a file, go
 
 import json
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -27,7 +27,7 @@ from data_access.map_data import (
 from data_access.sample import ADEQUATE, INADEQUATE, UNKNOWN_POPULATION
 from tests.factories import add_complaint, add_questionnaires, add_unit, answers_totalling, wib
 
-NOW = datetime(2025, 8, 1, 3, tzinfo=timezone.utc)  # Friday 1 August 2025, 10.00 WIB
+NOW = datetime(2025, 8, 1, 3, tzinfo=UTC)  # Friday 1 August 2025, 10.00 WIB
 SURVEY_DAY = wib(2025, 7, 15, 10)
 # All questionnaires on one day: the period is 1 day, so 3,650 users a year are 10 users and 10 respondents suffice.
 USERS_FOR_TEN = 3650
@@ -35,7 +35,7 @@ SHARED_GEO = Path(__file__).resolve().parent.parent.parent / "shared" / "geo" / 
 
 
 def answers(value: int) -> dict[str, int]:
-    return {name: value for name in ELEMENTS}
+    return dict.fromkeys(ELEMENTS, value)
 
 
 def add_scene(engine) -> None:
@@ -165,7 +165,7 @@ def test_map_figures_agree_with_the_pages_queries_on_the_demo(demo_url):
     from data_access.engine import make_engine
 
     engine = make_engine(demo_url)
-    now = datetime(2026, 1, 5, 3, tzinfo=timezone.utc)
+    now = datetime(2026, 1, 5, 3, tzinfo=UTC)
     try:
         with engine.connect() as conn:
             units = map_units(conn, Filters(), now).set_index("unit_code")

@@ -1,13 +1,13 @@
 """AppTest runs of the survey form (?unit=CODE) on both backends: a valid questionnaire is stored once and thanked,
 and a missing answer, a bad unit code, a repeat for the same unit and a burst each change nothing and say why."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
 
-from data_access import schema
 from components.survey_views import QUESTION_ORDER
+from data_access import schema
 from data_access.elements import ELEMENTS
 from tests.factories import add_unit
 from tests.test_page_kepuasan import open_page
@@ -153,7 +153,7 @@ def test_a_second_questionnaire_for_the_same_unit_is_refused_kindly(monkeypatch,
     app = _survey(monkeypatch, db_url, "3575-MPP")
     _fill(app)
     # Meanwhile another tab of the same browser sent one for this unit three minutes ago.
-    app.session_state["survey.history"] = [("3575-MPP", datetime.now(timezone.utc) - timedelta(minutes=3))]
+    app.session_state["survey.history"] = [("3575-MPP", datetime.now(UTC) - timedelta(minutes=3))]
     _submit(app)
     assert _count(engine) == 0
     [warning] = [w.value for w in app.warning]

@@ -13,7 +13,7 @@ from data_access.rollups import rebuild_survey_rollups
 from tests.factories import add_questionnaires, add_unit, wib
 
 ROOT = Path(__file__).resolve().parent.parent
-THREES = {name: 3 for name in ELEMENTS}
+THREES = dict.fromkeys(ELEMENTS, 3)
 
 
 def _daily(engine):

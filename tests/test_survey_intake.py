@@ -19,7 +19,7 @@ from data_access.survey_intake import (
 )
 from tests.factories import add_unit, wib
 
-FOURS = {name: 4 for name in ELEMENTS}
+FOURS = dict.fromkeys(ELEMENTS, 4)
 NOW = wib(2025, 7, 1, 9)
 
 

@@ -4,10 +4,10 @@ Revision ID: 0001
 Revises: 
 """
 
-from alembic import op
 import sqlalchemy as sa
-import data_access.schema
+from alembic import op
 
+import data_access.schema
 
 revision = '0001'
 down_revision = None

@@ -5,12 +5,11 @@ Revision ID: 0003
 Revises: 0002
 """
 
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 from data_access.complaint_rollups import rebuild_complaint_rollups
 from data_access.rollups import rebuild_survey_rollups
-
 
 revision = '0003'
 down_revision = '0002'
