@@ -3,11 +3,11 @@ sample adequacy, the ranking, the nine elements, the trend, perception against c
 
 import streamlit as st
 
-from components import ikm_views as section
 from components.citation import cite_control
 from components.errors import database_guard
 from components.filters import describe, page_filters
 from components.i18n import t
+from components.satisfaction import views as section
 
 st.title(t("ikm.title"))
 st.caption(t("ikm.intro"))

@@ -3,7 +3,7 @@ working days each took and its limit — never the complaint's text or anything 
 
 import streamlit as st
 
-from components import complaint_views as section
+from components.complaints import views as section
 from components.errors import database_guard
 from components.i18n import t
 

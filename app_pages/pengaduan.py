@@ -4,8 +4,8 @@ units ranked by resolutions within the limit; categories per kecamatan with smal
 
 import streamlit as st
 
-from components import complaint_views as section
 from components.citation import cite_control
+from components.complaints import views as section
 from components.errors import database_guard
 from components.filters import describe, page_filters
 from components.i18n import t

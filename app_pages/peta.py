@@ -3,12 +3,12 @@ a chosen measure; below it the same units as a sortable list, so nobody needs th
 
 import streamlit as st
 
-from components import peta_data
-from components import peta_views as section
 from components.citation import cite_control
 from components.errors import database_guard
 from components.filters import page_filters
 from components.i18n import t
+from components.map import figures as peta_data
+from components.map import views as section
 
 st.title(t("map.title"))
 st.caption(t("map.intro"))

@@ -3,11 +3,11 @@ falls due), each region against the targets, rankings, the Ombudsman history, an
 
 import streamlit as st
 
-from components import leadership_views as section
 from components.citation import cite_control
 from components.errors import database_guard
 from components.filters import describe
 from components.i18n import t
+from components.leadership import views as section
 
 st.title(t("lead.title"))
 st.caption(t("lead.intro"))

@@ -4,9 +4,9 @@ a friendly refusal when this device has just answered, or every problem found wi
 
 import streamlit as st
 
-from components import survey_views as survey
 from components.errors import database_guard
 from components.i18n import t
+from components.survey import views as survey
 
 st.title(t("survey.title"))
 with database_guard():

@@ -4,10 +4,10 @@ measured, and where the unit is."""
 
 import streamlit as st
 
-from components import ikm_views as section
 from components.citation import cite_control
 from components.errors import database_guard
 from components.i18n import t
+from components.satisfaction import views as section
 
 with database_guard():
     unit = section.requested_unit()

@@ -11,7 +11,6 @@ from datetime import datetime
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
-from components import leadership_frames as frames
 from components.formatting import (
     fmt_date,
     fmt_datetime_wib,
@@ -20,6 +19,7 @@ from components.formatting import (
     fmt_signed,
 )
 from components.i18n import t
+from components.leadership import frames as frames
 from data_access.leadership import GRADE_WINDOW_DAYS
 
 ENCODING = "windows-1252"

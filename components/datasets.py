@@ -13,17 +13,20 @@ from dataclasses import dataclass, field
 import pandas as pd
 import streamlit as st
 
-from components import complaint_data, ikm_data, leadership_data, peta_data
-from components import complaint_frames as cframes
-from components import ikm_frames as iframes
-from components import leadership_frames as lframes
+from components.complaints import figures as complaint_data
+from components.complaints import frames as cframes
 from components.figure import downloads
 from components.filters import describe, url_select
 from components.formatting import fmt_number
 from components.i18n import t
-from components.leadership_views import ranking_window
+from components.leadership import figures as leadership_data
+from components.leadership import frames as lframes
+from components.leadership.views import ranking_window
+from components.map import figures as peta_data
+from components.map.views import kecamatan_table, unit_tables
 from components.methodology import dictionary_table
-from components.peta_views import kecamatan_table, unit_tables
+from components.satisfaction import figures as ikm_data
+from components.satisfaction import frames as iframes
 from data_access import config
 from data_access.complaint_queries import VOLUME_DIMENSIONS
 from data_access.complaint_rules import DUE_SOON_WORKDAYS

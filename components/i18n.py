@@ -1709,14 +1709,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.dict.lead.ombudsman.col.note": {"id": "Keterangan tambahan.", "en": "Additional remarks."},
     "data.dict.lead.ombudsman.col.source": {"id": "Asal angka (laporan Ombudsman RI).",
                                             "en": "Where the figure comes from (Ombudsman RI report)."},
-    # Faults (components/survey_views.py): a questionnaire sent while the database is down.
+    # Faults (components/survey/views.py): a questionnaire sent while the database is down.
     "faults.survey_not_stored": {
         "id": "**Jawaban Anda belum tersimpan**: basis data sedang tidak dapat dihubungi. Semua jawaban masih ada di "
               "formulir ini. Silakan tekan **{button}** lagi dalam beberapa menit, tanpa memuat ulang halaman.",
         "en": "**Your answers have not been saved**: the database cannot be reached right now. All your answers are "
               "still in this form. Please press **{button}** again in a few minutes, without reloading the page.",
     },
-    # Accessibility (components/peta_views.py): the way past the map, and unit cards opened without a mouse.
+    # Accessibility (components/map/views.py): the way past the map, and unit cards opened without a mouse.
     "a11y.map.skip": {"id": "Lewati peta, langsung ke daftar unit ↓", "en": "Skip the map, go to the list of units ↓"},
     "a11y.map.card_pick": {"id": "Buka rapor unit", "en": "Open a unit's report card"},
     "a11y.map.card_placeholder": {"id": "Ketik nama atau kode unit", "en": "Type a unit's name or code"},

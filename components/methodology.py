@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from components import data
-from components.complaint_frames import label
+from components.complaints.frames import label
 from components.formatting import fmt_date, fmt_number
 from components.i18n import STRINGS, t
 from data_access.complaint_rules import (

@@ -23,7 +23,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from sqlalchemy import func, select
 
 from components.i18n import STRINGS
-from components.map_view import MARKER_LETTERS
+from components.map.folium_map import MARKER_LETTERS
 from data_access import schema
 from data_access.engine import make_engine
 from data_access.map_data import UNRATED

@@ -4,8 +4,8 @@ labels short enough for a phone, takeaways that say what the data says."""
 import pandas as pd
 import pytest
 
-from components import ikm_frames as frames
-from components.ikm_charts import (
+from components.satisfaction import frames as frames
+from components.satisfaction.charts import (
     GRADE_COLORS,
     domain_floor,
     grade_bands,

@@ -1,5 +1,5 @@
 """Least privilege, tried through the app's own engines (components.data.public_engine for every public page,
-components.survey_data.intake_engine for the survey form) on SQLite and on PostgreSQL with docs/deploy.md's roles.
+components.survey.figures.intake_engine for the survey form) on SQLite and on PostgreSQL with docs/deploy.md's roles.
 
 The public engine cannot write, nor escape its read-only mode (ATTACH, VACUUM INTO, PRAGMA; on PostgreSQL SET
 TRANSACTION READ WRITE, COMMIT and a session default: there the SELECT-only role is what stops them). The survey
@@ -18,7 +18,8 @@ import pytest
 from sqlalchemy import func, inspect, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from components import data, survey_data
+from components import data
+from components.survey import figures as survey_data
 from data_access import schema
 from data_access.db_init import init_database
 from data_access.elements import ELEMENTS

@@ -4,7 +4,7 @@ unit link, compact marker rows, self-hosted assets, and the kecamatan layer with
 import pandas as pd
 from streamlit_folium import _get_feature_group_string, _get_map_string
 
-from components import map_view
+from components.map import folium_map as map_view
 from data_access.filters import Filters
 from data_access.map_data import NO_QUESTIONNAIRES, UNRATED
 from data_access.sample import ADEQUATE, INADEQUATE

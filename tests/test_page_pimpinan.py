@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 from streamlit.runtime.media_file_manager import MediaFileManager
 
-from components.leadership_frames import period_text
+from components.leadership.frames import period_text
 from data_access.leadership import comparison_date, last_complete_week
 from data_access.workdays import WIB
 from tests.factories import (

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from components.survey_views import QUESTION_ORDER
+from components.survey.views import QUESTION_ORDER
 from data_access import schema
 from data_access.elements import ELEMENTS
 from tests.factories import add_unit

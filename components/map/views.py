@@ -10,11 +10,12 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from components import map_view, peta_data
 from components.figure import downloads
 from components.filters import describe, url_select
 from components.formatting import fmt_number
 from components.i18n import current_language, t
+from components.map import figures as peta_data
+from components.map import folium_map as map_view
 from data_access import config
 from data_access.filters import Filters
 from data_access.ikm import GRADES

@@ -12,8 +12,9 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from components import data, map_view
+from components import data
 from components.i18n import current_language
+from components.map import folium_map as map_view
 from data_access import map_data
 from data_access.boundaries import load_boundaries
 from data_access.config import boundary_geojson_path

@@ -1,11 +1,12 @@
-"""Cached Pimpinan figures, keyed like components.ikm_data: (database, watermark), the arguments, and the WIB date
+"""Cached Pimpinan figures, keyed like components.satisfaction.figures: (database, watermark), the arguments, and the WIB date
 (the windows, due dates and overdue clocks move with the calendar even when no data changes)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from components import complaint_data, data
+from components import data
+from components.complaints import figures as complaint_data
 from data_access import clock, leadership, ombudsman
 from data_access.config import Targets
 from data_access.filters import Filters

@@ -1,6 +1,6 @@
 """Sections of the Pengaduan and Lacak pages: a heading, the figures, then a chart or a table.
 
-Every number comes from one cached data_access figure (components.complaint_data); every chart goes through
+Every number comes from one cached data_access figure (components.complaints.figures); every chart goes through
 chart_block (takeaway as alt text, table view, downloads); every table that names a unit links to its card.
 No complaint text is shown anywhere: only counts, dates and working days.
 """
@@ -10,9 +10,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import complaint_data
-from components import complaint_frames as frames
-from components.complaint_charts import (
+from components.complaints import figures as complaint_data
+from components.complaints import frames as frames
+from components.complaints.charts import (
     render_backlog_chart,
     render_funnel_chart,
     render_rate_chart,

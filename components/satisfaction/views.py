@@ -1,6 +1,6 @@
 """Sections of the Kepuasan page and of a unit's report card: a heading, the figures, then a chart or a table.
 
-Every number comes from one cached data_access figure (components.ikm_data); every chart goes through
+Every number comes from one cached data_access figure (components.satisfaction.figures); every chart goes through
 chart_block (takeaway as alt text, table view, downloads); every table that names a unit links to its card.
 """
 
@@ -9,22 +9,22 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import ikm_data
-from components import ikm_frames as frames
-from components.complaint_frames import unknown_time_text
+from components.complaints.frames import unknown_time_text
 from components.errors import database_guard
 from components.figure import chart_block, downloads
 from components.filters import describe
 from components.formatting import fmt_number, fmt_pct, fmt_quarter
 from components.i18n import t
-from components.ikm_charts import (
+from components.layout import adopt_query_param, publish_query_param
+from components.satisfaction import figures as ikm_data
+from components.satisfaction import frames as frames
+from components.satisfaction.charts import (
     render_elements_chart,
     render_perception_chart,
     render_profile_chart,
     render_ranking_chart,
     render_trend_chart,
 )
-from components.layout import adopt_query_param, publish_query_param
 from components.tiles import LIVE_REFRESH_SECONDS
 from data_access.complaint_rules import FIRST_RESPONSE_LIMIT, MIN_COMPLAINTS_FOR_RANKING
 from data_access.elements import PROFILE_DIMENSIONS

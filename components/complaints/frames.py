@@ -11,7 +11,7 @@ import pandas as pd
 
 from components.formatting import fmt_date, fmt_number, fmt_pct
 from components.i18n import STRINGS, t
-from components.ikm_frames import unit_link
+from components.satisfaction.frames import unit_link
 from data_access.complaint_rules import (
     BACKLOG_BUCKETS,
     FIRST_RESPONSE_LIMIT,
@@ -26,7 +26,7 @@ from data_access.tracker import DONE, TrackedComplaint
 
 _KECAMATAN_NAMES = {row["code"]: row["name"] for row in KECAMATAN}
 SIDE_MARK = "↳ "
-# Chart labels break onto a new line here (components.complaint_charts), so long names are not cut on a phone.
+# Chart labels break onto a new line here (components.complaints.charts), so long names are not cut on a phone.
 LINE_BREAK = " · "
 
 

@@ -1,6 +1,6 @@
 """Sections of the Pimpinan page: exceptions first, then targets, rankings, the Ombudsman, and the weekly brief.
 
-Every number comes from one cached data_access figure (components.leadership_data, ikm_data, complaint_data);
+Every number comes from one cached data_access figure (components.leadership.figures, ikm_data, complaint_data);
 tables go through ikm_views.table_block (units linked to their cards, downloads), charts through chart_block.
 """
 
@@ -10,24 +10,22 @@ from functools import partial
 
 import streamlit as st
 
-from components import (
-    complaint_data,
-    complaint_views,
-    data,
-    ikm_data,
-    ikm_frames,
-    leadership_data,
-)
-from components import complaint_frames as complaint_tables
-from components import leadership_frames as frames
+from components import data
 from components.brief import brief_pdf
 from components.citation import current_link
+from components.complaints import figures as complaint_data
+from components.complaints import frames as complaint_tables
+from components.complaints import views as complaint_views
 from components.figure import chart_block, downloads
 from components.filters import describe
 from components.formatting import fmt_date, fmt_number, fmt_quarter
 from components.i18n import current_language, t
-from components.ikm_views import table_block
 from components.layout import REGION_KEY, adopt_query_param, publish_query_param
+from components.leadership import figures as leadership_data
+from components.leadership import frames as frames
+from components.satisfaction import figures as ikm_data
+from components.satisfaction import frames as ikm_frames
+from components.satisfaction.views import table_block
 from data_access import clock, config
 from data_access.complaint_rules import MIN_COMPLAINTS_FOR_RANKING
 from data_access.filters import Filters

@@ -12,9 +12,9 @@ from datetime import datetime, timedelta
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from components import survey_data
 from components.errors import log_failure
 from components.i18n import t
+from components.survey import figures as survey_data
 from data_access import clock
 from data_access.elements import EDUCATIONS, MAX_AGE, MIN_AGE, OCCUPATIONS, SEXES
 from data_access.filters import Filters, InvalidFilter

@@ -1,4 +1,4 @@
-"""Altair charts of the complaint page: pure functions of a frame from components.complaint_frames.
+"""Altair charts of the complaint page: pure functions of a frame from components.complaints.frames.
 
 Colours are Okabe–Ito and never carry meaning alone: every bar has its number written beside it and its name on
 the axis (side exits are marked ↳, backlog buckets say how late), every series has its own point shape. No fixed
@@ -10,7 +10,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from components.complaint_frames import LINE_BREAK
+from components.complaints.frames import LINE_BREAK
 from data_access.complaint_rules import BACKLOG_BUCKETS
 
 BAR_COLOR = "#0072B2"

@@ -15,7 +15,8 @@ from datetime import datetime
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from components import data, ikm_data
+from components import data
+from components.satisfaction import figures as ikm_data
 from data_access import clock, config, survey_intake
 from data_access.survey_intake import BURST_WINDOW, SAME_UNIT_COOLDOWN, Submission
 

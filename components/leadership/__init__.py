@@ -1,0 +1,1 @@
+"""The Pimpinan page: targets, exceptions since last week, rankings and Ombudsman history."""

@@ -1,0 +1,1 @@
+"""The Peta page: the folium map, its figures and the accessible unit list beside it."""

@@ -1,0 +1,1 @@
+"""Satisfaction (IKM): the Kepuasan page, the unit card's survey figures and their charts."""

@@ -1,0 +1,1 @@
+"""The Survei intake form: the questionnaire a unit's QR code opens, and its writes."""
