@@ -238,13 +238,12 @@ def test_every_parameter_the_app_reads_is_listed():
     """Every key passed to adopt_query_param / url_select or read from st.query_params is in VALID, so the matrix
     above covers parameters added later too; and every registered page is in it."""
     read = set()
-    for path in sorted((ROOT / "components").glob("*.py")) + sorted((ROOT / "app_pages").glob("*.py")):
+    for path in sorted((ROOT / "components").rglob("*.py")) + sorted((ROOT / "app_pages").glob("*.py")):
         source = path.read_text()
         names = re.findall(r"(?:adopt_query_param|url_select)\(\s*([A-Z_]+)\b", source)
         names += re.findall(r"query_params(?:\.get\(|\[)\s*([A-Z_]+)\b", source)
-        if names:
-            module = importlib.import_module(f"{path.parent.name}.{path.stem}") if path.parent.name == "components" \
-                else None
+        if names:  # only components name parameters: importing a page script would run it
+            module = importlib.import_module(".".join(path.relative_to(ROOT).with_suffix("").parts))
             read |= {getattr(module, name) for name in names}
     read |= {"lang", "wilayah"}  # the sidebar's, read through layout.py's constants LANG_KEY and REGION_KEY
     assert read == set(VALID)
