@@ -13,6 +13,7 @@ from components.chart_png import chart_png
 from components.citation import LICENCE, cite_control
 from components.formatting import fmt_datetime_wib
 from components.i18n import t
+from components.table import Table, screen, show
 from data_access.exports import excel_csv, xlsx
 
 
@@ -54,7 +55,8 @@ def png_lines(filters_text: str) -> list[str]:
 
 
 def chart_block(chart: alt.Chart, table: pd.DataFrame, takeaway: str, title: str, filters_text: str,
-                filename: str, key: str, display=None, column_config: dict | None = None) -> None:
+                filename: str, key: str, display=None, column_config: dict | None = None,
+                column_order: list[str] | None = None) -> None:
     """A chart whose alt text states its takeaway, an image download and a citation, then the same numbers as a
     table with CSV/XLSX downloads.
 
@@ -73,5 +75,20 @@ def chart_block(chart: alt.Chart, table: pd.DataFrame, takeaway: str, title: str
         cite_control(title, filters_text, key)
     with st.expander(t("figure.table_view")):
         st.dataframe(table if display is None else display, hide_index=True, width="stretch",
-                     column_config=column_config)
+                     column_config=column_config, column_order=column_order)
         downloads(table, title, filters_text, filename, key)
+
+
+def table_block(table: Table, frame: pd.DataFrame, title: str, filters_text: str, key: str,
+                base_path: str = "") -> None:
+    """A declared table on screen and its CSV/XLSX downloads: the same rows and values, written two ways."""
+    show(table, frame, base_path)
+    downloads(table.labelled(frame), title, filters_text, table.filename, key)
+
+
+def chart_table_block(chart: alt.Chart, table: Table, frame: pd.DataFrame, takeaway: str, title: str,
+                      filters_text: str, key: str) -> None:
+    """chart_block for a declared table: the chart, then `frame` on screen and in the downloads."""
+    styled, config, order = screen(table, frame)
+    chart_block(chart, table.labelled(frame), takeaway, title, filters_text, table.filename, key, display=styled,
+                column_config=config, column_order=order)

@@ -139,7 +139,7 @@ def every_download(unit_code: str) -> None:
     files = {}
     for dataset in DATASETS:
         scoped = dataset.scope(Filters(unit=unit_code) if dataset.per_unit else Filters())
-        table = dataset.build(scoped)
+        table = dataset.download(scoped)
         meta = download_meta(dataset.title(scoped), describe(scoped))
         files[dataset.key] = (table, excel_csv(table, meta), xlsx(table, meta))
     st.session_state["files"] = files

@@ -31,7 +31,7 @@ def open_peta(monkeypatch, url: str, boundaries: str | None = None, **params) ->
 def unit_list(app: AppTest):
     """The list twin: the table with a unit name and a link to each unit page."""
     for frame in app.dataframe:
-        if {"Unit", "Rapor unit"} <= set(frame.value.columns) or {"Unit", "Report card"} <= set(frame.value.columns):
+        if {"Unit", "Kode unit"} <= set(frame.value.columns) or {"Unit", "Unit code"} <= set(frame.value.columns):
             return frame.value
     raise AssertionError("no list of units on the page")
 
@@ -103,7 +103,7 @@ def test_the_list_shows_grades_samples_complaints_and_links(monkeypatch, engine,
     app = open_peta(monkeypatch, db_url)
     table = unit_list(app).set_index("Unit")
     assert table.loc["Puskesmas Satu", ["Mutu", "IKM", "Responden", "Sampel", "Pengaduan terbuka",
-                                        "Lewat batas waktu", "Rapor unit"]].tolist() == \
+                                        "Lewat batas waktu", "Kode unit"]].tolist() == \
         ["B", 85.0, 10, "memadai", 2, 2, "/unit?unit=3575-U1"]  # today both open ones are long overdue
     assert table.loc["Kelurahan Tiga", ["Mutu", "Sampel"]].tolist() == ["–", "belum memadai"]
     assert summary(app).startswith("**6 unit** di peta — mutu: 0 A, 1 B, 1 C, 0 D; 4 belum dinilai")
@@ -114,7 +114,7 @@ def test_english_keeps_the_language_in_the_unit_links(monkeypatch, engine, db_ur
     add_scene(engine)
     app = open_peta(monkeypatch, db_url, lang="en", mutu="B")
     table = unit_list(app)
-    assert table[["Unit", "Grade", "Report card"]].values.tolist() == [["Puskesmas Satu", "B",
+    assert table[["Unit", "Grade", "Unit code"]].values.tolist() == [["Puskesmas Satu", "B",
                                                                         "/unit?unit=3575-U1&lang=en"]]
     assert "unit?unit=3575-U1&amp;lang=en" in map_args(app)["feature_group"]
 

@@ -19,6 +19,7 @@ from folium.template import Template
 
 from components.formatting import fmt_number, fmt_pct
 from components.i18n import t
+from components.table import unit_link
 from data_access.filters import Filters
 from data_access.ikm import GRADES, grade_of
 from data_access.map_data import MEASURES, NO_QUESTIONNAIRES, UNRATED
@@ -106,12 +107,6 @@ def sample_line(row, lang: str | None = None) -> str:
     if row.sample in (ADEQUATE, INADEQUATE):
         values["minimum"] = fmt_number(int(row.minimum_sample), lang=lang)
     return t(f"map.sample.{row.sample}", lang, **values)
-
-
-def unit_link(code: str, base_path: str = "", lang: str | None = None) -> str:
-    """The unit page of a unit (the language kept when it is not the default)."""
-    suffix = "&lang=en" if lang == "en" else ""
-    return f"{base_path}/unit?unit={code}{suffix}"
 
 
 def html_text(value: str) -> str:
@@ -317,7 +312,7 @@ def kecamatan_shapes(measures: pd.DataFrame, measure: str, boundaries: dict | No
     top = values.max(skipna=True) if measure == "ikm" else scale_top(measures, measure)
     polygons = {f["properties"]["code"]: f["geometry"] for f in boundaries["features"]} if boundaries else {}
     features = []
-    for row, colour, value in zip(measures.itertuples(index=False), colours, values):
+    for row, colour, value in zip(measures.itertuples(index=False), colours, values, strict=True):
         label = html_text(t("map.layer.label", lang, name=row.name, measure=t(f"map.measure.{measure}", lang),
                             value=measure_text(value, measure, lang)))
         properties = {"code": row.kecamatan_code, "fill": colour, "label": label}

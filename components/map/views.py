@@ -10,12 +10,14 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from components.figure import downloads
+from components.figure import downloads, table_block
 from components.filters import describe, url_select
 from components.formatting import fmt_number
-from components.i18n import current_language, t
+from components.i18n import t
 from components.map import figures as peta_data
 from components.map import folium_map as map_view
+from components.map import tables
+from components.table import show
 from data_access import config
 from data_access.filters import Filters
 from data_access.ikm import GRADES
@@ -29,8 +31,6 @@ MAP_HEIGHT = 500
 # The list twin's heading anchor, the same in both languages: the link above the map skips to it.
 LIST_ANCHOR = "daftar-unit"
 CARD_PICK_KEY = "peta.rapor"
-# The list twin's link column shows the unit code taken from the link itself.
-UNIT_LINK_TEXT = r"unit=([^&]*)"
 
 
 def map_controls() -> tuple[str | None, str]:
@@ -118,75 +118,14 @@ def map_section(filters: Filters, marker: str | None, measure: str) -> None:
     st.caption(t("map.fallback"))
 
 
-def kecamatan_table(measures: pd.DataFrame) -> pd.DataFrame:
-    """The kecamatan layer's numbers as a table (plain numbers; None where unknown)."""
-    return pd.DataFrame({
-        t("map.kec.col.kecamatan"): measures["name"],
-        t("filter.region"): [t(f"region.{code}") for code in measures["region_code"]],
-        t("map.kec.col.units"): measures["units"],
-        t("map.col.respondents"): measures["respondents"],
-        t("map.col.ikm"): measures["ikm"],
-        t("map.col.grade"): measures["grade"].where(measures["grade"].notna(), None),
-        t("map.kec.col.complaints"): measures["complaints"],
-        t("map.kec.col.population"): measures["population"],
-        t("map.kec.col.per_10k"): measures["per_10k"],
-        t("map.col.open"): measures["open"],
-        t("map.col.overdue"): measures["overdue"],
-        t("map.kec.col.share"): measures["overdue_share_pct"],
-    })
-
-
 def kecamatan_section(filters: Filters, measure: str) -> None:
     """The kecamatan layer's figures in words and as a table, with a word on what is not known."""
     measures = peta_data.kecamatan(filters)
     if measure == "pengaduan" and measures["population"].isna().all():
         st.caption(t("map.layer.population_unknown"))
     with st.expander(t("map.kec.heading")):
-        table = kecamatan_table(measures)
-        st.dataframe(_styled(table), hide_index=True, width="stretch")
-        downloads(table, t("map.kec.heading"), describe(filters), "peta-kecamatan", "peta-kecamatan")
-
-
-def _styled(table: pd.DataFrame):
-    """Numbers written the user's way (88,30; 1.234); sorting still sees the numbers."""
-    lang = current_language()
-    formats = {}
-    for column in table.columns:
-        if pd.api.types.is_numeric_dtype(table[column]):
-            places = 2 if pd.api.types.is_float_dtype(table[column]) else 0
-            formats[column] = lambda v, places=places: "–" if pd.isna(v) else fmt_number(v, places, lang)
-    return table.style.format(formats)
-
-
-def unit_tables(units: pd.DataFrame, base_path: str = "") -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(shown, downloaded): the list twin, one row per unit in the map's order, with a link to each unit page;
-    the download holds the same figures with codes, region, address and coordinates instead of the link."""
-    lang = current_language()
-    common = {
-        t("map.col.unit"): units["name"],
-        t("map.col.grade"): units["marker"].map(map_view.MARKER_LETTERS),
-        t("map.col.ikm"): units["ikm"],
-        t("map.col.respondents"): units["respondents"],
-        t("map.col.sample"): units["sample"].map(lambda status: t(f"map.sample_status.{status}", lang)),
-        t("map.col.open"): units["open"],
-        t("map.col.overdue"): units["overdue"],
-        t("map.col.kind"): units["kind"].map(lambda kind: t(f"kind.{kind}", lang)),
-        t("map.col.kecamatan"): units["kecamatan_name"].where(units["kecamatan_name"].notna(), None),
-    }
-    shown = pd.DataFrame({
-        **common,
-        t("map.col.card"): [map_view.unit_link(code, base_path, lang) for code in units["unit_code"]],
-    })
-    downloaded = pd.DataFrame({
-        t("map.col.code"): units["unit_code"],
-        **common,
-        t("filter.region"): units["region_code"].map(lambda code: t(f"region.{code}", lang)),
-        t("map.col.address"): units["address"],
-        t("map.col.latitude"): units["latitude"],
-        t("map.col.longitude"): units["longitude"],
-        t("map.col.minimum"): units["minimum_sample"],
-    })
-    return shown, downloaded
+        table_block(tables.KECAMATAN, tables.KECAMATAN.frame_of(measures), t("map.kec.heading"), describe(filters),
+                    "peta-kecamatan")
 
 
 def list_twin(units: pd.DataFrame, filters: Filters, marker: str | None) -> None:
@@ -196,19 +135,17 @@ def list_twin(units: pd.DataFrame, filters: Filters, marker: str | None) -> None
     if units.empty:
         st.info(t("map.summary.none"), icon=":material/filter_alt_off:")
         return
-    shown, downloaded = unit_tables(units, _base_path())
-    card = t("map.col.card")
-    st.dataframe(_styled(shown), hide_index=True, width="stretch", column_config={
-        card: st.column_config.LinkColumn(card, display_text=UNIT_LINK_TEXT, help=t("map.col.card_help")),
-    })
+    frame = tables.UNITS.frame_of(units)
+    show(tables.UNITS, frame, _base_path())
     card_picker(units)
-    downloads(downloaded, t("map.list.heading"), describe_view(filters, marker), "peta-unit", "peta-unit")
+    downloads(tables.UNITS.labelled(frame), t("map.list.heading"), describe_view(filters, marker), "peta-unit",
+              "peta-unit")
 
 
 def card_picker(units: pd.DataFrame) -> None:
     """A unit's report card chosen by name (type to search) and opened with a link: the table's own links cannot
     be reached with the keyboard, only clicked."""
-    names = {code: f"{name} · {code}" for code, name in zip(units["unit_code"], units["name"])}
+    names = {code: f"{name} · {code}" for code, name in zip(units["unit_code"], units["name"], strict=True)}
     if st.session_state.get(CARD_PICK_KEY) not in names:  # a unit the filters have just left out
         st.session_state[CARD_PICK_KEY] = None
     code = st.selectbox(t("a11y.map.card_pick"), list(names), index=None, format_func=names.get,

@@ -1,0 +1,176 @@
+"""A table declared once: its columns, and from them the screen table, the downloads, the dictionary and the API.
+
+A `Table` names the figures function that feeds it (`rows`: one dict per row, in the order shown) and its columns.
+Everything else is derived: `frame` keyed by column keys (the API's JSON and CSV), `download` under the user's
+headers (the page's and the Data page's CSV/XLSX), `show` for the screen (numbers written the user's way, unit codes
+linked to their cards, the phone's columns first and pinned) and `dictionary` (each column's meaning and unit).
+Adding a column is one `Column(...)` in its table's spec, and the field in the query that feeds it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from components.formatting import fmt_number
+from components.i18n import current_language, t
+from data_access.filters import Filters
+
+# A unit column's link shows the unit code taken from the link itself.
+UNIT_LINK_TEXT = r"unit=([^&]*)"
+
+
+def unit_link(code: str, base_path: str = "", lang: str | None = None) -> str:
+    """The address of a unit's report card, under the app's base path when it is served below one, keeping the
+    language when it is not the default."""
+    suffix = "&lang=en" if lang == "en" else ""
+    return f"{base_path}/unit?unit={code}{suffix}"
+
+
+def _field(key: str) -> Callable[[dict], Any]:
+    return lambda row: row.get(key)
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # the field's name in the API: stable, English, snake_case
+    label: str  # i18n key of its header
+    unit: str  # its unit of measure: data.unit.<unit>
+    value: Callable[[dict], Any] | None = None  # how a row gives it; by default the row's field of the same key
+    decimals: int | None = None  # None: text; 0: a whole number; n: a number written with n decimals on screen
+    link: bool = False  # a unit code: on screen a link to the unit's card
+    phone: bool = False  # first and pinned on screen, so a phone sees it without scrolling sideways
+    entry: str | None = None  # its dictionary text is data.dict.<entry>; by default data.dict.<label>
+
+    def of(self, row: dict) -> Any:
+        return (self.value or _field(self.key))(row)
+
+    def header(self) -> str:
+        return t(self.label)
+
+    def meaning(self) -> str:
+        """What the column holds, in plain words; a family's text names the member (an element, a category)."""
+        return t(f"data.dict.{self.entry or self.label}", label=self.header())
+
+    def unit_text(self) -> str:
+        return t(f"data.unit.{self.unit}")
+
+
+def _as_is(filters: Filters) -> Filters:
+    return filters
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and not pd.isna(value)
+
+
+def _is_blank(value) -> bool:
+    return value is None or (not isinstance(value, str) and pd.isna(value))
+
+
+def _typed(values: list, column: Column) -> pd.Series:
+    """Whole numbers as integers (a blank stays blank, never 8046.0), other numbers as floats; a column mixing
+    numbers with words (a suppressed '<5') stays as it is."""
+    if column.decimals is None or any(not _is_blank(v) and not _is_number(v) for v in values):
+        return pd.Series(values, dtype=object)
+    if column.decimals == 0:
+        return pd.Series([None if _is_blank(v) else int(v) for v in values], dtype="Int64")
+    return pd.Series(values, dtype="float64")
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str  # its code: ?tabel=<key> on the Data page, /api/v1/<key>.json
+    page: str  # the page it appears on: app_pages/<page>.py
+    title: Callable[[Filters], str]  # the title the page gives it (written into the files)
+    # The cached figures function feeding it: rows (dicts, or a frame's rows) in the order shown.
+    rows: Callable[[Filters], Sequence[dict] | pd.DataFrame]
+    columns: tuple[Column, ...]
+    filename: str  # the page's file name, without extension
+    # The filters the page applies: a unit's card ignores the page filters and keeps only its unit (and quarter).
+    scope: Callable[[Filters], Filters] = _as_is
+
+    @property
+    def per_unit(self) -> bool:
+        return self.page == "unit"
+
+    def description(self) -> str:
+        return t(f"data.desc.{self.key}")
+
+    def frame_of(self, rows: Sequence[dict] | pd.DataFrame) -> pd.DataFrame:
+        """The rows as the API gives them: one column per Column, keyed by its key, numbers typed."""
+        if isinstance(rows, pd.DataFrame):
+            rows = rows.to_dict("records")
+        return pd.DataFrame({c.key: _typed([c.of(row) for row in rows], c) for c in self.columns},
+                            index=pd.RangeIndex(len(rows)))
+
+    def frame(self, filters: Filters) -> pd.DataFrame:
+        """The table for `filters` (already scoped, as the page passes them)."""
+        return self.frame_of(self.rows(filters))
+
+    def labelled(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """The same frame under the user's headers: what the CSV and XLSX hold."""
+        return frame.rename(columns={c.key: c.header() for c in self.columns})
+
+    def download(self, filters: Filters) -> pd.DataFrame:
+        return self.labelled(self.frame(filters))
+
+    def dictionary(self) -> pd.DataFrame:
+        """One row per column: its header, meaning and unit."""
+        return pd.DataFrame([{t("data.col.column"): c.header(), t("data.col.meaning"): c.meaning(),
+                              t("data.col.unit"): c.unit_text()} for c in self.columns])
+
+
+# ------------------------------------------------------------------------------------------------- on screen
+
+
+def _written(column: Column) -> Callable[[Any], Any]:
+    """A cell the user's way: 88,30 and 1.234; a blank as '–'; words in a number column ('<5') as they are."""
+    places = column.decimals or 0
+
+    def write(value):
+        if _is_number(value):
+            return fmt_number(value, places)
+        if _is_blank(value):
+            return "–"
+        return value
+
+    return write
+
+
+def screen(table: Table, frame: pd.DataFrame, base_path: str = ""):
+    """(styled table, column config, column order) of `frame` on screen: the downloads' values and headers, unit
+    codes linked to their cards, the phone's columns first and pinned; sorting still sees the numbers."""
+    shown = frame.copy()
+    lang = current_language()
+    formats, config = {}, {}
+    for column in table.columns:
+        header = column.header()
+        if column.link:
+            shown[column.key] = shown[column.key].map(
+                lambda code: None if code is None else unit_link(code, base_path, lang))
+            config[header] = st.column_config.LinkColumn(header, display_text=UNIT_LINK_TEXT, help=t("ikm.card_help"),
+                                                         pinned=column.phone or None)
+        elif column.decimals is not None and shown[column.key].dtype == object:
+            shown[column.key] = shown[column.key].map(_written(column))
+        elif column.decimals is not None:
+            formats[header] = _written(column)
+        if column.phone and not column.link:
+            config[header] = st.column_config.Column(header, pinned=True)
+    shown = table.labelled(shown)
+    order = [c.header() for c in table.columns if c.phone] + [c.header() for c in table.columns if not c.phone]
+    return shown.style.format(formats), config, order
+
+
+def show(table: Table, frame: pd.DataFrame, base_path: str = "") -> None:
+    styled, config, order = screen(table, frame, base_path)
+    st.dataframe(styled, hide_index=True, width="stretch", column_config=config, column_order=order)
+
+
+def titled(key: str, **values: Callable[[], str] | int) -> Callable[[Filters], str]:
+    """A title from a string key; callable values are filled in the language active when the title is asked for."""
+    return lambda filters: t(key, **{name: v() if callable(v) else v for name, v in values.items()})
