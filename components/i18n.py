@@ -1688,6 +1688,10 @@ STRINGS: dict[str, dict[str, str]] = {
                                  "en": "Number of respondents over the latest period."},
     "data.dict.lead.col.newly": {"id": "Pengaduan terbuka yang melewati batas waktu sejak tanggal pembanding.",
                                  "en": "Open complaints that passed their time limit since the comparison date."},
+    "data.dict.lead.col.newly_stage": {"id": "Pengaduan terbuka di tahap {label} yang melewati batas waktunya sejak "
+                                          "tanggal pembanding.",
+                                    "en": "Open complaints at the stage {label} that passed its time limit since the "
+                                          "comparison date."},
     "data.dict.lead.col.overdue_total": {"id": "Semua pengaduan terbuka unit itu yang sudah lewat batas.",
                                          "en": "All of the unit's open complaints already past the limit."},
     "data.dict.lead.col.measure": {"id": "Apa yang diukur (IKM, tanggapan pertama, pengaduan lewat batas).",

@@ -72,8 +72,8 @@ def test_grade_crossings_since_last_week_by_default(monkeypatch, engine, db_url)
     _crossing_units(engine)
     app = open_page(monkeypatch, db_url, PAGE)
     assert app.segmented_control(key="banding").value == "minggu"
-    table = table_with(app, "Rapor", "Mutu sebelum", "Mutu kini")
-    assert table[["Rapor", "Arah", "Mutu sebelum", "IKM sebelum", "Mutu kini", "IKM kini", "Perubahan"]
+    table = table_with(app, "Kode unit", "Mutu sebelum", "Mutu kini")
+    assert table[["Kode unit", "Arah", "Mutu sebelum", "IKM sebelum", "Mutu kini", "IKM kini", "Perubahan"]
                  ].values.tolist() == [
         ["/unit?unit=3575-DROP", "turun", "B", 87.50, "D", 62.50, -25.0],  # (4+3)/2 -> (3+2)/2, x 25
         ["/unit?unit=3514-RISE", "naik", "C", 75.00, "A", 100.00, 25.0],
@@ -92,7 +92,7 @@ def test_comparison_comes_from_the_url_and_bad_values_are_ignored(monkeypatch, e
     assert any(c.value.startswith("IKM 90 hari terakhir") and period_text(since - timedelta(days=89), since)
                in c.value for c in app.caption)
     # The region filter narrows the crossings and the targets to the Kota.
-    assert table_with(app, "Rapor", "Mutu sebelum")["Rapor"].tolist() == ["/unit?unit=3575-DROP"]
+    assert table_with(app, "Kode unit", "Mutu sebelum")["Kode unit"].tolist() == ["/unit?unit=3575-DROP"]
     assert [s.value for s in app.subheader if "Pasuruan" in s.value] == ["Kota Pasuruan"]
 
 

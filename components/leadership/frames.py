@@ -1,7 +1,7 @@
-"""Tables, sentences and the Ombudsman chart of the Pimpinan page and its weekly brief, without Streamlit calls.
+"""Sentences, target lines and the Ombudsman chart of the Pimpinan page and its weekly brief, without Streamlit.
 
-Shown tables link units to their cards (ikm_frames.unit_link); downloads keep unit codes and plain numbers.
-`lang` is passed through for the brief, which is built outside the page's language switch when clicked.
+The page's tables are declared in components/leadership/tables.py; these are the words they and the cards are
+written with. `lang` is passed through for the brief, which is built outside the page's language switch when clicked.
 """
 
 from __future__ import annotations
@@ -9,10 +9,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from components.complaints.frames import stage_text
 from components.formatting import fmt_date, fmt_number, fmt_pct, fmt_quarter
 from components.i18n import t
-from components.satisfaction.frames import unit_link
 from data_access.leadership import Week
 from data_access.ombudsman import BANDS_2022_2024, BANDS_UNTIL_2021, FIRST_OPINION_YEAR
 
@@ -102,62 +100,27 @@ def overdue_title(comparison: str) -> str:
     return t("lead.overdue.title", comparison=t(f"lead.comparison.{comparison}").lower())
 
 
-def crossing_tables(units: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(shown, downloaded) tables of grade_crossings rows, drops first."""
-
-    def figures(r):
-        return {t("lead.col.direction"): t(f"lead.direction.{r['direction']}"),
-                t("lead.col.grade_before"): r["grade_before"], t("lead.col.grade_now"): r["grade_now"],
-                t("lead.col.ikm_before"): r["ikm_before"], t("lead.col.ikm_now"): r["ikm_now"],
-                t("lead.col.change"): r["change"], t("lead.col.n_before"): r["respondents_before"],
-                t("lead.col.n_now"): r["respondents_now"], t("ikm.col.unit"): r["name"],
-                t("filter.region"): t(f"region.{r['region_code']}")}
-
-    shown = pd.DataFrame([{t("ikm.col.card"): unit_link(r["unit_code"]), **figures(r)} for r in units])
-    downloaded = pd.DataFrame([{t("ikm.col.code"): r["unit_code"], **figures(r)} for r in units])
-    return shown, downloaded
-
-
-def overdue_tables(units: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(shown, downloaded) tables of newly_overdue rows, most first."""
-
-    def figures(r):
-        return {t("lead.col.newly"): r["newly_overdue"],
-                **{stage_text(stage): r[stage] for stage in ("verification", "first_response", "resolution")},
-                t("lead.col.overdue_total"): r["overdue"], t("ikm.col.unit"): r["name"],
-                t("filter.region"): t(f"region.{r['region_code']}")}
-
-    shown = pd.DataFrame([{t("ikm.col.card"): unit_link(r["unit_code"]), **figures(r)} for r in units])
-    downloaded = pd.DataFrame([{t("ikm.col.code"): r["unit_code"], **figures(r)} for r in units])
-    return shown, downloaded
-
-
 # ------------------------------------------------------------------------------------------------- targets
 
 
-def target_lines(row: dict, grade: str) -> list[tuple[str, str, str, str]]:
-    """(measure, value now, target, distance) for one region's targets row."""
+# What each region is held to, in the order the cards and the table list them.
+TARGET_MEASURES = ("ikm", "first_response", "overdue")
+
+
+def target_line(row: dict, grade: str, measure: str) -> tuple[str, str, str, str]:
+    """(measure, value now, target, distance) of one of TARGET_MEASURES in one region's targets row."""
     quarter = fmt_quarter(row["quarter"][0])
-    first_value = first_response_value_text(row)
-    if row["first_response_within_target_pct"] is not None:
-        first_value += " · " + t("lead.target.first_share", pct=fmt_pct(row["first_response_within_target_pct"]),
-                                 n=row["first_response_target"], complaints=fmt_number(row["complaints"]))
-    return [
-        (f"{t('lead.target.ikm')} {quarter}", ikm_value_text(row["ikm"], row["grade"], row["respondents"]),
-         ikm_goal_text(row, grade), ikm_gap_text(row)),
-        (f"{t('lead.target.first')} {quarter}", first_value, first_goal_text(row), first_response_gap_text(row)),
-        (t("lead.target.overdue"), fmt_number(row["overdue"]),
-         t("lead.target.overdue_goal", n=fmt_number(row["overdue_target"])), overdue_gap_text(row)),
-    ]
-
-
-def targets_table(rows: list[dict], grade: str) -> pd.DataFrame:
-    """Every region's target lines in one download."""
-    return pd.DataFrame([
-        {t("filter.region"): t(f"region.{row['region_code']}"), t("lead.col.measure"): measure,
-         t("lead.col.value"): value, t("lead.col.target"): target, t("lead.col.gap"): gap}
-        for row in rows for measure, value, target, gap in target_lines(row, grade)
-    ])
+    if measure == "ikm":
+        return (f"{t('lead.target.ikm')} {quarter}", ikm_value_text(row["ikm"], row["grade"], row["respondents"]),
+                ikm_goal_text(row, grade), ikm_gap_text(row))
+    if measure == "first_response":
+        value = first_response_value_text(row)
+        if row["first_response_within_target_pct"] is not None:
+            value += " · " + t("lead.target.first_share", pct=fmt_pct(row["first_response_within_target_pct"]),
+                               n=row["first_response_target"], complaints=fmt_number(row["complaints"]))
+        return f"{t('lead.target.first')} {quarter}", value, first_goal_text(row), first_response_gap_text(row)
+    return (t("lead.target.overdue"), fmt_number(row["overdue"]),
+            t("lead.target.overdue_goal", n=fmt_number(row["overdue_target"])), overdue_gap_text(row))
 
 
 # ----------------------------------------------------------------------------------------------- Ombudsman
@@ -165,7 +128,7 @@ def targets_table(rows: list[dict], grade: str) -> pd.DataFrame:
 
 def _bands_text(bands) -> str:
     parts = [f"{label} ≥ {fmt_number(lowest, 0)}" for lowest, label, _ in bands[:-1]]
-    return ", ".join(parts + [bands[-1][1]])
+    return ", ".join([*parts, bands[-1][1]])
 
 
 def ombudsman_caption() -> str:
@@ -180,17 +143,10 @@ def _entity_order(history: list[dict]) -> list[str]:
     return ours + sorted({r["entity"] for r in history if not r["region_code"]})
 
 
-def ombudsman_table(history: list[dict]) -> pd.DataFrame:
+def ombudsman_rows(history: list[dict]) -> list[dict]:
+    """The history as the table lists it: our regions first, then the peers, each by year."""
     order = _entity_order(history)
-    rows = sorted(history, key=lambda r: (order.index(r["entity"]), r["year"]))
-    return pd.DataFrame([
-        {t("lead.ombudsman.col.entity"): r["entity"],
-         t("lead.ombudsman.col.role"): t("lead.ombudsman.ours" if r["region_code"] else "lead.ombudsman.peer"),
-         t("lead.ombudsman.col.year"): r["year"], t("lead.ombudsman.col.score"): r["score"],
-         t("lead.ombudsman.col.band"): r["band"], t("lead.ombudsman.col.note"): r["note"],
-         t("lead.ombudsman.col.source"): r["source"]}
-        for r in rows
-    ])
+    return sorted(history, key=lambda r: (order.index(r["entity"]), r["year"]))
 
 
 def ombudsman_takeaway(history: list[dict]) -> str:

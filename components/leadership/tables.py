@@ -1,8 +1,9 @@
-"""The tables of Pimpinan, as the Data page and the API list them."""
+"""The tables of Pimpinan, as the page, the Data page and the API give them: its own declared here; what falls due
+and the rankings are still the Pengaduan and Kepuasan pages' legacy entries."""
 
 from __future__ import annotations
 
-import pandas as pd
+from collections.abc import Callable
 
 from components.complaints import figures as complaint_data
 from components.complaints import frames as cframes
@@ -10,25 +11,30 @@ from components.formatting import fmt_number
 from components.i18n import t
 from components.leadership import figures as leadership_data
 from components.leadership import frames as lframes
-from components.leadership.views import ranking_window
 from components.legacy_dataset import Dataset
 from components.satisfaction import figures as ikm_data
 from components.satisfaction import frames as iframes
-from components.table import titled
-from data_access import config
-from data_access.complaint_rules import DUE_SOON_WORKDAYS
+from components.table import Column, Table, titled
+from data_access import clock, config
+from data_access.complaint_rules import DUE_SOON_WORKDAYS, STAGES
 from data_access.filters import Filters
 from data_access.ikm_queries import ranking
-from data_access.leadership import COMPARISONS
+from data_access.leadership import COMPARISONS, ranking_months
 
-# Pimpinan's complaint tables are the Pengaduan page's, and its Ombudsman "Nilai" is a score, not a target's value.
+# Pimpinan's complaint tables are the Pengaduan page's.
 _COMPLAINT_COLUMNS = ("complaints.col.", "complaints.stage.")
-_OMBUDSMAN_COLUMNS = ("lead.ombudsman.col.",)
 
 
 def _region(filters: Filters) -> Filters:
     """Pimpinan's only filter is the sidebar's region."""
     return Filters(region=filters.region)
+
+
+def ranking_window(filters: Filters) -> Filters:
+    """The page's filters over the RANKING_MONTHS months to this one (WIB): what both rankings cover (here, not in
+    the views, because the views import these tables)."""
+    start, end = ranking_months(clock.today_wib())
+    return filters.replace(date_from=start, date_to=end)
 
 
 def _window(filters: Filters) -> Filters:
@@ -40,28 +46,105 @@ def _no_filters(filters: Filters) -> Filters:
     return Filters()
 
 
-def _targets(filters: Filters) -> pd.DataFrame:
+def _region_name(row: dict) -> str:
+    return t(f"region.{row['region_code']}")
+
+
+UNIT = Column("unit", "ikm.col.unit", "text", lambda r: r["name"], phone=True)
+REGION = Column("region", "filter.region", "text", _region_name)
+UNIT_CODE = Column("unit_code", "ikm.col.code", "code", link=True)
+
+CROSSING_COLUMNS = (
+    UNIT,
+    REGION,
+    Column("direction", "lead.col.direction", "text", lambda r: t(f"lead.direction.{r['direction']}")),
+    Column("grade_before", "lead.col.grade_before", "grade", phone=True),
+    Column("grade_now", "lead.col.grade_now", "grade", phone=True),
+    Column("ikm_before", "lead.col.ikm_before", "score", decimals=2),
+    Column("ikm_now", "lead.col.ikm_now", "score", decimals=2),
+    Column("change", "lead.col.change", "points", decimals=2),
+    Column("respondents_before", "lead.col.n_before", "people", decimals=0),
+    Column("respondents_now", "lead.col.n_now", "people", decimals=0),
+    UNIT_CODE,
+)
+
+OVERDUE_COLUMNS = (
+    UNIT,
+    REGION,
+    Column("newly_overdue", "lead.col.newly", "complaints", decimals=0, phone=True),
+    # The stage counts are of the newly overdue complaints, not of every complaint open at that stage.
+    *(Column(stage, f"complaints.stage.{stage}", "complaints", decimals=0, entry="lead.col.newly_stage")
+      for stage in STAGES),
+    Column("overdue", "lead.col.overdue_total", "complaints", decimals=0),
+    UNIT_CODE,
+)
+
+
+def target_rows(regions: list[dict], grade: str) -> list[dict]:
+    """One row per region and measure (region_targets rows with the measure and the target grade)."""
+    return [{**row, "measure": measure, "target_grade": grade}
+            for row in regions for measure in lframes.TARGET_MEASURES]
+
+
+def _target_part(index: int) -> Callable[[dict], str]:
+    """One part of a row's target line (measure, value, target, distance), in the active language."""
+    return lambda r: lframes.target_line(r, r["target_grade"], r["measure"])[index]
+
+
+def _targets(filters: Filters) -> list[dict]:
     targets = config.targets()
-    return lframes.targets_table(leadership_data.region_targets(targets, filters.region), targets.ikm_grade)
+    return target_rows(leadership_data.region_targets(targets, filters.region), targets.ikm_grade)
+
+
+# Each measure writes its value, target and distance its own way ("88,30 (mutu B, n = 250)", "≤ 5 hari kerja",
+# "lebih 3 pengaduan"): one number column could not hold them, so they stay the words the cards show.
+TARGET_COLUMNS = (
+    Column("region", "filter.region", "text", _region_name, phone=True),
+    Column("measure", "lead.col.measure", "text", _target_part(0), phone=True),
+    Column("value", "lead.col.value", "text", _target_part(1)),
+    Column("target", "lead.col.target", "text", _target_part(2)),
+    Column("distance", "lead.col.gap", "text", _target_part(3), phone=True),
+)
+
+OMBUDSMAN_COLUMNS = (
+    Column("local_government", "lead.ombudsman.col.entity", "text", lambda r: r["entity"], phone=True),
+    Column("role", "lead.ombudsman.col.role", "text",
+           lambda r: t("lead.ombudsman.ours" if r["region_code"] else "lead.ombudsman.peer")),
+    # A year is written as it is (2024, never 2.024).
+    Column("year", "lead.ombudsman.col.year", "year", phone=True),
+    Column("score", "lead.ombudsman.col.score", "compliance", decimals=2, phone=True),
+    Column("band", "lead.ombudsman.col.band", "text"),
+    Column("note", "lead.ombudsman.col.note", "text"),
+    Column("source", "lead.ombudsman.col.source", "text"),
+)
 
 
 def _left_out_title(filters: Filters) -> str:
     return t("ikm.ranking.left_out", n=fmt_number(len(ranking(ikm_data.by_unit(filters))[1])))
 
 
+CROSSINGS = {c: Table(f"pimpinan-pindah-mutu-{c}", "pimpinan", lambda f, c=c: lframes.crossings_title(c),
+                      lambda f, c=c: leadership_data.crossings(f, c)["units"], CROSSING_COLUMNS,
+                      f"pimpinan-pindah-mutu-{c}", scope=_region)
+             for c in COMPARISONS}
+NEWLY_OVERDUE = {c: Table(f"pimpinan-baru-lewat-batas-{c}", "pimpinan", lambda f, c=c: lframes.overdue_title(c),
+                          lambda f, c=c: leadership_data.newly_overdue(f, c)["units"], OVERDUE_COLUMNS,
+                          f"pimpinan-baru-lewat-batas-{c}", scope=_region)
+                 for c in COMPARISONS}
+TARGETS = Table("pimpinan-target", "pimpinan", titled("lead.targets.title"), _targets, TARGET_COLUMNS,
+                "pimpinan-target", scope=_region)
+OMBUDSMAN = Table("pimpinan-ombudsman", "pimpinan", titled("lead.ombudsman.title"),
+                  lambda f: lframes.ombudsman_rows(leadership_data.ombudsman_history()), OMBUDSMAN_COLUMNS,
+                  "pimpinan-ombudsman", scope=_no_filters)
+
+
 TABLES = (
-    *(Dataset(f"pimpinan-pindah-mutu-{c}", "pimpinan", lambda f, c=c: lframes.crossings_title(c),
-              lambda f, c=c: lframes.crossing_tables(leadership_data.crossings(f, c)["units"])[1],
-              f"pimpinan-pindah-mutu-{c}", scope=_region)
-      for c in COMPARISONS),
-    *(Dataset(f"pimpinan-baru-lewat-batas-{c}", "pimpinan", lambda f, c=c: lframes.overdue_title(c),
-              lambda f, c=c: lframes.overdue_tables(leadership_data.newly_overdue(f, c)["units"])[1],
-              f"pimpinan-baru-lewat-batas-{c}", scope=_region)
-      for c in COMPARISONS),
+    *CROSSINGS.values(),
+    *NEWLY_OVERDUE.values(),
     Dataset("pimpinan-jatuh-tempo", "pimpinan", titled("complaints.due.heading", days=DUE_SOON_WORKDAYS),
             lambda f: cframes.due_tables(complaint_data.due_soon(f)["units"])[1], "pimpinan-jatuh-tempo",
             scope=_region, vocabulary=_COMPLAINT_COLUMNS),
-    Dataset("pimpinan-target", "pimpinan", titled("lead.targets.title"), _targets, "pimpinan-target", scope=_region),
+    TARGETS,
     Dataset("pimpinan-peringkat-ikm", "pimpinan", titled("lead.rankings.ikm_title"),
             lambda f: iframes.ranking_tables(ranking(ikm_data.by_unit(f))[0])[1], "pimpinan-peringkat-ikm",
             scope=_window),
@@ -71,7 +154,5 @@ TABLES = (
     Dataset("pimpinan-peringkat-pengaduan", "pimpinan", titled("lead.rankings.complaints_title"),
             lambda f: cframes.ranking_tables(complaint_data.ranking(f)["ranked"])[1], "pimpinan-peringkat-pengaduan",
             scope=_window, vocabulary=_COMPLAINT_COLUMNS),
-    Dataset("pimpinan-ombudsman", "pimpinan", titled("lead.ombudsman.title"),
-            lambda f: lframes.ombudsman_table(leadership_data.ombudsman_history()), "pimpinan-ombudsman",
-            scope=_no_filters, vocabulary=_OMBUDSMAN_COLUMNS),
+    OMBUDSMAN,
 )

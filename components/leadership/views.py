@@ -1,7 +1,8 @@
 """Sections of the Pimpinan page: exceptions first, then targets, rankings, the Ombudsman, and the weekly brief.
 
 Every number comes from one cached data_access figure (components.leadership.figures, ikm_data, complaint_data);
-tables go through ikm_views.table_block (units linked to their cards, downloads), charts through chart_block.
+the page's own tables are declared in components.leadership.tables and shown through table_block (units linked to
+their cards, the same rows downloaded); the rankings are the Kepuasan and Pengaduan pages' tables.
 """
 
 from __future__ import annotations
@@ -16,17 +17,18 @@ from components.citation import current_link
 from components.complaints import figures as complaint_data
 from components.complaints import frames as complaint_tables
 from components.complaints import views as complaint_views
-from components.figure import chart_block, downloads
+from components.figure import chart_table_block, table_block
 from components.filters import describe
 from components.formatting import fmt_date, fmt_number, fmt_quarter
 from components.i18n import current_language, t
 from components.layout import REGION_KEY, adopt_query_param, publish_query_param
 from components.leadership import figures as leadership_data
 from components.leadership import frames as frames
+from components.leadership import tables
 from components.satisfaction import figures as ikm_data
 from components.satisfaction import frames as ikm_frames
-from components.satisfaction.views import table_block
-from data_access import clock, config
+from components.satisfaction import views as ikm_views
+from data_access import config
 from data_access.complaint_rules import MIN_COMPLAINTS_FOR_RANKING
 from data_access.filters import Filters
 from data_access.ikm_queries import ranking
@@ -37,7 +39,6 @@ from data_access.leadership import (
     RANKING_MONTHS,
     last_complete_week,
     parse_week,
-    ranking_months,
     week_options,
 )
 from data_access.sample import INADEQUATE, UNKNOWN_POPULATION
@@ -79,19 +80,16 @@ def exceptions_section(filters: Filters, comparison: str) -> None:
     st.caption(t("lead.crossings.caption", days=GRADE_WINDOW_DAYS, now=frames.period_text(*now),
                  before_end=fmt_date(before[1]), before=frames.period_text(*before)))
     if crossings["units"]:
-        shown, downloaded = frames.crossing_tables(crossings["units"])
-        table_block(shown, downloaded, frames.crossings_title(comparison), filters,
-                    f"pimpinan-pindah-mutu-{comparison}", "crossings",
-                    {t("lead.col.change"): 2, t("lead.col.ikm_before"): 2, t("lead.col.ikm_now"): 2})
+        table = tables.CROSSINGS[comparison]
+        table_block(table, table.frame_of(crossings["units"]), table.title(filters), describe(filters), "crossings")
     else:
         st.info(t("lead.crossings.none", date=fmt_date(since)), icon=":material/check_circle:")
 
     st.subheader(t("lead.overdue.heading"))
     st.caption(t("lead.overdue.caption", date=fmt_date(since)))
     if overdue["units"]:
-        shown, downloaded = frames.overdue_tables(overdue["units"])
-        table_block(shown, downloaded, frames.overdue_title(comparison), filters,
-                    f"pimpinan-baru-lewat-batas-{comparison}", "newly-overdue")
+        table = tables.NEWLY_OVERDUE[comparison]
+        table_block(table, table.frame_of(overdue["units"]), table.title(filters), describe(filters), "newly-overdue")
     else:
         st.info(t("lead.overdue.none", date=fmt_date(since)), icon=":material/check_circle:")
 
@@ -107,31 +105,29 @@ def targets_section(filters: Filters) -> None:
     targets = config.targets()
     rows = leadership_data.region_targets(targets, filters.region)
     st.caption(t("lead.targets.caption", quarter=fmt_quarter(rows[0]["quarter"][0])))
-    for column, row in zip(st.columns(len(rows)), rows):
+    for column, row in zip(st.columns(len(rows)), rows, strict=True):
         with column, st.container(border=True):
             st.subheader(t(f"region.{row['region_code']}"))
-            for measure, value, target, gap in frames.target_lines(row, targets.ikm_grade):
+            for line in frames.TARGET_MEASURES:
+                measure, value, target, gap = frames.target_line(row, targets.ikm_grade, line)
                 met = gap == t("lead.gap.met")
                 st.markdown(f"**{measure}**  \n{value}  \n{t('lead.col.target')}: {target} · "
                             f"{':green' if met else ':orange'}[{'✓' if met else '!'} {gap}]")
-    downloads(frames.targets_table(rows, targets.ikm_grade), t("lead.targets.title"), describe(filters),
-              "pimpinan-target", "targets")
+    # The cards' lines as one table, so what is downloaded can be read on the page too; folded, as the cards say it.
+    title = tables.TARGETS.title(filters)
+    with st.expander(title):
+        table_block(tables.TARGETS, tables.TARGETS.frame_of(tables.target_rows(rows, targets.ikm_grade)), title,
+                    describe(filters), "targets")
 
 
 # -------------------------------------------------------------------------------------------------- rankings
-
-
-def ranking_window(filters: Filters) -> Filters:
-    """The page's filters over the RANKING_MONTHS months to this one (WIB): what both rankings cover."""
-    start, end = ranking_months(clock.today_wib())
-    return filters.replace(date_from=start, date_to=end)
 
 
 def rankings_section(filters: Filters) -> None:
     """IKM ranking (adequate samples only, the rest listed with the reason) and the complaint-handling ranking
     (at least MIN_COMPLAINTS_FOR_RANKING complaints, the rest counted), over the last RANKING_MONTHS months."""
     st.header(t("lead.rankings.heading"))
-    window = ranking_window(filters)
+    window = tables.ranking_window(filters)
     st.caption(t("lead.rankings.caption", months=RANKING_MONTHS,
                  period=frames.period_text(window.date_from, window.date_to)))
     ikm_tab, complaints_tab = st.tabs([t("lead.rankings.ikm"), t("lead.rankings.complaints")])
@@ -143,14 +139,15 @@ def rankings_section(filters: Filters) -> None:
         if ranked:
             st.markdown(ikm_frames.ranking_takeaway(ranked))
             shown, downloaded = ikm_frames.ranking_tables(ranked)
-            table_block(shown, downloaded, t("lead.rankings.ikm_title"), window, "pimpinan-peringkat-ikm", "rank-ikm")
+            ikm_views.table_block(shown, downloaded, t("lead.rankings.ikm_title"), window, "pimpinan-peringkat-ikm",
+                                  "rank-ikm")
         else:
             st.info(t("ikm.ranking.none"), icon=":material/info:")
         if left_out:
             with st.expander(t("ikm.ranking.left_out", n=fmt_number(len(left_out)))):
-                table_block(ikm_frames.left_out_table(left_out), ikm_frames.left_out_download(left_out),
-                            t("ikm.ranking.left_out", n=fmt_number(len(left_out))), window,
-                            "pimpinan-tidak-diperingkat", "rank-ikm-left-out")
+                ikm_views.table_block(ikm_frames.left_out_table(left_out), ikm_frames.left_out_download(left_out),
+                                      t("ikm.ranking.left_out", n=fmt_number(len(left_out))), window,
+                                      "pimpinan-tidak-diperingkat", "rank-ikm-left-out")
     with complaints_tab:
         result = complaint_data.ranking(window)
         st.caption(t("complaints.ranking.caption", min=MIN_COMPLAINTS_FOR_RANKING,
@@ -175,10 +172,9 @@ def ombudsman_section() -> None:
     if not history:
         st.info(t("lead.gap.no_data"), icon=":material/info:")
         return
-    table = frames.ombudsman_table(history)
-    chart_block(frames.render_ombudsman_chart(history), table, frames.ombudsman_takeaway(history),
-                t("lead.ombudsman.title"), t("filters.none"), "pimpinan-ombudsman", "ombudsman",
-                display=table.style.format({t("lead.ombudsman.col.score"): lambda v: fmt_number(v, 2)}))
+    table = tables.OMBUDSMAN
+    chart_table_block(frames.render_ombudsman_chart(history), table, table.frame_of(frames.ombudsman_rows(history)),
+                      frames.ombudsman_takeaway(history), table.title(Filters()), t("filters.none"), "ombudsman")
 
 
 # ---------------------------------------------------------------------------------------------- weekly brief
