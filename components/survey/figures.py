@@ -59,15 +59,8 @@ def active_unit_detail(code: str) -> dict | None:
     return shown[code]
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _active_units(version: tuple) -> list[dict]:
-    with data.public_engine().connect() as conn:
-        return survey_intake.active_units(conn)
-
-
-def active_units() -> list[dict]:
-    """Every active unit (code, name, region_code), for choosing one when the link names none."""
-    return _active_units(data.data_version())
+# Every active unit (code, name, region_code), for choosing one when the link names none.
+active_units = data.cached_figure(survey_intake.active_units, max_entries=4)
 
 
 def submit(submission: Submission, now: datetime) -> str:
