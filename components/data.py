@@ -1,13 +1,17 @@
 """The pages' only door to the data: a read-only engine and cached loaders keyed by a data-version watermark.
 
-Figures are cached per (watermark, arguments): unchanged data is never re-queried, and any new
-questionnaire, complaint or import changes the watermark so nothing stale is shown.
+Figures are cached per (watermark, arguments) by cached_figure, which wraps a data_access query: unchanged data is
+never re-queried, and any new questionnaire, complaint or import changes the watermark so nothing stale is shown.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import threading
+from collections.abc import Callable
 from datetime import datetime
+from inspect import Signature, signature
 
 import streamlit as st
 from sqlalchemy import func, inspect, select
@@ -16,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from data_access import clock, config, overview, periods, schema
 from data_access.db_init import init_database
 from data_access.engine import make_engine
+from data_access.workdays import wib_date
 
 # How often the watermark itself is re-read (once for all sessions); it is four indexed MAX() lookups.
 WATERMARK_TTL_SECONDS = 1
@@ -88,57 +93,65 @@ def forget_watermark() -> None:
     _data_version.clear()
 
 
-def _today_wib() -> str:
-    """Part of cache keys whose figures age with the calendar (overdue counts) even when data does not change."""
-    return clock.today_wib().isoformat()
+def cached_figure(query: Callable | None = None, /, *, ages_with_calendar: bool = False, connects: bool = True,
+                  max_entries: int = 64) -> Callable:
+    """`query` as a page calls it: the same arguments without the connection, its answer cached by st.cache_data on
+    (database URL, watermark) and the arguments. Usable as `cached_figure(query, ...)` or `@cached_figure(...)`.
+
+    ages_with_calendar: the figures change with the WIB date even when the data does not (running clocks, windows
+    ending today), so the date is part of the key, and a `now` parameter is given the instant (hidden from callers).
+    connects=False: a figure computed from other cached figures, which needs no connection of its own.
+    The result's `.clear()` empties its cache; st.cache_data.clear() empties it too.
+    """
+    if query is None:
+        return functools.partial(cached_figure, ages_with_calendar=ages_with_calendar, connects=connects,
+                                 max_entries=max_entries)
+    parameters = list(signature(query).parameters.values())[1 if connects else 0:]
+    takes_now = any(parameter.name == "now" for parameter in parameters)
+    if takes_now and not ages_with_calendar:
+        # Keyed by the watermark alone, it would keep yesterday's answer for as long as no data changes.
+        raise TypeError(f"{query.__qualname__} takes `now`: wrap it with ages_with_calendar=True")
+    public = Signature([parameter for parameter in parameters if parameter.name != "now"])
+
+    def compute(version: tuple, today: str | None, _now: datetime | None, args: tuple, kwargs: dict):
+        if takes_now:
+            kwargs = {**kwargs, "now": _now}
+        if not connects:
+            return query(*args, **kwargs)
+        with public_engine().connect() as conn:
+            return query(conn, *args, **kwargs)
+
+    # st.cache_data names a function's cache by its module and qualified name: one cache per wrapped query, where
+    # every `compute` would otherwise share one.
+    compute.__module__, compute.__name__, compute.__qualname__ = query.__module__, query.__name__, query.__qualname__
+    cached = st.cache_data(compute, show_spinner=False, max_entries=max_entries)
+
+    @functools.wraps(query)
+    def figure(*args, **kwargs):
+        bound = public.bind(*args, **kwargs)
+        bound.apply_defaults()  # f(x) and f(x, default) share one cache entry
+        now = clock.now() if ages_with_calendar else None
+        today = wib_date(now).isoformat() if ages_with_calendar else None
+        return cached(data_version(), today, now, bound.args, bound.kwargs)
+
+    figure.__signature__ = public
+    figure.clear = cached.clear
+    return figure
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _region_overview(version: tuple, today: str) -> list[overview.RegionOverview]:
-    with public_engine().connect() as conn:
-        return overview.region_overview(conn)
-
-
-def region_overview() -> list[overview.RegionOverview]:
-    return _region_overview(data_version(), _today_wib())
-
-
-@st.cache_data(show_spinner=False, max_entries=4)
-def _freshness(version: tuple) -> dict[str, datetime]:
-    with public_engine().connect() as conn:
-        return overview.data_freshness(conn)
-
-
-def data_freshness() -> dict[str, datetime]:
-    return _freshness(data_version())
-
-
-@st.cache_data(show_spinner=False, max_entries=4)
-def _is_demo(version: tuple) -> bool:
-    with public_engine().connect() as conn:
-        return overview.is_demo(conn)
+region_overview = cached_figure(overview.region_overview, ages_with_calendar=True, max_entries=16)
+data_freshness = cached_figure(overview.data_freshness, max_entries=4)
+data_span = cached_figure(overview.data_span, max_entries=4)
+_is_demo = cached_figure(overview.is_demo, max_entries=4)
 
 
 def is_demo() -> bool:
     """Whether the data is the demo's (the banner); while the database cannot be read, the last answer, so that the
     page still runs and shows the outage notice in each of its blocks."""
     url = config.public_database_url()
-    try:
-        _LAST_DEMO[url] = _is_demo(data_version())
-    except SQLAlchemyError:
-        pass
+    with contextlib.suppress(SQLAlchemyError):
+        _LAST_DEMO[url] = _is_demo()
     return _LAST_DEMO.get(url, False)
-
-
-@st.cache_data(show_spinner=False, max_entries=4)
-def _data_span(version: tuple) -> tuple:
-    with public_engine().connect() as conn:
-        return overview.data_span(conn)
-
-
-def data_span() -> tuple:
-    """First and last WIB date with questionnaires or complaints."""
-    return _data_span(data_version())
 
 
 def period_options() -> list[str]:

@@ -1,4 +1,5 @@
-"""Cached figures and map layers of the Peta page, keyed by the data-version watermark, the day and the filters.
+"""Cached figures and map layers of the Peta page, keyed by the data-version watermark, the day and the filters
+(components.data.cached_figure).
 
 The units and kecamatan frames wrap data_access.map_data; the layers' browser payload (marker rows with their
 popups, kecamatan shapes) is cached too, so a rerun with unchanged data and filters only rebuilds a few folium
@@ -12,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from components import data
+from components.data import cached_figure
 from components.i18n import current_language
 from components.map import folium_map as map_view
 from data_access import map_data
@@ -22,22 +23,18 @@ from data_access.filters import Filters
 
 _ENTRIES = 32
 
-
-@st.cache_data(show_spinner=False, max_entries=_ENTRIES)
-def _figures(version: tuple, today: str, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
-    with data.public_engine().connect() as conn:
-        return map_data.map_figures(conn, filters)
+_figures = cached_figure(map_data.map_figures, ages_with_calendar=True, max_entries=_ENTRIES)
 
 
 def units(filters: Filters, marker: str | None = None) -> pd.DataFrame:
     """The units the filters select (data_access.map_data.map_units), only those with `marker` when one is given."""
-    frame = _figures(data.data_version(), data._today_wib(), filters)[0]
+    frame = _figures(filters)[0]
     return frame if marker is None else frame[frame["marker"] == marker].reset_index(drop=True)
 
 
 def kecamatan(filters: Filters) -> pd.DataFrame:
     """Average IKM, complaints per 10,000 residents and overdue share per kecamatan (map_data.kecamatan_measures)."""
-    return _figures(data.data_version(), data._today_wib(), filters)[1]
+    return _figures(filters)[1]
 
 
 def _boundary_file() -> tuple[str | None, float | None]:
@@ -59,23 +56,21 @@ def boundaries() -> dict | None:
     return _boundaries(_boundary_file())
 
 
-@st.cache_data(show_spinner=False, max_entries=_ENTRIES)
-def _unit_rows(version: tuple, today: str, filters: Filters, marker: str | None, base_path: str,
-               lang: str) -> list[list]:
+@cached_figure(ages_with_calendar=True, connects=False, max_entries=_ENTRIES)
+def _unit_rows(filters: Filters, marker: str | None, base_path: str, lang: str) -> list[list]:
     return map_view.unit_rows(units(filters, marker), base_path, lang)
 
 
 def unit_rows(filters: Filters, marker: str | None, base_path: str) -> list[list]:
     """The browser's marker rows (map_view.unit_rows) of the selected units."""
-    return _unit_rows(data.data_version(), data._today_wib(), filters, marker, base_path, current_language())
+    return _unit_rows(filters, marker, base_path, current_language())
 
 
-@st.cache_data(show_spinner=False, max_entries=_ENTRIES)
-def _kecamatan_shapes(version: tuple, today: str, filters: Filters, measure: str, file: tuple, lang: str) -> dict:
+@cached_figure(ages_with_calendar=True, connects=False, max_entries=_ENTRIES)
+def _kecamatan_shapes(filters: Filters, measure: str, file: tuple, lang: str) -> dict:
     return map_view.kecamatan_shapes(kecamatan(filters), measure, _boundaries(file), lang)
 
 
 def kecamatan_shapes(filters: Filters, measure: str) -> dict:
     """The kecamatan layer's polygons or circles for a measure (map_view.kecamatan_shapes)."""
-    return _kecamatan_shapes(data.data_version(), data._today_wib(), filters, measure, _boundary_file(),
-                             current_language())
+    return _kecamatan_shapes(filters, measure, _boundary_file(), current_language())

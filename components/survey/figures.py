@@ -59,15 +59,8 @@ def active_unit_detail(code: str) -> dict | None:
     return shown[code]
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _active_units(version: tuple) -> list[dict]:
-    with data.public_engine().connect() as conn:
-        return survey_intake.active_units(conn)
-
-
-def active_units() -> list[dict]:
-    """Every active unit (code, name, region_code), for choosing one when the link names none."""
-    return _active_units(data.data_version())
+# Every active unit (code, name, region_code), for choosing one when the link names none.
+active_units = data.cached_figure(survey_intake.active_units, max_entries=4)
 
 
 def submit(submission: Submission, now: datetime) -> str:
@@ -103,7 +96,7 @@ def _browser_key() -> str | None:
     """A digest identifying this browser (not the person), or None when there is no cookie to go by."""
     try:
         cookie = st.context.cookies.get(BROWSER_COOKIE)
-    except Exception:  # no browser behind this run (tests, scripts)
+    except Exception:  # noqa: BLE001 - no browser behind this run (tests, scripts), whatever Streamlit raises then
         return None
     if not isinstance(cookie, str) or not cookie:
         return None
@@ -131,6 +124,6 @@ def remember_submission(unit_code: str, at: datetime) -> None:
     lock, histories = _browser_histories()
     with lock:
         kept = [entry for entry in histories.pop(key, []) if at - entry[1] < _REMEMBER]
-        histories[key] = kept + [(unit_code, at)]  # re-inserted last: dicts keep insertion order
+        histories[key] = [*kept, (unit_code, at)]  # re-inserted last: dicts keep insertion order
         while len(histories) > _MAX_BROWSERS:
             histories.pop(next(iter(histories)))
