@@ -120,7 +120,7 @@ def test_screen_csv_xlsx_hold_the_same_rows_and_values(monkeypatch, demo_url, me
         shown = screen.iloc[:, position].tolist()
         if column.link:
             shown = [None if v is None else re.search(UNIT_LINK_TEXT, v).group(1) for v in shown]
-        in_csv = [_number(v) for v in csv.iloc[:, position]]
+        in_csv = [v if column.decimals is None else _number(v) for v in csv.iloc[:, position]]
         in_xlsx = [row[position] for row in book[1:]]
         for row, (a, b, c) in enumerate(zip(shown, in_csv, in_xlsx, strict=True)):
             if isinstance(a, str) and column.decimals is not None:
