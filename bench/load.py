@@ -77,6 +77,7 @@ from data_access.engine import make_engine
 from tests.browser import (
     CHROMIUM_ARGS,
     DESKTOP,
+    ERROR_TEXT,
     NODE_MODULES,
     AppServer,
     _content_type,
@@ -85,7 +86,6 @@ from tests.browser import (
     local_asset_for,
     start_app,
 )
-from tests.test_browser_smoke import ERROR_TEXT
 
 GROWTH_LIMIT = 0.10
 # When the time is up, how long a step still under way may take to finish before it is abandoned.

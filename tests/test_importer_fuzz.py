@@ -638,14 +638,17 @@ def fuzz(db: FuzzDb, importer: str, strategy, check) -> None:
     assert len(checked) >= wanted
 
 
+@pytest.mark.slow
 def test_units_files(fuzz_db):
     fuzz(fuzz_db, "units", table_case("units"), check_table_import)
 
 
+@pytest.mark.slow
 def test_survey_files(fuzz_db):
     fuzz(fuzz_db, "surveys", table_case("surveys"), check_table_import)
 
 
+@pytest.mark.slow
 def test_complaint_files(fuzz_db):
     fuzz(fuzz_db, "complaints", table_case("complaints"), check_table_import)
 
@@ -721,6 +724,7 @@ def open311_request(draw, row: int) -> Request:
     return request
 
 
+@pytest.mark.slow
 def test_open311_files(fuzz_db):
     requests = st.integers(1, 4).flatmap(lambda n: st.tuples(*(open311_request(row) for row in range(n))))
     fuzz(fuzz_db, "open311", requests, check_open311_import)
@@ -874,6 +878,7 @@ def run_cli(url: str, kind: str, path: Path) -> subprocess.CompletedProcess:
                           cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
 
 
+@pytest.mark.slow
 def test_the_cli_refuses_hostile_files_with_a_reason_and_no_traceback(fuzz_db):
     """Every case on SQLite; on PostgreSQL (each CLI run costs seconds) the two whose text it cannot store."""
     db = fuzz_db

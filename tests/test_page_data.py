@@ -3,8 +3,8 @@ methodology's numbers as the domain modules compute them."""
 
 import pandas as pd
 
+from tests.app_runs import open_page
 from tests.factories import add_done_when_units
-from tests.test_page_kepuasan import open_page
 
 PAGE = "app_pages/data.py"
 

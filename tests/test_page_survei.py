@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 from components.survey.views import QUESTION_ORDER
 from data_access import schema
 from data_access.elements import ELEMENTS
+from tests.app_runs import open_page
 from tests.factories import add_unit
-from tests.test_page_kepuasan import open_page
 
 SURVEY = "app_pages/survei.py"
 SUGGESTION = "Antrean lama, hubungi saya di 0812-3456-7890"
