@@ -229,7 +229,7 @@ class CpuMeter:
         """(server, browsing) CPU seconds since the meter was made."""
         now = self._groups()
         return tuple(sum(seconds - before.get(pid, 0.0) for pid, seconds in group.items())
-                     for group, before in zip(now, self.before))
+                     for group, before in zip(now, self.before, strict=True))
 
 
 # --------------------------------------------------------------------------------------- what the sessions use

@@ -16,7 +16,7 @@ import csv as csv_module
 import io
 import re
 import sqlite3
-from contextlib import closing
+from contextlib import closing, suppress
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
@@ -190,11 +190,10 @@ _FIGURES_JS = f"""(label) => ({{
 def _figure_problems(page, lang: str, where: str) -> tuple[int, list[str]]:
     """The charts shown and what is wrong with them: each must be named by its takeaway, written under it too, and
     have a table view the keyboard reaches."""
-    try:  # Vega draws a chart, and names it, once it is shown
+    # Vega draws a chart, and names it, once it is shown; a chart still unnamed is reported below, chart by chart.
+    with suppress(PlaywrightTimeoutError):
         page.wait_for_function(f"() => {_SHOWN_CHARTS_JS}.every(chart => chart.getAttribute('aria-label'))",
                                timeout=20_000)
-    except PlaywrightTimeoutError:
-        pass  # reported below, chart by chart
     figures = page.evaluate(_FIGURES_JS, text("figure.table_view", lang))
     charts, views = figures["charts"], figures["tableViews"]
     problems = [f"{where}: {len(charts)} charts but {len(views)} table views"] if len(charts) != len(views) else []

@@ -512,7 +512,8 @@ REACHES = {
     "peta-unit": CANARY_UNITS,
     "pengaduan-jatuh-tempo": CANARY_UNITS,  # each unit's newest complaint falls due within days
     "pimpinan-jatuh-tempo": CANARY_UNITS,
-    **dict.fromkeys(("ikm-peringkat", "pimpinan-peringkat-ikm", "pimpinan-pindah-mutu-minggu", "pimpinan-pindah-mutu-bulan"), (KOTA_KELURAHAN,)),
+    **dict.fromkeys(("ikm-peringkat", "pimpinan-peringkat-ikm", "pimpinan-pindah-mutu-minggu",
+                     "pimpinan-pindah-mutu-bulan"), (KOTA_KELURAHAN,)),
 }
 
 
@@ -544,7 +545,7 @@ def _grid(page, table) -> list[list[str]]:
 def _places_rows(rows: list[list[str]]) -> dict[str, dict[str, str]]:
     """{kecamatan name: {category label: cell}} of a kecamatan × category table (header row first)."""
     header, *body = rows
-    return {row[0]: dict(zip(header[1:], row[1:])) for row in body}
+    return {row[0]: dict(zip(header[1:], row[1:], strict=True)) for row in body}
 
 
 def _expected_places() -> dict[str, dict[str, str]]:
