@@ -22,7 +22,7 @@ def live_tiles() -> None:
     with database_guard():
         chosen = st.session_state.get(REGION_KEY)
         overviews = [o for o in data.region_overview() if chosen in (None, o.region_code)]
-        for column, region in zip(st.columns(len(overviews)), overviews):
+        for column, region in zip(st.columns(len(overviews)), overviews, strict=True):
             with column:
                 region_card(region)
         freshness = data.data_freshness()

@@ -173,7 +173,8 @@ def _write_complaints(conn: Connection, seed: int, plan, period, unit_ids: list[
         # New rows get ids above every earlier one (SQLite rowid, PostgreSQL sequence): one indexed range query.
         ids = dict(conn.execute(select(table.c.ticket, table.c.id).where(table.c.id > before)).all())
         history = [(ids[ticket], status, changed_at)
-                   for ticket, lifetime in zip(columns["ticket"], events) for status, changed_at in lifetime]
+                   for ticket, lifetime in zip(columns["ticket"], events, strict=True)
+                   for status, changed_at in lifetime]
         _insert_many(conn, schema.complaint_status_history,
                      pd.DataFrame(history, columns=["complaint_id", "status", "changed_at"]))
         conn.commit()

@@ -33,11 +33,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from demo_db import build_demo_database  # noqa: E402
-from load import cpu_seconds, process_tree  # noqa: E402
-from sqlalchemy import Engine, event  # noqa: E402
+from demo_db import build_demo_database
+from load import cpu_seconds, process_tree
+from sqlalchemy import Engine, event
 
-from tests.browser import (  # noqa: E402
+from tests.browser import (
     DESKTOP,
     PHONE,
     close_browser,

@@ -77,6 +77,7 @@ from data_access.engine import make_engine
 from tests.browser import (
     CHROMIUM_ARGS,
     DESKTOP,
+    ERROR_TEXT,
     NODE_MODULES,
     AppServer,
     _content_type,
@@ -85,7 +86,6 @@ from tests.browser import (
     local_asset_for,
     start_app,
 )
-from tests.test_browser_smoke import ERROR_TEXT
 
 GROWTH_LIMIT = 0.10
 # When the time is up, how long a step still under way may take to finish before it is abandoned.
@@ -229,7 +229,7 @@ class CpuMeter:
         """(server, browsing) CPU seconds since the meter was made."""
         now = self._groups()
         return tuple(sum(seconds - before.get(pid, 0.0) for pid, seconds in group.items())
-                     for group, before in zip(now, self.before))
+                     for group, before in zip(now, self.before, strict=True))
 
 
 # --------------------------------------------------------------------------------------- what the sessions use

@@ -27,18 +27,18 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import streamlit as st  # noqa: E402
-from sqlalchemy import insert  # noqa: E402
-from streamlit.runtime.scriptrunner.script_runner import ScriptRunner  # noqa: E402
-from streamlit.testing.v1 import AppTest  # noqa: E402
+import streamlit as st
+from sqlalchemy import insert
+from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
+from streamlit.testing.v1 import AppTest
 
-from data_access import schema  # noqa: E402
-from data_access.complaint_rules import CATEGORIES, CHANNELS, TIERS  # noqa: E402
-from data_access.db_init import init_database  # noqa: E402
-from data_access.elements import ELEMENTS  # noqa: E402
-from data_access.engine import make_engine  # noqa: E402
-from data_access.reference import KECAMATAN, UNIT_KINDS  # noqa: E402
-from data_access.rollups import rebuild_survey_rollups  # noqa: E402
+from data_access import schema
+from data_access.complaint_rules import CATEGORIES, CHANNELS, TIERS
+from data_access.db_init import init_database
+from data_access.elements import ELEMENTS
+from data_access.engine import make_engine
+from data_access.reference import KECAMATAN, UNIT_KINDS
+from data_access.rollups import rebuild_survey_rollups
 
 APP = str(ROOT / "app.py")
 PAGE = "app_pages/peta.py"
@@ -73,7 +73,7 @@ def build_database(units: int, surveys: int, complaints: int, seed: int = 5) -> 
         seconds = rng.integers(0, 90 * 86_400, units * surveys)
         conn.execute(insert(schema.survey_responses), [
             {"response_id": f"B-{n}", "submitted_at": now - timedelta(seconds=int(seconds[n])),
-             "unit_id": ids[n // surveys], "source": "import", **dict(zip(ELEMENTS, map(int, answers[n])))}
+             "unit_id": ids[n // surveys], "source": "import", **dict(zip(ELEMENTS, map(int, answers[n]), strict=True))}
             for n in range(units * surveys)
         ])
         rebuild_survey_rollups(conn)

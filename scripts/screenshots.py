@@ -17,10 +17,13 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from contextlib import suppress
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import Error as PlaywrightError  # noqa: E402
 
 from tests.browser import (  # noqa: E402
     DESKTOP,
@@ -77,13 +80,11 @@ def main(argv: list[str] | None = None) -> int:
                         print(f"  /{path}: Streamlit says 'Page not found' (shot shows the main page)", file=sys.stderr)
                     for error in page_errors(page):
                         print(f"  JavaScript error on /{path} ({name}): {error}", file=sys.stderr)
-                except Exception as exc:  # keep going: the other pages are still worth a look
-                    status = 1
+                except (PlaywrightError, OSError) as exc:  # wait_for_app's TimeoutError is an OSError
+                    status = 1  # keep going: the other pages are still worth a look
                     print(f"/{path} ({name}) failed: {exc}", file=sys.stderr)
-                    try:
+                    with suppress(PlaywrightError, OSError):  # the shot of a broken page is a bonus
                         print(screenshot(page, out / f"{_file_stem(path)}-{name}-failed.png", full_page=False))
-                    except Exception:
-                        pass
                 finally:
                     page.context.close()
     finally:

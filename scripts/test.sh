@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# The test command (README): install what the tests need, then run pytest; extra arguments go to pytest.
+# The test command (README): install what the tests need, run ruff (pyproject.toml), then pytest; extra arguments go
+# to pytest.
 #   bash scripts/test.sh                  # whole suite (unit, AppTest, PostgreSQL, browser)
-#   bash scripts/test.sh -m "not browser" -x
+#   bash scripts/test.sh -m "not postgres and not browser" -x   # neither PostgreSQL nor Chromium starts
 # Installs, each only when missing: Debian packages (PostgreSQL server for the PostgreSQL run of the suite,
 # Chromium for the browser tests, fonts for readable screenshots), Python packages (requirements-dev.txt) and the
 # npm front-end assets the browser tests serve offline (package-lock.json). Works as root or with sudo, without a
-# terminal (CI). The exit status is pytest's.
+# terminal (CI). Any ruff finding fails the run before pytest starts; otherwise the exit status is pytest's.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -43,6 +44,10 @@ if "$PY" -c 'import sys, sysconfig, os; sys.exit(not (sys.prefix == sys.base_pre
 fi
 say "Installing Python packages (requirements-dev.txt)"
 "$PY" -m pip install -q --disable-pip-version-check --root-user-action=ignore --progress-bar off -r requirements-dev.txt
+
+# --- lint (pyproject.toml), before the slower steps ------------------------------------------------------------
+say "Running ruff check ."
+"$PY" -m ruff check .
 
 # --- npm assets (Leaflet & co. served to the browser tests instead of the CDNs; axe-core) ----------------------
 say "Installing npm packages (package-lock.json)"

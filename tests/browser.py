@@ -1,33 +1,31 @@
-"""Browser-test helpers and fixtures: run the Streamlit app as a real server and drive it with headless Chromium.
+"""Browser-test helpers: run the Streamlit app as a real server and drive it with headless Chromium.
 
-How a test module uses this (tests/conftest.py does not load it as a plugin, so import the fixtures by name;
-pytest finds fixtures that are imported into a test module)::
+The fixtures built on them are in tests/conftest.py, so a test module only names them (and is marked `browser`
+there when it uses ``browser``)::
 
-    import pytest
-    from tests.browser import app_server, browser, demo_sqlite_url, desktop_page, phone_page  # noqa: F401
     from tests.browser import assert_no_horizontal_scroll, screenshot, wait_for_app
-
-    pytestmark = pytest.mark.browser
 
     def test_something(app_server, desktop_page):
         desktop_page.goto(app_server.url + "/kepuasan")
         wait_for_app(desktop_page)
         ...
 
-Fixtures
+Fixtures (tests/conftest.py)
 - ``browser`` (session): headless Debian Chromium (/usr/bin/chromium, or $CHROMIUM_PATH) through Playwright's sync
-  API. One Chromium per pytest process, however many modules import the fixture.
-- ``demo_sqlite_url`` (session): a SQLite file with the same small demo load as tests/conftest.py's ``demo_url``
-  (seed 7, DEMO_UNTIL, DEMO_SIZE), built once per pytest process. Tests must not write to it.
+  API, one per pytest process.
+- ``demo_sqlite_url`` (session): a SQLite file with the same small demo load as ``demo_url`` (seed 7, DEMO_UNTIL,
+  DEMO_SIZE). Tests must not write to it.
 - ``app_server`` (module): the app (app.py) served on a free port against ``demo_sqlite_url``; ``.url`` is its base
   URL. Modules that need another database (e.g. a survey-form test that writes) define their own fixture with
   ``start_app(url)`` instead; ``AppServer`` is a context manager.
-- ``desktop_page`` (1366x900) and ``phone_page`` (390x844, mobile, touch, DPR 2): fresh pages in their own browser
-  context (locale id-ID, time zone Asia/Jakarta) with ``route_cdn_to_local`` applied; closed after the test.
+- ``desktop_page`` (1366x900), ``phone_page`` (390x844, mobile, touch, DPR 2) and ``sized_page`` (each in turn):
+  fresh pages in their own browser context (locale id-ID, time zone Asia/Jakarta) with ``route_cdn_to_local``
+  applied; closed after the test.
 
 Helpers: ``start_app``, ``new_page``, ``wait_for_app``, ``route_cdn_to_local``, ``page_errors``,
 ``assert_no_horizontal_scroll``, ``screenshot`` (full page; Streamlit scrolls inside its main container, so a plain
-``full_page=True`` screenshot would show only the viewport), ``run_axe`` (axe-core from node_modules).
+``full_page=True`` screenshot would show only the viewport), ``run_axe`` (axe-core from node_modules), ``ERROR_TEXT``
+(what an error on a page or in a server's log looks like).
 
 Offline map assets (``route_cdn_to_local``): there is no internet in CI and folium/streamlit-folium load their
 JS/CSS from CDNs, so every request to a host other than the app's own (127.0.0.1/localhost) is intercepted:
@@ -65,8 +63,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
-
 REPO_ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = REPO_ROOT / "node_modules"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
@@ -88,6 +84,9 @@ CHROMIUM_ARGS = [
 ]
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]", "0.0.0.0"}
+
+# Python exception names ("KeyError", "OperationalError") or an "Error:" prefix, never words that merely contain it.
+ERROR_TEXT = re.compile(r"\bTraceback\b|\b[A-Z]\w*Error\b|\bError\b")
 
 
 # --------------------------------------------------------------------------------------------- the app as a server
@@ -451,71 +450,3 @@ def run_axe(page, options: dict | None = None) -> dict:
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
     return page.evaluate("(options) => axe.run(document, options || {})", options)
-
-
-# ------------------------------------------------------------------------------------------------------ fixtures
-
-_demo_db: dict[str, str] = {}
-
-
-@pytest.fixture(scope="session")
-def demo_sqlite_url(tmp_path_factory) -> str:
-    """SQLite with conftest's small demo load (same seed, end date and size), built once per pytest process."""
-    base = str(tmp_path_factory.getbasetemp())
-    if base not in _demo_db:
-        from data_access.db_init import init_database
-        from data_access.demo import load_demo
-        from data_access.engine import make_engine
-        from tests.conftest import DEMO_SIZE, DEMO_UNTIL
-
-        url = f"sqlite:///{tmp_path_factory.mktemp('browser-demo') / 'demo.sqlite'}"
-        engine = make_engine(url)
-        try:
-            init_database(engine)
-            load_demo(engine, seed=7, until=DEMO_UNTIL, **DEMO_SIZE)
-        finally:
-            engine.dispose()
-        _demo_db[base] = url
-    return _demo_db[base]
-
-
-@pytest.fixture(scope="module")
-def app_server(demo_sqlite_url):
-    """app.py served against the shared demo SQLite database; one server per test module."""
-    server = start_app(demo_sqlite_url)
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    instance = launch_browser()
-    try:
-        yield instance
-    finally:
-        close_browser()
-
-
-@pytest.fixture
-def desktop_page(browser):
-    page = new_page(browser, **DESKTOP)
-    yield page
-    page.context.close()
-
-
-@pytest.fixture
-def phone_page(browser):
-    page = new_page(browser, **PHONE)
-    yield page
-    page.context.close()
-
-
-@pytest.fixture(params=list(SIZES))
-def sized_page(request, browser):
-    """A page at desktop and at phone width (the test runs once for each); `page.size_name` says which."""
-    page = new_page(browser, **SIZES[request.param])
-    page.size_name = request.param
-    yield page
-    page.context.close()

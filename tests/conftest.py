@@ -1,4 +1,6 @@
-"""Fixtures: every database test runs twice, on a fresh SQLite file and on a real PostgreSQL server. The suite's
+"""Every fixture the test modules share: every database test runs twice, on a fresh SQLite file and on a real
+PostgreSQL server; browser tests get the app as a server and headless Chromium pages (helpers in tests/browser.py).
+Tests that need the PostgreSQL server or Chromium are marked `postgres` / `browser` here (pytest.ini). The suite's
 clock is set in tests/__init__.py."""
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import pytest
 
 from data_access.db_init import init_database
 from data_access.engine import make_engine
+from tests.browser import DESKTOP, PHONE, SIZES, close_browser, launch_browser, new_page, start_app
 from tests.pg_server import PostgresServer
 
 BACKENDS = ("sqlite", "postgresql")
@@ -17,6 +20,18 @@ BACKENDS = ("sqlite", "postgresql")
 DEMO_UNTIL = date(2025, 12, 31)
 DEMO_SIZE = {"surveys": 6_000, "complaints": 1_200}
 _counter = itertools.count()
+
+
+def pytest_collection_modifyitems(items):
+    """Mark each test by the servers its fixtures start, so that `-m "not postgres and not browser"` starts neither.
+    Tests that start a PostgreSQL server or Chromium of their own carry the mark themselves."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        backends = [value for value in callspec.params.values() if isinstance(value, str)] if callspec else []
+        if "pg_server" in item.fixturenames or "postgresql" in backends:
+            item.add_marker(pytest.mark.postgres)
+        if "browser" in item.fixturenames:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(autouse=True)
@@ -82,3 +97,68 @@ def demo_url(request, tmp_path_factory) -> str:
     load_demo(engine, seed=7, until=DEMO_UNTIL, **DEMO_SIZE)
     engine.dispose()
     return url
+
+
+# ------------------------------------------------------------------------------------------------ browser tests
+
+
+@pytest.fixture(scope="session")
+def demo_sqlite_url(tmp_path_factory) -> str:
+    """SQLite with demo_url's small demo load (same seed, end date and size), for app servers. Tests must not write
+    to it."""
+    from data_access.demo import load_demo
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('browser-demo') / 'demo.sqlite'}"
+    engine = make_engine(url)
+    try:
+        init_database(engine)
+        load_demo(engine, seed=7, until=DEMO_UNTIL, **DEMO_SIZE)
+    finally:
+        engine.dispose()
+    return url
+
+
+@pytest.fixture(scope="module")
+def app_server(demo_sqlite_url):
+    """app.py served against the shared demo SQLite database, one server per test module; `.url` is its base URL.
+    A module that needs another database defines its own server fixture with start_app(url)."""
+    server = start_app(demo_sqlite_url)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium (/usr/bin/chromium, or $CHROMIUM_PATH) through Playwright's sync API."""
+    instance = launch_browser()
+    try:
+        yield instance
+    finally:
+        close_browser()
+
+
+@pytest.fixture
+def desktop_page(browser):
+    """A 1366x900 page in a fresh context (id-ID, Asia/Jakarta, CDN requests served offline); closed after the test."""
+    page = new_page(browser, **DESKTOP)
+    yield page
+    page.context.close()
+
+
+@pytest.fixture
+def phone_page(browser):
+    """A 390x844 phone page (mobile, touch, DPR 2) in a fresh context, as desktop_page."""
+    page = new_page(browser, **PHONE)
+    yield page
+    page.context.close()
+
+
+@pytest.fixture(params=list(SIZES))
+def sized_page(request, browser):
+    """A page at desktop and at phone width (the test runs once for each); `page.size_name` says which."""
+    page = new_page(browser, **SIZES[request.param])
+    page.size_name = request.param
+    yield page
+    page.context.close()

@@ -60,7 +60,7 @@ def answers_totalling(total: int, respondents: int) -> list[dict[str, int]]:
     base, extra = divmod(total, cells)
     values = [base + 1] * extra + [base] * (cells - extra)
     return [
-        dict(zip(ELEMENTS, values[i * len(ELEMENTS):(i + 1) * len(ELEMENTS)])) for i in range(respondents)
+        dict(zip(ELEMENTS, values[i * len(ELEMENTS):(i + 1) * len(ELEMENTS)], strict=True)) for i in range(respondents)
     ]
 
 

@@ -16,7 +16,7 @@ import csv as csv_module
 import io
 import re
 import sqlite3
-from contextlib import closing
+from contextlib import closing, suppress
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
@@ -27,23 +27,18 @@ from components.map.folium_map import MARKER_LETTERS
 from data_access import schema
 from data_access.engine import make_engine
 from data_access.map_data import UNRATED
-from tests.browser import (  # noqa: F401
+from tests.browser import (
     AXE_JS,
     DESKTOP,
     REPO_ROOT,
     assert_no_horizontal_scroll,
-    browser,
-    demo_sqlite_url,
     new_page,
     page_errors,
     run_axe,
     screenshot,
-    sized_page,
     start_app,
     wait_for_app,
 )
-
-pytestmark = pytest.mark.browser
 
 UNIT = "3514-MPP"  # a demo unit with questionnaires, so its card has charts
 TICKET = "DEMO-P-000001"
@@ -104,7 +99,7 @@ def test_the_visits_cover_every_page_of_the_app():
 
 
 @pytest.fixture(scope="module")
-def a11y_db(demo_sqlite_url, tmp_path_factory) -> str:  # noqa: F811
+def a11y_db(demo_sqlite_url, tmp_path_factory) -> str:
     """A copy of the shared demo database: the survey steps store questionnaires, the shared one must not change."""
     source = demo_sqlite_url.removeprefix("sqlite:///")
     target = tmp_path_factory.mktemp("a11y") / "demo.sqlite"
@@ -114,7 +109,7 @@ def a11y_db(demo_sqlite_url, tmp_path_factory) -> str:  # noqa: F811
 
 
 @pytest.fixture(scope="module")
-def server(a11y_db, browser):  # noqa: F811
+def server(a11y_db, browser):
     app = start_app(a11y_db)
     try:
         yield app
@@ -124,7 +119,7 @@ def server(a11y_db, browser):  # noqa: F811
 
 
 @pytest.fixture
-def page(browser):  # noqa: F811
+def page(browser):
     page = new_page(browser, **DESKTOP)
     yield page
     page.context.close()
@@ -195,11 +190,10 @@ _FIGURES_JS = f"""(label) => ({{
 def _figure_problems(page, lang: str, where: str) -> tuple[int, list[str]]:
     """The charts shown and what is wrong with them: each must be named by its takeaway, written under it too, and
     have a table view the keyboard reaches."""
-    try:  # Vega draws a chart, and names it, once it is shown
+    # Vega draws a chart, and names it, once it is shown; a chart still unnamed is reported below, chart by chart.
+    with suppress(PlaywrightTimeoutError):
         page.wait_for_function(f"() => {_SHOWN_CHARTS_JS}.every(chart => chart.getAttribute('aria-label'))",
                                timeout=20_000)
-    except PlaywrightTimeoutError:
-        pass  # reported below, chart by chart
     figures = page.evaluate(_FIGURES_JS, text("figure.table_view", lang))
     charts, views = figures["charts"], figures["tableViews"]
     problems = [f"{where}: {len(charts)} charts but {len(views)} table views"] if len(charts) != len(views) else []
@@ -212,7 +206,7 @@ def _figure_problems(page, lang: str, where: str) -> tuple[int, list[str]]:
 
 
 @pytest.mark.parametrize("visit", list(VISITS))
-def test_page_is_accessible_and_fits_a_phone(server, sized_page, visit, tmp_path):  # noqa: F811
+def test_page_is_accessible_and_fits_a_phone(server, sized_page, visit, tmp_path):
     """axe with every expander open, in every tab; every chart with alt text and table view; no sideways scroll."""
     page, size = sized_page, sized_page.size_name
     path, action, marker = VISITS[visit]

@@ -12,22 +12,13 @@ import re
 import pytest
 from PIL import Image
 
-from tests.browser import (  # noqa: F401
-    DESKTOP,
-    app_server,
-    browser,
-    demo_sqlite_url,
-    new_page,
-    wait_for_app,
-)
+from tests.browser import DESKTOP, new_page, wait_for_app
 from tests.test_browser_complaints import PERSONAL, _download
-
-pytestmark = pytest.mark.browser
 
 CITE = re.compile(r"^(Salin tautan \/ Kutip|Copy link \/ Cite)$")  # either language
 
 
-def _page(browser, server):  # noqa: F811
+def _page(browser, server):
     page = new_page(browser, **DESKTOP)
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
     return page
@@ -65,7 +56,7 @@ def _copied_link(page) -> str:
     return link
 
 
-def test_a_copied_link_reproduces_the_view_and_its_figures(app_server, browser):  # noqa: F811
+def test_a_copied_link_reproduces_the_view_and_its_figures(app_server, browser):
     page = _page(browser, app_server)
     other = new_page(browser, **DESKTOP)
     try:
@@ -100,7 +91,7 @@ def test_a_copied_link_reproduces_the_view_and_its_figures(app_server, browser):
     "peta?mutu=B&jenis=puskesmas&ukuran=terlambat",
     "kepuasan?kecamatan=35.14.17&periode=2025&tren=quarter&lang=en",
 ])
-def test_a_link_opened_in_a_new_session_shows_the_same_figures(app_server, browser, path):  # noqa: F811
+def test_a_link_opened_in_a_new_session_shows_the_same_figures(app_server, browser, path):
     page = _page(browser, app_server)
     other = new_page(browser, **DESKTOP)
     try:
@@ -116,7 +107,7 @@ def test_a_link_opened_in_a_new_session_shows_the_same_figures(app_server, brows
         other.context.close()
 
 
-def test_a_chart_citation_names_figure_filters_period_time_link_and_licence(app_server, browser):  # noqa: F811
+def test_a_chart_citation_names_figure_filters_period_time_link_and_licence(app_server, browser):
     page = _page(browser, app_server)
     try:
         page.goto(f"{app_server.url}/kepuasan?wilayah=35.14&periode=2025-Q4")
@@ -133,7 +124,7 @@ def test_a_chart_citation_names_figure_filters_period_time_link_and_licence(app_
         page.context.close()
 
 
-def test_a_chart_downloads_as_a_png_image(app_server, browser, tmp_path):  # noqa: F811
+def test_a_chart_downloads_as_a_png_image(app_server, browser, tmp_path):
     page = _page(browser, app_server)
     try:
         page.goto(f"{app_server.url}/pengaduan?wilayah=35.75")
@@ -172,7 +163,7 @@ def _save_csv(page, key: str, folder) -> tuple[str, str]:
     return download.suggested_filename, path.read_bytes().decode("utf-8")
 
 
-def test_downloaded_csvs_hold_the_pages_numbers_filters_and_data_time(app_server, browser, tmp_path):  # noqa: F811
+def test_downloaded_csvs_hold_the_pages_numbers_filters_and_data_time(app_server, browser, tmp_path):
     page = _page(browser, app_server)
     try:
         page.goto(f"{app_server.url}/kepuasan?wilayah=35.75&jenis=puskesmas&periode=2025")

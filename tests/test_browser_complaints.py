@@ -20,20 +20,9 @@ from data_access.db_init import init_database
 from data_access.demo import load_demo
 from data_access.engine import make_engine
 from data_access.workdays import add_workdays, wib_date
-from tests.browser import (  # noqa: F401
-    assert_no_horizontal_scroll,
-    browser,
-    desktop_page,
-    page_errors,
-    phone_page,
-    screenshot,
-    start_app,
-    wait_for_app,
-)
+from tests.browser import assert_no_horizontal_scroll, page_errors, screenshot, start_app, wait_for_app
 from tests.conftest import DEMO_SIZE
 from tests.factories import add_complaint, wib
-
-pytestmark = pytest.mark.browser
 
 TICKET = "LAPOR-7700123"
 DESCRIPTION = ("Obat di puskesmas habis. Nama saya Wiryawan Kenariputra, NIK 3575019876543210, HP 0812-9988-7766, "

@@ -11,20 +11,10 @@ from __future__ import annotations
 import io
 import time
 
-import pytest
 from openpyxl import load_workbook
 
-from tests.browser import (  # noqa: F401
-    DESKTOP,
-    app_server,
-    browser,
-    demo_sqlite_url,
-    new_page,
-    wait_for_app,
-)
+from tests.browser import DESKTOP, new_page, wait_for_app
 from tests.test_browser_a11y import UNIT
-
-pytestmark = pytest.mark.browser
 
 LATE_SECONDS = 7
 
@@ -40,7 +30,7 @@ def downloaded(page, button, media_urls: list[str]) -> tuple[str, bytes]:
     return media_urls[-1], open(download.path(), "rb").read()
 
 
-def test_made_on_click_files_can_be_fetched_after_live_reruns(app_server, browser):  # noqa: F811
+def test_made_on_click_files_can_be_fetched_after_live_reruns(app_server, browser):
     page = new_page(browser, **DESKTOP)
     media_urls: list[str] = []
     reruns: list[float] = []

@@ -20,16 +20,7 @@ from components.i18n import STRINGS
 from data_access import schema
 from data_access.db_init import init_database
 from data_access.engine import make_engine
-from tests.browser import (  # noqa: F401
-    DESKTOP,
-    PHONE,
-    browser,
-    new_page,
-    page_errors,
-    screenshot,
-    start_app,
-    wait_for_app,
-)
+from tests.browser import DESKTOP, ERROR_TEXT, PHONE, new_page, page_errors, screenshot, start_app, wait_for_app
 from tests.factories import add_complaint, add_done_when_units, add_unit, wib
 from tests.pg_server import PostgresServer
 from tests.test_browser_live import (
@@ -38,7 +29,6 @@ from tests.test_browser_live import (
     tile_values,
     wait_for_text,
 )
-from tests.test_browser_smoke import ERROR_TEXT
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 DB_UNAVAILABLE = STRINGS["app.db_unavailable"]["id"]
@@ -60,6 +50,7 @@ _CONTENT = ('[data-testid="stMetric"], [data-testid="stDataFrame"], [data-testid
 # ------------------------------------------------------------------------------------- PostgreSQL stops and returns
 
 
+# Its tests carry the postgres mark themselves: conftest.py sees only the session's server.
 @pytest.fixture(scope="module")
 def outage(tmp_path_factory):
     """A PostgreSQL server of this module's own (the test stops it) and the app served on it."""
@@ -126,8 +117,8 @@ def _sidebar_region(page, name: str) -> None:
     page.locator('[data-testid="stSidebar"]').get_by_role("radio", name=name).click()
 
 
-@pytest.mark.browser
-def test_a_stopped_database_gives_a_notice_and_every_page_recovers_by_itself(outage, browser, tmp_path):  # noqa: F811
+@pytest.mark.postgres
+def test_a_stopped_database_gives_a_notice_and_every_page_recovers_by_itself(outage, browser, tmp_path):
     server, url, app = outage
     pages = {name: new_page(browser, **DESKTOP) for name in ("beranda", "kepuasan", "pengaduan", "peta")}
     form = new_page(browser, **PHONE)
@@ -190,8 +181,8 @@ def test_a_stopped_database_gives_a_notice_and_every_page_recovers_by_itself(out
     assert "Database unavailable, the page shows its notice: OperationalError" in log
 
 
-@pytest.mark.browser
-def test_an_immediate_stop_is_survived_by_the_live_tiles(outage, browser):  # noqa: F811
+@pytest.mark.postgres
+def test_an_immediate_stop_is_survived_by_the_live_tiles(outage, browser):
     server, _url, app = outage
     page = new_page(browser, **DESKTOP)
     try:
@@ -259,8 +250,7 @@ def test_a_corrupt_or_missing_sqlite_file_gives_the_notice_on_every_page(monkeyp
     assert path.parent.exists() == (kind != "missing_folder")
 
 
-@pytest.mark.browser
-def test_a_corrupt_sqlite_file_shows_the_notice_in_the_browser(sqlite_files, browser):  # noqa: F811
+def test_a_corrupt_sqlite_file_shows_the_notice_in_the_browser(sqlite_files, browser):
     with start_app(f"sqlite:///{sqlite_files['random']}") as app:
         page = new_page(browser, **PHONE)
         try:

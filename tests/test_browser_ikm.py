@@ -7,22 +7,18 @@ import pytest
 
 from data_access.db_init import init_database
 from data_access.engine import make_engine
-from tests.browser import (  # noqa: F401
+from tests.browser import (
     DESKTOP,
+    ERROR_TEXT,
     PHONE,
     assert_no_horizontal_scroll,
-    browser,
     new_page,
     page_errors,
     screenshot,
-    sized_page,
     start_app,
     wait_for_app,
 )
 from tests.factories import add_done_when_units
-from tests.test_browser_smoke import ERROR_TEXT
-
-pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +34,7 @@ def done_when_url(tmp_path_factory) -> str:
 
 
 @pytest.fixture(scope="module")
-def ikm_server(done_when_url, browser):  # noqa: F811
+def ikm_server(done_when_url, browser):
     server = start_app(done_when_url)
     try:
         yield server
@@ -59,7 +55,7 @@ def _check(page, shot) -> None:
     assert_no_horizontal_scroll(page)
 
 
-def test_kepuasan_shows_both_units(ikm_server, sized_page, tmp_path):  # noqa: F811
+def test_kepuasan_shows_both_units(ikm_server, sized_page, tmp_path):
     sized_page.goto(f"{ikm_server.url}/kepuasan")
     wait_for_app(sized_page)
     _check(sized_page, tmp_path / f"kepuasan-{sized_page.size_name}.png")
@@ -69,7 +65,7 @@ def test_kepuasan_shows_both_units(ikm_server, sized_page, tmp_path):  # noqa: F
 
 
 @pytest.mark.parametrize("code, ikm, n", [("3575-MPP", "88,30", "250"), ("3514-MPP", "88,32", "625")])
-def test_unit_card(ikm_server, sized_page, tmp_path, code, ikm, n):  # noqa: F811
+def test_unit_card(ikm_server, sized_page, tmp_path, code, ikm, n):
     sized_page.goto(f"{ikm_server.url}/unit?unit={code}")
     wait_for_app(sized_page)
     _check(sized_page, tmp_path / f"unit-{code}-{sized_page.size_name}.png")
@@ -77,7 +73,7 @@ def test_unit_card(ikm_server, sized_page, tmp_path, code, ikm, n):  # noqa: F81
         assert _visible(sized_page, text), f"{text!r} not visible on {code}"
 
 
-def test_unknown_unit_gets_a_friendly_message(ikm_server, browser, tmp_path):  # noqa: F811
+def test_unknown_unit_gets_a_friendly_message(ikm_server, browser, tmp_path):
     page = new_page(browser, **PHONE)
     try:
         page.goto(f"{ikm_server.url}/unit?unit=%3Cscript%3Ealert(1)%3C/script%3E")
@@ -89,7 +85,7 @@ def test_unknown_unit_gets_a_friendly_message(ikm_server, browser, tmp_path):  #
         page.context.close()
 
 
-def test_a_unit_link_in_the_kepuasan_table_opens_its_card(ikm_server, browser, tmp_path):  # noqa: F811
+def test_a_unit_link_in_the_kepuasan_table_opens_its_card(ikm_server, browser, tmp_path):
     page = new_page(browser, **DESKTOP)
     try:
         page.goto(f"{ikm_server.url}/kepuasan")
@@ -113,7 +109,7 @@ def test_a_unit_link_in_the_kepuasan_table_opens_its_card(ikm_server, browser, t
         page.context.close()
 
 
-def test_the_unit_table_downloads_as_excel_ready_csv(ikm_server, browser, tmp_path):  # noqa: F811
+def test_the_unit_table_downloads_as_excel_ready_csv(ikm_server, browser, tmp_path):
     page = new_page(browser, **DESKTOP)
     try:
         page.goto(f"{ikm_server.url}/kepuasan")
@@ -131,7 +127,7 @@ def test_the_unit_table_downloads_as_excel_ready_csv(ikm_server, browser, tmp_pa
         page.context.close()
 
 
-def test_a_deep_link_as_a_fresh_servers_first_request_gets_the_app_shell(done_when_url, browser):  # noqa: F811
+def test_a_deep_link_as_a_fresh_servers_first_request_gets_the_app_shell(done_when_url, browser):
     with start_app(done_when_url) as server:
         page = new_page(browser, **DESKTOP)
         try:

@@ -11,11 +11,11 @@ import pytest
 from data_access.db_init import init_database
 from data_access.elements import ANSWER_LABELS, ELEMENTS
 from data_access.engine import make_engine
-from tests.browser import (  # noqa: F401
+from tests.browser import (
     DESKTOP,
+    ERROR_TEXT,
     PHONE,
     assert_no_horizontal_scroll,
-    browser,
     new_page,
     page_errors,
     screenshot,
@@ -23,9 +23,6 @@ from tests.browser import (  # noqa: F401
     wait_for_app,
 )
 from tests.factories import add_done_when_units, add_unit
-from tests.test_browser_smoke import ERROR_TEXT
-
-pytestmark = pytest.mark.browser
 
 VISIBLE_WITHIN_SECONDS = 5
 # The questions as the form asks them (Indonesian), to find each one's answers.
@@ -62,7 +59,7 @@ def live_url(tmp_path_factory) -> str:
 
 
 @pytest.fixture(scope="module")
-def live_server(live_url, browser):  # noqa: F811
+def live_server(live_url, browser):
     server = start_app(live_url)
     try:
         yield server
@@ -102,7 +99,7 @@ def _no_errors(page) -> None:
     assert page_errors(page) == []
 
 
-def test_a_questionnaire_tapped_on_a_phone_shows_on_an_open_beranda_within_5_seconds(live_server, browser,  # noqa: F811
+def test_a_questionnaire_tapped_on_a_phone_shows_on_an_open_beranda_within_5_seconds(live_server, browser,
                                                                                        tmp_path):
     dashboard = new_page(browser, **DESKTOP)
     phone = new_page(browser, **PHONE)
@@ -139,7 +136,7 @@ def test_a_questionnaire_tapped_on_a_phone_shows_on_an_open_beranda_within_5_sec
         phone.context.close()
 
 
-def test_the_unit_card_headline_refreshes_by_itself(live_server, browser):  # noqa: F811
+def test_the_unit_card_headline_refreshes_by_itself(live_server, browser):
     card = new_page(browser, **DESKTOP)
     form = new_page(browser, **DESKTOP)
     try:
@@ -160,7 +157,7 @@ def test_the_unit_card_headline_refreshes_by_itself(live_server, browser):  # no
         form.context.close()
 
 
-def test_the_form_fits_a_phone_and_a_missing_answer_is_explained(live_server, browser, tmp_path):  # noqa: F811
+def test_the_form_fits_a_phone_and_a_missing_answer_is_explained(live_server, browser, tmp_path):
     phone = new_page(browser, **PHONE)
     try:
         phone.goto(f"{live_server.url}/survei?unit=3575-PKM2")
@@ -182,7 +179,7 @@ def test_the_form_fits_a_phone_and_a_missing_answer_is_explained(live_server, br
         phone.context.close()
 
 
-def test_a_reload_does_not_reset_the_limit_but_another_browser_does(live_server, browser):  # noqa: F811
+def test_a_reload_does_not_reset_the_limit_but_another_browser_does(live_server, browser):
     phone = new_page(browser, **PHONE)
     other = new_page(browser, **PHONE)
     try:

@@ -10,24 +10,17 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import openpyxl
 import pytest
 
-from tests.browser import (  # noqa: F401
+from tests.browser import (
     DESKTOP,
     NODE_MODULES,
-    app_server,
     assert_no_horizontal_scroll,
-    browser,
     classify_request,
-    demo_sqlite_url,
-    desktop_page,
     new_page,
     page_errors,
-    phone_page,
     screenshot,
     start_app,
     wait_for_app,
 )
-
-pytestmark = pytest.mark.browser
 
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 UNIT_MARKERS = ".leaflet-marker-icon.peta-unit"
@@ -35,7 +28,7 @@ CLUSTERS = ".leaflet-marker-icon.peta-cluster"
 
 
 @pytest.fixture(scope="module")
-def server(app_server, browser):  # noqa: F811
+def server(app_server, browser):
     """The module's app on the demo database."""
     return app_server
 
@@ -175,7 +168,7 @@ def asset_server():
         httpd.server_close()
 
 
-def test_self_hosted_assets_draw_the_markers_with_no_cdn_at_all(demo_sqlite_url, browser, asset_server):  # noqa: F811
+def test_self_hosted_assets_draw_the_markers_with_no_cdn_at_all(demo_sqlite_url, browser, asset_server):
     env = {"MAP_ASSETS_URL": asset_server, "MAP_TILES": "none"}
     with start_app(demo_sqlite_url, env=env) as offline:
         page = new_page(browser, **DESKTOP, route_cdn=False)

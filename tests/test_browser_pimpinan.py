@@ -11,13 +11,10 @@ from pypdf import PdfReader
 
 from data_access.db_init import init_database
 from data_access.engine import make_engine
-from tests.browser import (  # noqa: F401
+from tests.browser import (
     DESKTOP,
     PHONE,
-    app_server,
     assert_no_horizontal_scroll,
-    browser,
-    demo_sqlite_url,
     new_page,
     page_errors,
     screenshot,
@@ -25,8 +22,6 @@ from tests.browser import (  # noqa: F401
     wait_for_app,
 )
 from tests.test_browser_complaints import PERSONAL, _download
-
-pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +36,7 @@ def init_only_server(tmp_path_factory):
         yield server
 
 
-def test_ombudsman_scores_are_on_the_page_after_init_alone(init_only_server, browser, tmp_path):  # noqa: F811
+def test_ombudsman_scores_are_on_the_page_after_init_alone(init_only_server, browser, tmp_path):
     page = new_page(browser, **DESKTOP)
     try:
         page.goto(f"{init_only_server.url}/pimpinan")
@@ -54,7 +49,7 @@ def test_ombudsman_scores_are_on_the_page_after_init_alone(init_only_server, bro
         page.context.close()
 
 
-def test_the_weekly_brief_downloads_and_names_its_week(app_server, browser, tmp_path):  # noqa: F811
+def test_the_weekly_brief_downloads_and_names_its_week(app_server, browser, tmp_path):
     page = new_page(browser, **DESKTOP)
     try:
         page.goto(f"{app_server.url}/pimpinan?minggu=2025-W50")
@@ -74,7 +69,7 @@ def test_the_weekly_brief_downloads_and_names_its_week(app_server, browser, tmp_
         page.context.close()
 
 
-def test_phone_width_has_no_horizontal_scroll(app_server, browser, tmp_path):  # noqa: F811
+def test_phone_width_has_no_horizontal_scroll(app_server, browser, tmp_path):
     page = new_page(browser, **PHONE)
     try:
         page.goto(f"{app_server.url}/pimpinan")

@@ -36,16 +36,13 @@ from data_access.reference import KECAMATAN
 from data_access.sample import minimum_sample, period_population
 from data_access.survey_intake import Submission, submit_questionnaire
 from data_access.workdays import WIB, add_workdays, wib_date
-from tests.browser import DESKTOP, REPO_ROOT, browser, new_page, start_app, wait_for_app  # noqa: F401
+from tests.browser import DESKTOP, REPO_ROOT, new_page, start_app, wait_for_app
 from tests.conftest import DEMO_SIZE
 from tests.factories import add_complaint, add_questionnaires, answers
 from tests.test_browser_citation import _read_excel_csv
 from tests.test_browser_complaints import PERSONAL, _download
 from tests.test_browser_live import answer_every_question, send
 from tests.test_browser_map import CLUSTERS, MAP_FRAME, UNIT_MARKERS, open_a_popup
-
-pytestmark = pytest.mark.browser
-
 
 # ------------------------------------------------------------------------------------------------- canaries
 
@@ -266,7 +263,7 @@ class Crawler:
 
 
 @pytest.fixture(scope="module")
-def crawler(privacy_server, browser):  # noqa: F811
+def crawler(privacy_server, browser):
     page = new_page(browser, **DESKTOP)
     frames: list = []
     page.on("websocket", lambda socket: socket.on("framereceived", lambda payload: frames.append(payload)))
@@ -515,7 +512,8 @@ REACHES = {
     "peta-unit": CANARY_UNITS,
     "pengaduan-jatuh-tempo": CANARY_UNITS,  # each unit's newest complaint falls due within days
     "pimpinan-jatuh-tempo": CANARY_UNITS,
-    **dict.fromkeys(("ikm-peringkat", "pimpinan-peringkat-ikm", "pimpinan-pindah-mutu-minggu", "pimpinan-pindah-mutu-bulan"), (KOTA_KELURAHAN,)),
+    **dict.fromkeys(("ikm-peringkat", "pimpinan-peringkat-ikm", "pimpinan-pindah-mutu-minggu",
+                     "pimpinan-pindah-mutu-bulan"), (KOTA_KELURAHAN,)),
 }
 
 
@@ -547,7 +545,7 @@ def _grid(page, table) -> list[list[str]]:
 def _places_rows(rows: list[list[str]]) -> dict[str, dict[str, str]]:
     """{kecamatan name: {category label: cell}} of a kecamatan × category table (header row first)."""
     header, *body = rows
-    return {row[0]: dict(zip(header[1:], row[1:])) for row in body}
+    return {row[0]: dict(zip(header[1:], row[1:], strict=True)) for row in body}
 
 
 def _expected_places() -> dict[str, dict[str, str]]:

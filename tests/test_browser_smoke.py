@@ -2,26 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
-import pytest
-
-from tests.browser import (  # noqa: F401
-    app_server,
-    assert_no_horizontal_scroll,
-    browser,
-    demo_sqlite_url,
-    desktop_page,
-    page_errors,
-    phone_page,
-    screenshot,
-    wait_for_app,
-)
-
-pytestmark = pytest.mark.browser
-
-# Python exception names ("KeyError", "OperationalError") or an "Error:" prefix, never words that merely contain it.
-ERROR_TEXT = re.compile(r"\bTraceback\b|\b[A-Z]\w*Error\b|\bError\b")
+from tests.browser import ERROR_TEXT, assert_no_horizontal_scroll, page_errors, screenshot, wait_for_app
 
 
 def _check_beranda(page, tmp_path, name: str) -> None:

@@ -17,8 +17,8 @@ from components.i18n import LANGUAGES, STRINGS
 from components.methodology import DICTIONARY, column_entry
 from data_access import schema
 from data_access.engine import make_engine
+from tests.app_runs import open_page
 from tests.factories import add_complaint, add_done_when_units, add_questionnaires, add_unit, answers
-from tests.test_page_kepuasan import open_page
 from tests.test_page_pimpinan import SMALL_UNIT_USERS, _at, _crossing_units
 
 PAGES = Path(__file__).resolve().parent.parent / "app_pages"

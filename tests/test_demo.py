@@ -214,7 +214,7 @@ def demo(demo_url):
 
 def _nrr(conn, *where) -> dict[str, float]:
     averages = conn.execute(select(*[func.avg(surveys.c[name] * 1.0) for name in ELEMENTS]).where(*where)).one()
-    return dict(zip(ELEMENTS, (float(value) for value in averages)))
+    return dict(zip(ELEMENTS, (float(value) for value in averages), strict=True))
 
 
 def test_waktu_is_the_weakest_element_overall(demo):

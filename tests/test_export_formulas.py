@@ -88,8 +88,8 @@ def test_every_text_cell_is_neutralised_and_numbers_stay_numbers(frame, meta):
     header, *body = rows[len(meta) + 1:]
     assert header == [in_csv(str(name)) for name in frame.columns]
     assert len(body) == len(frame)
-    for line, (_, record) in zip(body, frame.iterrows()):
-        for position, (cell, value) in enumerate(zip(line, record)):
+    for line, (_, record) in zip(body, frame.iterrows(), strict=True):
+        for position, (cell, value) in enumerate(zip(line, record, strict=True)):
             if position >= NUMERIC:
                 assert cell == as_csv_number(value)  # -2.5 is written -2,5: a number, not a formula
             else:
@@ -105,8 +105,8 @@ def test_every_text_cell_is_neutralised_and_numbers_stay_numbers(frame, meta):
     assert not any(runs_as_formula(cell.value) for cell in cells)
     shown = [[cell.value for cell in row] for row in data.iter_rows()]
     assert shown[0] == [in_xlsx(str(name)) for name in frame.columns]
-    for line, (_, record) in zip(shown[1:], frame.iterrows()):
-        for position, (cell, value) in enumerate(zip(line, record)):
+    for line, (_, record) in zip(shown[1:], frame.iterrows(), strict=True):
+        for position, (cell, value) in enumerate(zip(line, record, strict=True)):
             if position >= NUMERIC:  # openpyxl writes 17 significant digits at most
                 assert cell == (None if pd.isna(value) else pytest.approx(value, rel=1e-15))
             else:

@@ -27,7 +27,7 @@ from data_access import schema
 from data_access.db_init import init_database
 from data_access.engine import make_engine
 from tests.app_runs import ROOT, open_app
-from tests.browser import browser, new_page, page_errors, start_app, wait_for_app  # noqa: F401
+from tests.browser import new_page, page_errors, start_app, wait_for_app
 from tests.factories import add_complaint, add_done_when_units, wib
 
 # Every query parameter the app reads, with a value it accepts (test_every_parameter_the_app_reads_is_listed keeps
@@ -286,8 +286,7 @@ def hostile_server(tmp_path_factory):
         server.stop()
 
 
-@pytest.mark.browser
-def test_nasty_urls_run_no_script_in_chromium(hostile_server, browser):  # noqa: F811
+def test_nasty_urls_run_no_script_in_chromium(hostile_server, browser):
     server, site = hostile_server
     before = snapshot(site.url)
     dialogs: list[str] = []

@@ -191,6 +191,7 @@ def test_the_survey_engine_stores_a_questionnaire_with_its_rollups_on_sqlite(sql
 # --------------------------------------------------------------------------------------------------- PostgreSQL
 
 
+# Its tests carry the postgres mark themselves: conftest.py sees only the session's server.
 @pytest.fixture(scope="module")
 def deployment():
     """A PostgreSQL server of this module's own (roles are server-wide) set up as docs/deploy.md section 1 says, by
@@ -233,6 +234,7 @@ def roles(deployment, monkeypatch):
     return deployment
 
 
+@pytest.mark.postgres
 @pytest.mark.parametrize("name", list(WRITES))
 def test_every_statement_tried_succeeds_with_full_rights_on_postgresql(owner, name):
     with owner.connect() as conn:
@@ -240,6 +242,7 @@ def test_every_statement_tried_succeeds_with_full_rights_on_postgresql(owner, na
         conn.rollback()
 
 
+@pytest.mark.postgres
 @pytest.mark.parametrize("name", [*WRITES, *PG_ESCAPES])
 def test_the_public_engine_cannot_write_through_the_select_only_role(roles, owner, name):
     statements = [WRITES[name]] if name in WRITES else PG_ESCAPES[name]
@@ -251,6 +254,7 @@ def test_the_public_engine_cannot_write_through_the_select_only_role(roles, owne
     assert _snapshot(owner) == before
 
 
+@pytest.mark.postgres
 @pytest.mark.parametrize("name", [*WRITES, *PG_ESCAPES])
 def test_a_superusers_public_engine_is_read_only_only_until_it_asks_otherwise(deployment, monkeypatch, name):
     """A developer's single superuser URL: plain writes meet the read-only transaction, but a statement that leaves
@@ -272,6 +276,7 @@ def test_a_superusers_public_engine_is_read_only_only_until_it_asks_otherwise(de
         assert refused is not None, f"a superuser's public engine ran {name}"
 
 
+@pytest.mark.postgres
 @pytest.mark.parametrize("name", list(WRITES))
 def test_the_survey_engine_refuses_everything_but_questionnaires_through_its_role(roles, owner, name):
     before = _snapshot(owner)
@@ -280,6 +285,7 @@ def test_the_survey_engine_refuses_everything_but_questionnaires_through_its_rol
     assert _snapshot(owner) == before
 
 
+@pytest.mark.postgres
 def test_the_survey_engine_stores_a_questionnaire_with_its_rollups_through_its_role(roles, owner):
     survey_data.submit(SUBMISSION, SUBMITTED_AT)
     _assert_stored_with_rollups(owner)

@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 from bench.load import GROWTH_LIMIT, report, run_load, session_choices
-from tests.browser import app_server, demo_sqlite_url  # noqa: F401
 
-pytestmark = pytest.mark.browser
+# bench/load.py starts Chromium itself (conftest.py marks by the browser fixture), and browses for over a minute.
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 SESSIONS = 6
 # Warm-up (every session's first round, and at least WARMUP s) then HOLD s of steady browsing; never more than
@@ -20,7 +20,7 @@ SESSIONS = 6
 WARMUP, HOLD, LONGEST, STEP_TIMEOUT = 30, 45, 240, 180
 
 
-def test_six_sessions_browse_without_errors_and_with_flat_server_memory(app_server, demo_sqlite_url):  # noqa: F811
+def test_six_sessions_browse_without_errors_and_with_flat_server_memory(app_server, demo_sqlite_url):
     choices = session_choices(demo_sqlite_url, SESSIONS)
     result = run_load(app_server, choices, LONGEST, after_warmup=HOLD, warmup=WARMUP, think=1.0, sample=3.0, ramp=3.0,
                       timeout=STEP_TIMEOUT)

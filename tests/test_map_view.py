@@ -126,7 +126,7 @@ def test_measure_colours_use_grades_for_ikm_and_steps_for_the_others():
 def test_kecamatan_circles_without_boundaries():
     shapes = map_view.kecamatan_shapes(measures(), "terlambat", None, lang="id")
     points = shapes["features"]
-    assert [f["geometry"] for f in points][0] == {"type": "Point", "coordinates": [112.88, -7.64]}
+    assert points[0]["geometry"] == {"type": "Point", "coordinates": [112.88, -7.64]}
     # area proportional to the share of 100%: 22 x sqrt(0.5) = 15.6, 22 x sqrt(0.1) = 7.0; no value: the smallest
     assert [f["properties"]["radius"] for f in points] == [15.6, 7.0, map_view.MIN_CIRCLE_RADIUS]
     labels = [f["properties"]["label"] for f in points]

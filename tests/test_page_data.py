@@ -3,8 +3,8 @@ methodology's numbers as the domain modules compute them."""
 
 import pandas as pd
 
+from tests.app_runs import open_page
 from tests.factories import add_done_when_units
-from tests.test_page_kepuasan import open_page
 
 PAGE = "app_pages/data.py"
 
@@ -59,7 +59,7 @@ def test_methodology_numbers_come_from_the_domain_modules(monkeypatch, engine, d
     scale4 = table_with(app, "Mutu", "IKM (skala 1–4)").set_index("Mutu")["IKM (skala 1–4)"]
     assert scale4["A"] == "3,5324 – 4,0000"
     sample = table_with(app, "Pengguna layanan (N)", "Sampel minimum")
-    minimum = dict(zip(sample["Pengguna layanan (N)"], sample["Sampel minimum"]))
+    minimum = dict(zip(sample["Pengguna layanan (N)"], sample["Sampel minimum"], strict=True))
     # Rows of the published Krejcie & Morgan table (DOMAIN.md §1.4), which the page computes with the formula.
     assert minimum["100"] == "80" and minimum["150"] == "108" and minimum["500"] == "217" and \
         minimum["1.000"] == "278" and minimum["1.000.000"] == "384"

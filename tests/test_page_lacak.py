@@ -4,8 +4,8 @@ the person on the page."""
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.app_runs import open_page
 from tests.factories import add_complaint, add_unit, wib
-from tests.test_page_kepuasan import open_page
 from tests.test_page_pengaduan import page_text
 from tests.test_tracker import CANARIES, PERSONAL
 

@@ -10,9 +10,10 @@ from data_access.demo import FAKE_LAST_NAMES
 from data_access.engine import make_engine
 from data_access.filters import Filters
 from data_access.report import complaints_report
+from tests.app_runs import open_page
 from tests.factories import add_complaint, add_unit, wib
 from tests.test_complaint_queries import add_median_not_reached
-from tests.test_page_kepuasan import metrics, open_page, table_with
+from tests.test_page_kepuasan import metrics, table_with
 
 PAGE = "app_pages/pengaduan.py"
 # What personal data in complaint texts looks like (data_access/demo.py writes such texts into a fifth of them).

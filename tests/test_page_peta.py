@@ -10,8 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from data_access import schema
 from data_access.engine import make_engine
+from tests.app_runs import open_page
 from tests.test_map_data import add_scene
-from tests.test_page_kepuasan import open_page
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = "app_pages/peta.py"

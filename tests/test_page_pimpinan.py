@@ -11,6 +11,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from components.leadership.frames import period_text
 from data_access.leadership import comparison_date, last_complete_week
 from data_access.workdays import WIB
+from tests.app_runs import open_page
 from tests.factories import (
     add_done_when_units,
     add_questionnaires,
@@ -18,7 +19,7 @@ from tests.factories import (
     answers,
     wib,
 )
-from tests.test_page_kepuasan import open_page, table_with
+from tests.test_page_kepuasan import table_with
 
 PAGE = "app_pages/pimpinan.py"
 # 40 users a year -> 10 in 90 days -> a minimum sample of 10.

@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 from components.survey.views import QUESTION_ORDER
 from data_access import schema
 from data_access.elements import ELEMENTS
+from tests.app_runs import open_page
 from tests.factories import add_unit
-from tests.test_page_kepuasan import open_page
 
 SURVEY = "app_pages/survei.py"
 SUGGESTION = "Antrean lama, hubungi saya di 0812-3456-7890"
@@ -75,7 +75,8 @@ def test_a_full_questionnaire_is_stored_once_and_thanked(monkeypatch, engine, db
     assert app.title[0].value == "Survei Kepuasan Masyarakat"
     assert "Unit layanan: **Mal Pelayanan Publik Kota Pasuruan** · Kota Pasuruan" in _texts(app)
     # The nine questions, keyed by element name, with the regulation's labels and nothing preselected.
-    questions = {g.key.removeprefix("survey."): g for g in _form_groups(app) if g.key.removeprefix("survey.") in ELEMENTS}
+    questions = {g.key.removeprefix("survey."): g for g in _form_groups(app)
+                 if g.key.removeprefix("survey.") in ELEMENTS}
     questions = {name: group for name, group in questions.items() if name in ELEMENTS}
     assert set(questions) == set(ELEMENTS) and sorted(QUESTION_ORDER) == sorted(ELEMENTS)
     assert all(g.value is None for g in questions.values())
@@ -213,6 +214,6 @@ def test_english_mode(monkeypatch, engine, db_url):
     assert "- Cost (question 4): not answered yet." in warning
     app.button_group(key="survey.biaya").set_value(3)
     _submit(app, lang="en")
-    assert [s.value for s in app.success] == ["**Thank you!** Your answers for MPP Kabupaten Pasuruan have been "
-                                              "recorded."]
+    assert [s.value for s in app.success] == [("**Thank you!** Your answers for MPP Kabupaten Pasuruan have been "
+                                               "recorded.")]
     assert _count(engine) == 1

@@ -3,6 +3,7 @@
 import pytest
 
 from data_access.importers import import_file
+from tests.app_runs import open_page
 from tests.factories import (
     add_complaint,
     add_done_when_units,
@@ -12,7 +13,7 @@ from tests.factories import (
     wib,
 )
 from tests.test_importers import load_units, write_csv
-from tests.test_page_kepuasan import metrics, open_page, table_with
+from tests.test_page_kepuasan import metrics, table_with
 from tests.test_summary_import import SUMMARY_HEADER, summary
 
 UNIT = "app_pages/unit.py"

@@ -42,14 +42,15 @@ def test_profile_counts_with_age_groups_and_blanks(engine):
              "sex": "P", "age": 24, **THREES},
             {"response_id": "P2", "submitted_at": wib(2025, 5, 5, 10), "unit_id": unit, "source": "import",
              "sex": "P", "age": 25, **THREES},
-            {"response_id": "P3", "submitted_at": wib(2025, 5, 5, 11), "unit_id": unit, "source": "import", "sex": None, "age": None, **THREES},
+            {"response_id": "P3", "submitted_at": wib(2025, 5, 5, 11), "unit_id": unit, "source": "import",
+             "sex": None, "age": None, **THREES},
         ])
         rebuild_survey_rollups(conn)
         profile = schema.survey_profile_monthly
-        counts = dict(
-            ((row.dimension, row.value), row.respondents)
+        counts = {
+            (row.dimension, row.value): row.respondents
             for row in conn.execute(select(profile.c.dimension, profile.c.value, profile.c.respondents))
-        )
+        }
     assert counts[("sex", "P")] == 2 and counts[("sex", "")] == 1
     assert counts[("age_group", "15-24")] == 1 and counts[("age_group", "25-34")] == 1
     assert counts[("age_group", "")] == 1

@@ -41,7 +41,7 @@ JAN_FEB = ["3575-MPP", "2025-01-01", "2025-02-28", "4", "3.1234", "3.5", "2.75",
 
 
 def summary(**changes) -> list:
-    row = dict(zip(SUMMARY_HEADER, JAN_FEB))
+    row = dict(zip(SUMMARY_HEADER, JAN_FEB, strict=True))
     row.update(changes)
     return list(row.values())
 

@@ -18,16 +18,7 @@ from components.i18n import STRINGS
 from data_access import schema
 from data_access.db_init import init_database
 from data_access.engine import make_engine
-from tests.browser import (  # noqa: F401
-    DESKTOP,
-    PHONE,
-    browser,
-    new_page,
-    page_errors,
-    screenshot,
-    start_app,
-    wait_for_app,
-)
+from tests.browser import DESKTOP, ERROR_TEXT, PHONE, new_page, page_errors, screenshot, start_app, wait_for_app
 from tests.factories import add_complaint, add_done_when_units, add_unit, wib
 from tests.test_browser_live import (
     answer_every_question,
@@ -35,9 +26,6 @@ from tests.test_browser_live import (
     tile_values,
     wait_for_text,
 )
-from tests.test_browser_smoke import ERROR_TEXT
-
-pytestmark = pytest.mark.browser
 
 DEPLOY_MD = Path(__file__).resolve().parent.parent / "docs" / "deploy.md"
 # Names as docs/deploy.md creates them; the session PostgreSQL server holds no other database of this name.
@@ -93,7 +81,7 @@ def deployment(pg_server) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def two_servers(deployment, browser):  # noqa: F811
+def two_servers(deployment, browser):
     """Servers A and B with docs/deploy.md section 2's environment: the form writes as dasbor_survey, the pages read
     as dasbor_public."""
     env = {"PUBLIC_DATABASE_URL": deployment[PUBLIC]}
@@ -118,7 +106,7 @@ def _assert_page_is_whole(page, server, where: str) -> None:
 
 
 def test_a_questionnaire_sent_through_server_a_shows_on_server_b_without_a_reload(two_servers, deployment,
-                                                                                     browser, tmp_path):  # noqa: F811
+                                                                                     browser, tmp_path):
     server_a, server_b = two_servers
     assert server_a.port != server_b.port
     dashboard = new_page(browser, **DESKTOP)
@@ -166,7 +154,7 @@ def test_a_questionnaire_sent_through_server_a_shows_on_server_b_without_a_reloa
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_every_page_works_through_the_select_only_role(two_servers, browser, path):  # noqa: F811
+def test_every_page_works_through_the_select_only_role(two_servers, browser, path):
     server_b = two_servers[1]
     page = new_page(browser, **DESKTOP)
     try:
