@@ -9,6 +9,8 @@ import itertools
 from datetime import UTC, date, datetime
 
 import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import app_test
 
 from data_access.db_init import init_database
 from data_access.engine import make_engine
@@ -162,3 +164,17 @@ def sized_page(request, browser):
     page.size_name = request.param
     yield page
     page.context.close()
+
+
+@pytest.fixture
+def media(monkeypatch) -> list[MediaFileManager]:
+    """Every AppTest run's media file manager, so a download button's file can be made and read back."""
+    managers: list[MediaFileManager] = []
+
+    class Recording(MediaFileManager):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            managers.append(self)
+
+    monkeypatch.setattr(app_test, "MediaFileManager", Recording)
+    return managers

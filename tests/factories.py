@@ -102,3 +102,18 @@ def add_done_when_units(engine: Engine) -> None:
                          name="Mal Pelayanan Publik Kabupaten Pasuruan")
     # 625 x 9 = 5,625 answers; 88.32 / 25 = 3.5328 and 3.5328 x 5625 = 19,872 points exactly -> 88.32, grade A.
     add_questionnaires(engine, kabupaten, answers_totalling(19_872, 625), wib(2025, 6, 10, 10))
+
+
+def a_unit_with_questionnaires(url: str) -> str:
+    """The first unit code (in code order) that has questionnaires in the database at `url`."""
+    from data_access.engine import make_engine
+
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        code = conn.execute(
+            select(schema.service_units.c.code).join(schema.survey_daily,
+                                                     schema.survey_daily.c.unit_id == schema.service_units.c.id)
+            .order_by(schema.service_units.c.code).limit(1)
+        ).scalar_one()
+    engine.dispose()
+    return code

@@ -8,35 +8,25 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from sqlalchemy import select
-from streamlit.runtime.media_file_manager import MediaFileManager
-from streamlit.testing.v1 import app_test
 
 from components.datasets import DATASETS
 from components.i18n import LANGUAGES, STRINGS
 from components.methodology import DICTIONARY, column_entry
-from data_access import schema
-from data_access.engine import make_engine
 from tests.app_runs import open_page
-from tests.factories import add_complaint, add_done_when_units, add_questionnaires, add_unit, answers
+from tests.factories import (
+    a_unit_with_questionnaires,
+    add_complaint,
+    add_done_when_units,
+    add_questionnaires,
+    add_unit,
+    answers,
+)
 from tests.test_page_pimpinan import SMALL_UNIT_USERS, _at, _crossing_units
 
 PAGES = Path(__file__).resolve().parent.parent / "app_pages"
 DATA_PAGE = "app_pages/data.py"
 
 
-@pytest.fixture
-def media(monkeypatch) -> list[MediaFileManager]:
-    """Every AppTest run's media file manager, so a download button's file can be made and read back."""
-    managers: list[MediaFileManager] = []
-
-    class Recording(MediaFileManager):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            managers.append(self)
-
-    monkeypatch.setattr(app_test, "MediaFileManager", Recording)
-    return managers
 
 
 def csv_files(app, managers) -> dict[str, bytes]:
@@ -51,16 +41,6 @@ def csv_files(app, managers) -> dict[str, bytes]:
     return files
 
 
-def a_unit_with_questionnaires(url: str) -> str:
-    engine = make_engine(url)
-    with engine.connect() as conn:
-        code = conn.execute(
-            select(schema.service_units.c.code).join(schema.survey_daily,
-                                                     schema.survey_daily.c.unit_id == schema.service_units.c.id)
-            .order_by(schema.service_units.c.code).limit(1)
-        ).scalar_one()
-    engine.dispose()
-    return code
 
 
 def page_csvs(monkeypatch, url: str, stores) -> dict[tuple[str, str], bytes]:

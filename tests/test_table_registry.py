@@ -10,16 +10,12 @@ import re
 import openpyxl
 import pandas as pd
 import pytest
-from sqlalchemy import select
-from streamlit.runtime.media_file_manager import MediaFileManager
-from streamlit.testing.v1 import app_test
 
 from components.datasets import DATASETS
 from components.i18n import LANGUAGES, STRINGS
 from components.table import UNIT_LINK_TEXT, Table
-from data_access import schema
-from data_access.engine import make_engine
 from tests.app_runs import open_page
+from tests.factories import a_unit_with_questionnaires
 
 DATA_PAGE = "app_pages/data.py"
 TABLES = [d for d in DATASETS if isinstance(d, Table)]
@@ -37,29 +33,8 @@ def test_every_column_has_a_meaning_and_a_unit_in_both_languages():
     assert len({d.key for d in DATASETS}) == len(DATASETS)
 
 
-@pytest.fixture
-def media(monkeypatch) -> list[MediaFileManager]:
-    managers: list[MediaFileManager] = []
-
-    class Recording(MediaFileManager):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            managers.append(self)
-
-    monkeypatch.setattr(app_test, "MediaFileManager", Recording)
-    return managers
 
 
-def a_unit_with_questionnaires(url: str) -> str:
-    engine = make_engine(url)
-    with engine.connect() as conn:
-        code = conn.execute(
-            select(schema.service_units.c.code).join(schema.survey_daily,
-                                                     schema.survey_daily.c.unit_id == schema.service_units.c.id)
-            .order_by(schema.service_units.c.code).limit(1)
-        ).scalar_one()
-    engine.dispose()
-    return code
 
 
 def _files(app, media) -> dict[str, bytes]:
