@@ -21,7 +21,7 @@ def period_label(code: str) -> str:
     """'Semua periode', '2025', 'Triwulan 3 2025', 'Jul 2025'."""
     if code == ALL:
         return t("period.semua")
-    start, end = period_bounds(code)
+    start, _ = period_bounds(code)
     if "-Q" in code:
         return fmt_quarter(start)
     if len(code) == 7:

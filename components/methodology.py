@@ -184,7 +184,8 @@ def source_fields_table() -> pd.DataFrame:
             if name in ELEMENTS:
                 text = t("data.field.element", name=ELEMENT_NAMES[name], low=MIN_ANSWER, high=MAX_ANSWER)
             else:
-                key = f"data.field.{source}.{name}" if f"data.field.{source}.{name}" in STRINGS else f"data.field.{name}"
+                specific = f"data.field.{source}.{name}"
+                key = specific if specific in STRINGS else f"data.field.{name}"
                 text = t(key, values=", ".join(FIELD_VALUES.get((source, name), ())))
             rows.append({t("data.col.file"): t(f"source.{source}"), t("data.col.field"): name,
                          t("data.col.meaning"): text})
@@ -199,7 +200,7 @@ def bands_table() -> pd.DataFrame:
     step = 10 ** -IKM_DECIMALS
     rows = []
     upper = 100.0
-    for lowest, grade, word in GRADE_BANDS:
+    for lowest, grade, _ in GRADE_BANDS:
         rows.append({t("ikm.col.grade"): grade, t("data.col.performance"): t(f"grade.{grade}"),
                      t("data.col.range_100"): f"{fmt_number(lowest, 2)} – {fmt_number(upper, 2)}",
                      t("data.col.range_4"): f"{fmt_number(lowest / SCALE, 4)} – {fmt_number(upper / SCALE, 4)}"})
