@@ -16,7 +16,6 @@ from data_access.filters import Filters
 VOCABULARIES: dict[str, tuple[str, ...]] = {
     "kepuasan": ("ikm.col.", "filter."),
     "unit": ("ikm.col.",),
-    "pengaduan": ("complaints.col.", "complaints.dim.", "complaints.stage.", "complaints.category."),
     "peta": ("map.col.", "map.kec.col.", "filter."),
     "pimpinan": ("lead.col.", "ikm.col.", "complaints.stage.", "filter."),
 }

@@ -97,6 +97,16 @@ def test_a_kecamatan_from_the_url_has_no_rate_and_hides_small_category_counts(mo
     assert places.iloc[0]["Sosial"] == "<5"
 
 
+def test_the_ranking_leads_with_the_unit_name_and_links_its_code_to_the_card(monkeypatch, engine, db_url):
+    unit = add_unit(engine, "3575-PKM-A", name="Puskesmas Uji")
+    for day in range(5, 10):
+        add_complaint(engine, unit, wib(2025, 5, day, 9), "diterima")
+    ranking = table_with(open_page(monkeypatch, db_url, PAGE), "Peringkat", "Kode unit")
+    assert (ranking.columns[0], ranking.columns[-1]) == ("Unit layanan", "Kode unit")
+    assert ranking[["Unit layanan", "Peringkat", "Pengaduan"]].values.tolist() == [["Puskesmas Uji", 1, 5]]
+    assert ranking["Kode unit"].tolist() == ["/unit?unit=3575-PKM-A"]  # shown as the code, opening the unit's card
+
+
 @pytest.mark.parametrize("params", [{"kecamatan": "99.99.99"}, {"periode": "'; DROP TABLE complaints; --"}])
 def test_odd_url_filters_are_ignored(monkeypatch, engine, db_url, params):
     add_complaint(engine, add_unit(engine, "3575-PKM-A"), wib(2025, 5, 5, 9), "diterima")

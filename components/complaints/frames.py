@@ -1,8 +1,7 @@
-"""Tables and takeaway sentences of the complaint pages, built from data_access figures without Streamlit calls.
+"""Chart frames and takeaway sentences of the complaint pages, built from data_access figures without Streamlit
+calls, and the words for stored keys, stages and buckets that the tables (components.complaints.tables) use too.
 
-Each chart gets a frame with fixed column names to draw; each table gets the same numbers under the user's
-language. Downloads keep plain numbers (the export writes Indonesian decimals); a suppressed count is the text
-"<5" in both.
+Each chart gets a frame with fixed column names to draw; a suppressed count is the text "<5" on its bar.
 """
 
 from __future__ import annotations
@@ -87,10 +86,6 @@ def backlog_note() -> str:
              limits=tier_limits_text())
 
 
-def _count(value: int | None) -> int | str:
-    return suppressed_text() if value is None else value
-
-
 def _bar_text(complaints: int | None, share: float | None) -> str:
     if complaints is None:
         return suppressed_text()
@@ -100,23 +95,18 @@ def _bar_text(complaints: int | None, share: float | None) -> str:
 # ------------------------------------------------------------------------------------------------ volume
 
 
+def most_first(rows: list[dict]) -> list[dict]:
+    """Volume rows, most complaints first, suppressed counts last: the order of the chart and its table."""
+    return sorted(rows, key=lambda r: (r["complaints"] is None, -(r["complaints"] or 0)))
+
+
 def volume_frame(rows: list[dict], dimension: str) -> pd.DataFrame:
-    """Chart rows (label, x, text), most complaints first, suppressed counts last with an empty bar."""
-    ordered = sorted(rows, key=lambda r: (r["complaints"] is None, -(r["complaints"] or 0)))
+    """Chart rows (label, x, text) in most_first order, suppressed counts with an empty bar."""
     return pd.DataFrame([
         {"label": label(dimension, r["value"]), "x": r["complaints"] or 0,
          "text": _bar_text(r["complaints"], r["share_pct"])}
-        for r in ordered
+        for r in most_first(rows)
     ], columns=["label", "x", "text"])
-
-
-def volume_table(rows: list[dict], dimension: str) -> pd.DataFrame:
-    ordered = sorted(rows, key=lambda r: (r["complaints"] is None, -(r["complaints"] or 0)))
-    return pd.DataFrame([
-        {t(f"complaints.dim.{dimension}"): label(dimension, r["value"]),
-         t("complaints.col.complaints"): _count(r["complaints"]), t("complaints.col.share"): r["share_pct"]}
-        for r in ordered
-    ])
 
 
 def volume_takeaway(rows: list[dict], dimension: str, total: int) -> str:
@@ -140,15 +130,6 @@ def rate_frame(rows: list[dict]) -> pd.DataFrame:
          "series": t(f"region.{r['region_code']}")}
         for r in rows
     ], columns=["label", "x", "text", "series"])
-
-
-def rate_table(rows: list[dict]) -> pd.DataFrame:
-    return pd.DataFrame([
-        {t("complaints.col.region"): t(f"region.{r['region_code']}"),
-         t("complaints.col.complaints"): r["complaints"], t("complaints.col.population"): r["population"],
-         t("complaints.col.per_10k"): r["per_10k"]}
-        for r in rows
-    ])
 
 
 def rate_takeaway(rows: list[dict]) -> str:
@@ -179,14 +160,6 @@ def trend_frame(rows: list[dict]) -> pd.DataFrame:
          "series": t(f"region.{r['region_code']}"), "y": r["per_10k"] if per_residents else r["complaints"],
          "text": fmt_number(r["per_10k"], 2) if per_residents else fmt_number(r["complaints"]),
          "complaints": fmt_number(r["complaints"])}
-        for r in rows
-    ])
-
-
-def trend_table(rows: list[dict]) -> pd.DataFrame:
-    return pd.DataFrame([
-        {t("complaints.col.month"): r["month"], t("complaints.col.region"): t(f"region.{r['region_code']}"),
-         t("complaints.col.complaints"): r["complaints"], t("complaints.col.per_10k"): r["per_10k"]}
         for r in rows
     ])
 
@@ -225,21 +198,6 @@ def timing_frame(rows: list[dict]) -> pd.DataFrame:
     ], columns=["label", "x", "text"])
 
 
-def timing_table(rows: list[dict]) -> pd.DataFrame:
-    return pd.DataFrame([
-        {t("complaints.col.stage"): stage_text(r["stage"], r["tier"]),
-         t("complaints.col.limit"): r["limit_workdays"], t("complaints.col.clocks"): r["complaints"],
-         t("complaints.col.done"): r["done"],
-         t("complaints.col.median"): r["median_workdays"] if r["median_workdays"] is not None
-         else (t("complaints.not_reached") if r["complaints"] else None),
-         t("complaints.col.p90"): r["p90_workdays"] if r["p90_workdays"] is not None
-         else (t("complaints.not_reached") if r["complaints"] else None),
-         t("complaints.col.within"): r["within_limit_pct"], t("complaints.col.still_open"): r["still_open_pct"],
-         t("complaints.col.unknown_time"): r["unknown_time"]}
-        for r in rows
-    ])
-
-
 def timing_takeaway(rows: list[dict]) -> str:
     worst = min((r for r in rows if r["within_limit_pct"] is not None), key=lambda r: r["within_limit_pct"])
     return t("complaints.timing.takeaway", stage=stage_text(worst["stage"], worst["tier"]).lower(),
@@ -260,15 +218,6 @@ def funnel_frame(rows: list[dict]) -> pd.DataFrame:
          "text": _bar_text(r["complaints"], r["share_pct"])}
         for r in rows
     ], columns=["label", "x", "path", "text"])
-
-
-def funnel_table(rows: list[dict]) -> pd.DataFrame:
-    return pd.DataFrame([
-        {t("complaints.col.status"): label("status", r["status"]), t("complaints.col.path"):
-         t(f"complaints.path.{r['path']}"), t("complaints.col.complaints"): r["complaints"],
-         t("complaints.col.share"): r["share_pct"]}
-        for r in rows
-    ])
 
 
 def funnel_takeaway(rows: list[dict]) -> str:
@@ -292,14 +241,6 @@ def backlog_frame(rows: list[dict]) -> pd.DataFrame:
     ], columns=["bucket", "label", "x", "text"])
 
 
-def backlog_table(rows: list[dict]) -> pd.DataFrame:
-    return pd.DataFrame([
-        {t("complaints.col.bucket"): bucket_text(r["bucket"]), t("complaints.col.complaints"): r["complaints"],
-         **{stage_text(stage): r[stage] for stage in ("verification", "first_response", "resolution")}}
-        for r in rows
-    ])
-
-
 def backlog_takeaway(rows: list[dict], due_soon_days: int) -> str:
     open_count = sum(r["complaints"] for r in rows)
     late = sum(r["complaints"] for r in rows if r["bucket"].startswith("late"))
@@ -309,7 +250,9 @@ def backlog_takeaway(rows: list[dict], due_soon_days: int) -> str:
 
 
 def due_tables(units: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(shown, downloaded) tables of due_soon_by_unit rows: the shown one links each unit to its card."""
+    """(shown, downloaded) tables of due_soon_by_unit rows: the shown one links each unit to its card.
+
+    Pimpinan's, until it declares its table from complaints.tables (DUE_COLUMNS, due_rows) as Pengaduan does."""
 
     def columns(r):
         return {t("complaints.col.due"): r["due"],
@@ -344,6 +287,9 @@ def ranking_volume_takeaway(ranked: list[dict]) -> str:
 
 
 def ranking_tables(ranked: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(shown, downloaded) tables of ranked units. Pimpinan's, until it declares its table from complaints.tables
+    (RANKING_COLUMNS, ranked_rows) as Pengaduan does."""
+
     def columns(r):
         return {
             t("complaints.col.region"): t(f"region.{r['region_code']}"),
@@ -362,19 +308,6 @@ def ranking_tables(ranked: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
     downloaded = pd.DataFrame([{t("complaints.col.rank"): r["rank"], t("complaints.col.code"): r["unit_code"],
                                 t("complaints.col.unit"): r["name"], **columns(r)} for r in ranked])
     return shown, downloaded
-
-
-# ----------------------------------------------------------------------------------------------- places
-
-
-def places_table(rows: list[dict]) -> pd.DataFrame:
-    """Kecamatan × category, one row per kecamatan; suppressed cells read '<5'."""
-    kecamatan_column = t("complaints.col.kecamatan")
-    table: dict[str | None, dict] = {}
-    for r in rows:
-        row = table.setdefault(r["kecamatan_code"], {kecamatan_column: kecamatan_name(r["kecamatan_code"])})
-        row[label("category", r["category"])] = _count(r["complaints"])
-    return pd.DataFrame(list(table.values()))
 
 
 # ---------------------------------------------------------------------------------------------- tracker

@@ -1,7 +1,8 @@
 """Sections of the Pengaduan and Lacak pages: a heading, the figures, then a chart or a table.
 
-Every number comes from one cached data_access figure (components.complaints.figures); every chart goes through
-chart_block (takeaway as alt text, table view, downloads); every table that names a unit links to its card.
+Every number comes from one cached data_access figure (components.complaints.figures); every table is declared
+once (components.complaints.tables) and shown with its downloads through table_block, or under its chart through
+chart_table_block (takeaway as alt text, table view, downloads); every table that names a unit links to its card.
 No complaint text is shown anywhere: only counts, dates and working days.
 """
 
@@ -10,8 +11,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from components import figure
 from components.complaints import figures as complaint_data
 from components.complaints import frames as frames
+from components.complaints import tables
 from components.complaints.charts import (
     render_backlog_chart,
     render_funnel_chart,
@@ -20,11 +23,12 @@ from components.complaints.charts import (
     render_trend_chart,
     render_volume_chart,
 )
-from components.figure import chart_block, downloads
+from components.figure import downloads
 from components.filters import describe
 from components.formatting import fmt_date, fmt_number, fmt_pct
 from components.i18n import t
 from components.layout import publish_query_param
+from components.table import Table
 from data_access.complaint_queries import VOLUME_DIMENSIONS
 from data_access.complaint_rules import (
     DUE_SOON_WORKDAYS,
@@ -46,51 +50,17 @@ TICKET_PARAM = "tiket"
 BUSIEST_UNITS = 10
 
 
-def _is_number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and not pd.isna(value)
+# ------------------------------------------------------------------------------------------ declared tables
 
 
-def _styled(table: pd.DataFrame, decimals: dict[str, int] | None = None):
-    """The table with numbers written the user's way (1.234; 86,5); sorting still sees the numbers.
-
-    Columns mixing numbers with words ('<5', 'belum tercapai') are written out as text, which the browser table
-    needs; whole-number columns with a blank (pandas makes them float) keep no decimals."""
-    decimals = decimals or {}
-    shown = table.copy()
-    formats = {}
-    for column in shown.columns:
-        values = shown[column]
-        numbers = values[values.map(_is_number)]
-        if numbers.empty:
-            continue
-        places = decimals.get(column, 0 if (numbers.astype(float) % 1 == 0).all() else 1)
-        if values.dtype == object:
-            shown[column] = values.map(lambda v, p=places: fmt_number(v, p) if _is_number(v) else
-                                       ("–" if v is None or (not isinstance(v, str) and pd.isna(v)) else v))
-        else:
-            formats[column] = lambda v, p=places: "–" if pd.isna(v) else fmt_number(v, p)
-    return shown.style.format(formats)
+def _chart_table(chart, table: Table, takeaway: str, filters: Filters, key: str) -> None:
+    """A chart, then its declared table for `filters` on screen and in the downloads, as the Data page gives it."""
+    figure.chart_table_block(chart, table, table.frame(filters), takeaway, table.title(filters), describe(filters),
+                             key)
 
 
-def _link_config(table: pd.DataFrame) -> dict:
-    """Unit names stay in view while a phone scrolls the table sideways; the card link is a short 'Buka'."""
-    config = {}
-    if t("complaints.col.unit") in table.columns:
-        config[t("complaints.col.unit")] = st.column_config.TextColumn(pinned=True)
-    if t("complaints.col.card") in table.columns:
-        config[t("complaints.col.card")] = st.column_config.LinkColumn(display_text=t("complaints.open_card"))
-    return config
-
-
-def _block(chart, table: pd.DataFrame, takeaway: str, title: str, filters: Filters, filename: str, key: str,
-           shown: pd.DataFrame | None = None, decimals: dict[str, int] | None = None) -> None:
-    shown = table if shown is None else shown
-    chart_block(chart, table, takeaway, title, describe(filters), filename, key, display=_styled(shown, decimals),
-                column_config=_link_config(shown))
-
-
-def _rate_decimals() -> dict[str, int]:
-    return {t("complaints.col.per_10k"): 2}
+def _table(table: Table, filters: Filters, key: str) -> None:
+    figure.table_block(table, table.frame(filters), table.title(filters), describe(filters), key)
 
 
 # ------------------------------------------------------------------------------------------------ headline
@@ -144,13 +114,11 @@ def volume_section(filters: Filters) -> None:
     st.header(t("complaints.volume.heading"))
     total = complaint_data.summary(filters)["received"]
     tabs = st.tabs([t(f"complaints.dim.{dimension}") for dimension in VOLUME_DIMENSIONS])
-    for tab, dimension in zip(tabs, VOLUME_DIMENSIONS):
+    for tab, dimension in zip(tabs, VOLUME_DIMENSIONS, strict=True):
         with tab:
             rows = complaint_data.volume(filters, dimension)
-            title = t("complaints.volume.title", dimension=t(f"complaints.dim.{dimension}").lower())
-            _block(render_volume_chart(frames.volume_frame(rows, dimension)), frames.volume_table(rows, dimension),
-                   frames.volume_takeaway(rows, dimension, total), title, filters, f"pengaduan-{dimension}",
-                   f"volume-{dimension}")
+            _chart_table(render_volume_chart(frames.volume_frame(rows, dimension)), tables.VOLUME[dimension],
+                         frames.volume_takeaway(rows, dimension, total), filters, f"volume-{dimension}")
             if any(r["suppressed"] for r in rows):
                 st.caption(t("complaints.volume.suppressed_note", n=SMALL_COUNT_THRESHOLD))
     _rate(filters)
@@ -165,8 +133,7 @@ def _rate(filters: Filters) -> None:
         st.info(t("complaints.rate.kecamatan_unknown", n=fmt_number(row["complaints"]),
                   name=frames.kecamatan_name(filters.kecamatan)), icon=":material/info:")
         return
-    _block(render_rate_chart(frames.rate_frame(rows)), frames.rate_table(rows), frames.rate_takeaway(rows),
-           t("complaints.rate.title"), filters, "pengaduan-per-10000-penduduk", "rate", decimals=_rate_decimals())
+    _chart_table(render_rate_chart(frames.rate_frame(rows)), tables.RATE, frames.rate_takeaway(rows), filters, "rate")
     st.caption(frames.rate_note())
 
 
@@ -175,11 +142,10 @@ def _trend(filters: Filters) -> None:
     if not rows:
         return
     per_residents = all(r["per_10k"] is not None for r in rows)
-    title = t("complaints.trend.title" if per_residents else "complaints.trend.title_counts")
-    st.subheader(title)
+    st.subheader(tables.TREND.title(filters))
     y_title = t("complaints.col.per_10k" if per_residents else "complaints.col.complaints")
-    _block(render_trend_chart(frames.trend_frame(rows), y_title), frames.trend_table(rows),
-           frames.trend_takeaway(rows), title, filters, "pengaduan-per-bulan", "trend", decimals=_rate_decimals())
+    _chart_table(render_trend_chart(frames.trend_frame(rows), y_title), tables.TREND, frames.trend_takeaway(rows),
+                 filters, "trend")
 
 
 # ------------------------------------------------------------------------------------------------ timings
@@ -188,13 +154,11 @@ def _trend(filters: Filters) -> None:
 def timing_section(filters: Filters) -> None:
     st.header(t("complaints.timing.heading"))
     rows = complaint_data.timings(filters)
-    table = frames.timing_table(rows)
     frame = frames.timing_frame(rows)
-    if frame.empty:
-        st.dataframe(_styled(table), hide_index=True, width="stretch")
+    if frame.empty:  # nothing decided yet: no share within the limit to draw
+        _table(tables.TIMINGS, filters, "timings")
     else:
-        _block(render_timing_chart(frame), table, frames.timing_takeaway(rows), t("complaints.timing.title"),
-               filters, "pengaduan-waktu-penanganan", "timings")
+        _chart_table(render_timing_chart(frame), tables.TIMINGS, frames.timing_takeaway(rows), filters, "timings")
     st.caption(t("complaints.timing.note"))
 
 
@@ -204,8 +168,8 @@ def timing_section(filters: Filters) -> None:
 def funnel_section(filters: Filters) -> None:
     st.header(t("complaints.funnel.heading"))
     rows = complaint_data.funnel(filters)
-    _block(render_funnel_chart(frames.funnel_frame(rows)), frames.funnel_table(rows), frames.funnel_takeaway(rows),
-           t("complaints.funnel.title"), filters, "pengaduan-status", "funnel")
+    _chart_table(render_funnel_chart(frames.funnel_frame(rows)), tables.FUNNEL, frames.funnel_takeaway(rows), filters,
+                 "funnel")
     st.caption(t("complaints.funnel.note", **frames.flow_texts()))
 
 
@@ -219,30 +183,23 @@ def backlog_section(filters: Filters) -> None:
     if not sum(r["complaints"] for r in rows):
         st.info(t("complaints.backlog.none"), icon=":material/task_alt:")
         return
-    _block(render_backlog_chart(frames.backlog_frame(rows)), frames.backlog_table(rows),
-           frames.backlog_takeaway(rows, DUE_SOON_WORKDAYS), t("complaints.backlog.title"), filters,
-           "pengaduan-terbuka-umur", "backlog")
+    _chart_table(render_backlog_chart(frames.backlog_frame(rows)), tables.BACKLOG,
+                 frames.backlog_takeaway(rows, DUE_SOON_WORKDAYS), filters, "backlog")
     st.caption(frames.backlog_note())
-    due_soon_block(filters, "pengaduan-jatuh-tempo")
+    if _due_soon_heading(filters):
+        _table(tables.DUE, filters, "due")
 
 
-def table_block(shown: pd.DataFrame, downloaded: pd.DataFrame, title: str, filters: Filters, filename: str,
-                key: str) -> None:
-    """A complaints table written the user's way (unit names pinned, card links) and its downloads."""
-    st.dataframe(_styled(shown), hide_index=True, width="stretch", column_config=_link_config(shown))
-    downloads(downloaded, title, describe(filters), filename, key)
-
-
-def due_soon_block(filters: Filters, filename: str) -> None:
-    """What falls due in the next DUE_SOON_WORKDAYS working days, per unit (Pengaduan and Pimpinan)."""
+def _due_soon_heading(filters: Filters) -> list[dict]:
+    """The heading and caption of what falls due in the next DUE_SOON_WORKDAYS working days (Pengaduan and
+    Pimpinan); the units with something due."""
     due = complaint_data.due_soon(filters)
     st.subheader(t("complaints.due.heading", days=DUE_SOON_WORKDAYS))
     if not due["units"]:
         st.caption(t("complaints.due.none", until=fmt_date(due["until"])))
-        return
-    st.caption(t("complaints.due.caption", today=fmt_date(due["today"]), until=fmt_date(due["until"])))
-    shown, downloaded = frames.due_tables(due["units"])
-    table_block(shown, downloaded, t("complaints.due.heading", days=DUE_SOON_WORKDAYS), filters, filename, "due")
+    else:
+        st.caption(t("complaints.due.caption", today=fmt_date(due["today"]), until=fmt_date(due["until"])))
+    return due["units"]
 
 
 # ------------------------------------------------------------------------------------------------ ranking
@@ -258,12 +215,9 @@ def ranking_section(filters: Filters) -> None:
     if not ranked:
         st.info(t("complaints.ranking.none", min=MIN_COMPLAINTS_FOR_RANKING), icon=":material/info:")
         return
-    shown, downloaded = frames.ranking_tables(ranked)
-    title = t("complaints.ranking.volume_title", n=min(BUSIEST_UNITS, len(ranked)))
-    st.subheader(title)
-    _block(render_volume_chart(frames.ranking_volume_frame(ranked, BUSIEST_UNITS)), downloaded,
-           frames.ranking_volume_takeaway(ranked), t("complaints.ranking.table_title"), filters,
-           "pengaduan-peringkat-unit", "ranking", shown=shown)
+    st.subheader(t("complaints.ranking.volume_title", n=min(BUSIEST_UNITS, len(ranked))))
+    _chart_table(render_volume_chart(frames.ranking_volume_frame(ranked, BUSIEST_UNITS)), tables.RANKING,
+                 frames.ranking_volume_takeaway(ranked), filters, "ranking")
 
 
 def places_section(filters: Filters) -> None:
@@ -273,8 +227,62 @@ def places_section(filters: Filters) -> None:
         return
     st.header(t("complaints.places.heading"))
     st.caption(t("complaints.places.caption", n=SMALL_COUNT_THRESHOLD))
-    table = frames.places_table(rows)
-    table_block(table, table, t("complaints.places.title"), filters, "pengaduan-kecamatan-kategori", "places")
+    _table(tables.PLACES, filters, "places")
+
+
+# ---------------------------------------------------------------------- Pimpinan's tables not yet declared
+# Pimpinan shows its complaint ranking and what falls due with these until it declares them from
+# components.complaints.tables (RANKING_COLUMNS, DUE_COLUMNS) as Pengaduan does.
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and not pd.isna(value)
+
+
+def _styled(table: pd.DataFrame):
+    """The table with numbers written the user's way (1.234; 86,5); sorting still sees the numbers.
+
+    Columns mixing numbers with words ('belum tercapai') are written out as text, which the browser table needs;
+    whole-number columns with a blank (pandas makes them float) keep no decimals."""
+    shown = table.copy()
+    formats = {}
+    for column in shown.columns:
+        values = shown[column]
+        numbers = values[values.map(_is_number)]
+        if numbers.empty:
+            continue
+        places = 0 if (numbers.astype(float) % 1 == 0).all() else 1
+        if values.dtype == object:
+            shown[column] = values.map(lambda v, p=places: fmt_number(v, p) if _is_number(v) else
+                                       ("–" if v is None or (not isinstance(v, str) and pd.isna(v)) else v))
+        else:
+            formats[column] = lambda v, p=places: "–" if pd.isna(v) else fmt_number(v, p)
+    return shown.style.format(formats)
+
+
+def _link_config(table: pd.DataFrame) -> dict:
+    """Unit names stay in view while a phone scrolls the table sideways; the card link is a short 'Buka'."""
+    config = {}
+    if t("complaints.col.unit") in table.columns:
+        config[t("complaints.col.unit")] = st.column_config.TextColumn(pinned=True)
+    if t("complaints.col.card") in table.columns:
+        config[t("complaints.col.card")] = st.column_config.LinkColumn(display_text=t("complaints.open_card"))
+    return config
+
+
+def table_block(shown: pd.DataFrame, downloaded: pd.DataFrame, title: str, filters: Filters, filename: str,
+                key: str) -> None:
+    """A complaints table written the user's way (unit names pinned, card links) and its downloads."""
+    st.dataframe(_styled(shown), hide_index=True, width="stretch", column_config=_link_config(shown))
+    downloads(downloaded, title, describe(filters), filename, key)
+
+
+def due_soon_block(filters: Filters, filename: str) -> None:
+    """Pimpinan's table of what falls due in the next DUE_SOON_WORKDAYS working days, per unit."""
+    units = _due_soon_heading(filters)
+    if units:
+        shown, downloaded = frames.due_tables(units)
+        table_block(shown, downloaded, t("complaints.due.heading", days=DUE_SOON_WORKDAYS), filters, filename, "due")
 
 
 # -------------------------------------------------------------------------------------------------- tracker
