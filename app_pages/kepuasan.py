@@ -8,9 +8,10 @@ from components.errors import database_guard
 from components.filters import describe, page_filters
 from components.i18n import t
 from components.satisfaction import views as section
+from data_access.ikm import HIGHEST_SCORE, LOWEST_SCORE
 
 st.title(t("ikm.title"))
-st.caption(t("ikm.intro"))
+st.caption(t("ikm.intro", lowest=LOWEST_SCORE, highest=HIGHEST_SCORE))
 filters = page_filters()
 st.caption(describe(filters))
 cite_slot = st.empty()  # filled last: the trend's switch further down puts itself in the link

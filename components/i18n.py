@@ -69,10 +69,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "home.ikm": {"id": "IKM {quarter}", "en": "IKM {quarter}"},
     "home.ikm_help": {
-        "id": "Indeks Kepuasan Masyarakat (skala 25–100) dari kuesioner triwulan ini; perubahan dibanding "
-        "triwulan sebelumnya.",
-        "en": "Community Satisfaction Index (25–100 scale) from this quarter's questionnaires; change against "
-        "the previous quarter.",
+        "id": "Indeks Kepuasan Masyarakat (skala {lowest}–{highest}) dari kuesioner triwulan ini; perubahan "
+        "dibanding triwulan sebelumnya.",
+        "en": "Community Satisfaction Index ({lowest}–{highest} scale) from this quarter's questionnaires; change "
+        "against the previous quarter.",
     },
     "home.grade": {"id": "Mutu {grade} · {label}", "en": "Grade {grade} · {label}"},
     "home.no_ikm": {"id": "Belum ada kuesioner", "en": "No questionnaires yet"},
@@ -82,9 +82,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "home.complaints_overdue": {"id": "Melewati batas waktu", "en": "Past the time limit"},
     "home.first_response": {"id": "Median tanggapan pertama", "en": "Median first response"},
     "home.first_response_help": {
-        "id": "Median hari kerja dari diteruskan sampai tanggapan pertama (batas 5 hari kerja), triwulan ini; "
-        "pengaduan yang belum ditanggapi ikut dihitung (Kaplan–Meier).",
-        "en": "Median working days from forwarding to first response (limit 5 working days), this quarter; "
+        "id": "Median hari kerja dari diteruskan sampai tanggapan pertama (batas {limit} hari kerja), triwulan "
+        "ini; pengaduan yang belum ditanggapi ikut dihitung (Kaplan–Meier).",
+        "en": "Median working days from forwarding to first response (limit {limit} working days), this quarter; "
         "complaints not yet answered are counted too (Kaplan–Meier).",
     },
     "home.workdays": {"id": "{n} hari kerja", "en": "{n} working days"},
@@ -584,18 +584,19 @@ STRINGS: dict[str, dict[str, str]] = {
     # ---- Kepuasan (IKM) page
     "ikm.title": {"id": "Kepuasan masyarakat (IKM)", "en": "Citizen satisfaction (IKM)"},
     "ikm.intro": {
-        "id": "Indeks Kepuasan Masyarakat per unit layanan dan per unsur, skala 25–100 (PermenPANRB 14/2017). "
-        "Setiap angka disertai jumlah responden (n) dan selang kepercayaan 95%; unit yang sampelnya belum memadai "
-        "tetap ditampilkan, tetapi tidak ikut diperingkat.",
-        "en": "Community Satisfaction Index per service unit and element, 25–100 scale (PermenPANRB 14/2017). "
-        "Every figure comes with its respondents (n) and 95% confidence interval; units whose sample is too small "
-        "are shown but never ranked.",
+        "id": "Indeks Kepuasan Masyarakat per unit layanan dan per unsur, skala {lowest}–{highest} (PermenPANRB "
+        "14/2017). Setiap angka disertai jumlah responden (n) dan selang kepercayaan 95%; unit yang sampelnya belum "
+        "memadai tetap ditampilkan, tetapi tidak ikut diperingkat.",
+        "en": "Community Satisfaction Index per service unit and element, {lowest}–{highest} scale (PermenPANRB "
+        "14/2017). Every figure comes with its respondents (n) and 95% confidence interval; units whose sample is "
+        "too small are shown but never ranked.",
     },
     "ikm.no_data": {"id": "Belum ada kuesioner untuk pilihan ini.", "en": "No questionnaires for this selection yet."},
     "ikm.ikm": {"id": "IKM", "en": "IKM"},
     "ikm.ikm_help": {
-        "id": "Indeks Kepuasan Masyarakat: rata-rata nilai sembilan unsur (skala 1–4) × 25. Pita mutu: {bands}.",
-        "en": "Community Satisfaction Index: the mean of the nine elements' scores (1–4 scale) × 25. "
+        "id": "Indeks Kepuasan Masyarakat: rata-rata nilai sembilan unsur (skala {low}–{high}) × {scale}. "
+        "Pita mutu: {bands}.",
+        "en": "Community Satisfaction Index: the mean of the nine elements' scores ({low}–{high} scale) × {scale}. "
         "Grade bands: {bands}.",
     },
     "ikm.respondents": {"id": "Responden (n)", "en": "Respondents (n)"},
@@ -731,12 +732,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "ikm.perception.intro": {
         "id": "Nilai unsur *Penanganan Pengaduan* dari responden dibandingkan dengan waktu tanggapan pertama yang "
         "terukur (batas {limit} hari kerja). Ditandai bila tidak sejalan, untuk unit dengan minimal {min} "
-        "pengaduan: *puas tetapi lambat* (mutu A/B, tepat waktu di bawah {slow}% atau median lebih dari {limit} "
-        "hari kerja) dan *cepat tetapi tidak puas* (mutu C/D, tepat waktu minimal {fast}%).",
+        "pengaduan: *puas tetapi lambat* (mutu {satisfied}, tepat waktu di bawah {slow}% atau median lebih dari "
+        "{limit} hari kerja) dan *cepat tetapi tidak puas* (mutu {unsatisfied}, tepat waktu minimal {fast}%).",
         "en": "Respondents' score for *Complaint handling* against the measured time to a first response (limit "
         "{limit} working days). Flagged where they disagree, for units with at least {min} complaints: "
-        "*satisfied but slow* (grade A/B, under {slow}% on time or a median over {limit} working days) and "
-        "*fast but unsatisfied* (grade C/D, at least {fast}% on time).",
+        "*satisfied but slow* (grade {satisfied}, under {slow}% on time or a median over {limit} working days) and "
+        "*fast but unsatisfied* (grade {unsatisfied}, at least {fast}% on time).",
     },
     "ikm.perception.x_title": {
         "id": "Tanggapan pertama ≤ {limit} hari kerja (%)", "en": "First responses ≤ {limit} working days (%)",
@@ -1064,10 +1065,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "lead.rankings.complaints": {"id": "Penanganan pengaduan", "en": "Complaint handling"},
     "lead.ombudsman.heading": {"id": "Kepatuhan Ombudsman RI", "en": "Ombudsman RI compliance"},
     "lead.ombudsman.caption": {
-        "id": "Setiap tahun dinilai dengan kategori tahunnya: sampai 2021 {until_2021}; 2022–2024 {from_2022}; "
-              "mulai {opinion} Opini Ombudsman RI. Kota lain sebagai pembanding.",
-        "en": "Each year is judged with its own band set: until 2021 {until_2021}; 2022–2024 {from_2022}; from "
-              "{opinion} an Ombudsman RI opinion. Other cities for comparison.",
+        "id": "Setiap tahun dinilai dengan kategori tahunnya: sampai {zones_until} {until_2021}; "
+              "{letters_from}–{letters_until} {from_2022}; mulai {opinion} Opini Ombudsman RI. Kota lain sebagai "
+              "pembanding.",
+        "en": "Each year is judged with its own band set: until {zones_until} {until_2021}; "
+              "{letters_from}–{letters_until} {from_2022}; from {opinion} an Ombudsman RI opinion. Other cities for "
+              "comparison.",
     },
     "lead.ombudsman.title": {"id": "Nilai kepatuhan Ombudsman per tahun", "en": "Ombudsman compliance score by year"},
     "lead.ombudsman.takeaway": {"id": "Nilai terbaru: {figures}.", "en": "Latest scores: {figures}."},
@@ -1189,10 +1192,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.col.file": {"id": "Berkas", "en": "File"},
     "data.col.field": {"id": "Kolom", "en": "Field"},
     "data.col.performance": {"id": "Kinerja unit", "en": "Unit performance"},
-    "data.col.range_100": {"id": "IKM × 25", "en": "IKM × 25"},
-    "data.col.range_4": {"id": "IKM (skala 1–4)", "en": "IKM (1–4 scale)"},
+    "data.col.range_100": {"id": "IKM × {scale}", "en": "IKM × {scale}"},
+    "data.col.range_4": {"id": "IKM (skala {low}–{high})", "en": "IKM ({low}–{high} scale)"},
     "data.col.key": {"id": "Kunci", "en": "Key"},
-    "data.col.answers": {"id": "Jawaban 1–4", "en": "Answers 1–4"},
+    "data.col.answers": {"id": "Jawaban {low}–{high}", "en": "Answers {low}–{high}"},
     "data.col.population": {"id": "Pengguna layanan (N)", "en": "Service users (N)"},
     "data.col.date": {"id": "Tanggal", "en": "Date"},
     "data.col.name": {"id": "Nama", "en": "Name"},
@@ -1205,8 +1208,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.holiday.cuti": {"id": "cuti bersama", "en": "collective leave (cuti bersama)"},
     "data.unit.text": {"id": "teks", "en": "text"},
     "data.unit.code": {"id": "kode", "en": "code"},
-    "data.unit.score": {"id": "nilai 25–100", "en": "score 25–100"},
-    "data.unit.grade": {"id": "huruf A–D", "en": "letter A–D"},
+    "data.unit.score": {"id": "nilai {lowest}–{highest}", "en": "score {lowest}–{highest}"},
+    "data.unit.grade": {"id": "huruf {grades}", "en": "letter {grades}"},
     "data.unit.people": {"id": "orang", "en": "people"},
     "data.unit.complaints": {"id": "pengaduan", "en": "complaints"},
     "data.unit.pct": {"id": "persen (%)", "en": "percent (%)"},
@@ -1224,12 +1227,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.dict.ikm.col.code": {"id": "Kode unit layanan; rapor unit ada di /unit?unit=KODE.",
                                "en": "Service unit code; its report card is at /unit?unit=CODE."},
     "data.dict.ikm.col.unit": {"id": "Nama unit layanan.", "en": "Name of the service unit."},
-    "data.dict.ikm.col.ikm": {"id": "Indeks Kepuasan Masyarakat: rata-rata NRR sembilan unsur × 25, dibulatkan "
-                                    "2 desimal di akhir.",
-                              "en": "Citizen Satisfaction Index: mean NRR of the nine elements × 25, rounded to 2 "
-                                    "decimals at the end."},
-    "data.dict.ikm.col.grade": {"id": "Mutu pelayanan menurut pita nilai IKM (A Sangat Baik … D Tidak Baik).",
-                                "en": "Service grade from the IKM bands (A very good … D not good)."},
+    "data.dict.ikm.col.ikm": {"id": "Indeks Kepuasan Masyarakat: rata-rata NRR sembilan unsur × {scale}, "
+                                    "dibulatkan {decimals} desimal di akhir.",
+                              "en": "Citizen Satisfaction Index: mean NRR of the nine elements × {scale}, rounded "
+                                    "to {decimals} decimals at the end."},
+    "data.dict.ikm.col.grade": {"id": "Mutu pelayanan menurut pita nilai IKM ({best} … {worst}).",
+                                "en": "Service grade from the IKM bands ({best} … {worst})."},
     "data.dict.ikm.col.respondents": {"id": "Jumlah responden (kuesioner) yang dihitung.",
                                       "en": "Number of respondents (questionnaires) counted."},
     "data.dict.ikm.col.summary_respondents": {
@@ -1261,8 +1264,8 @@ STRINGS: dict[str, dict[str, str]] = {
                                "en": "Position by IKM; only units with an adequate sample."},
     "data.dict.ikm.col.flag": {"id": "Apakah nilai unsur pengaduan sejalan dengan kecepatan tanggapan terukur.",
                                "en": "Whether the complaint-handling score agrees with the measured response speed."},
-    "data.dict.ikm.col.element_score": {"id": "Nilai unsur penanganan pengaduan (NRR × 25).",
-                                        "en": "Complaint-handling element score (NRR × 25)."},
+    "data.dict.ikm.col.element_score": {"id": "Nilai unsur penanganan pengaduan (NRR × {scale}).",
+                                        "en": "Complaint-handling element score (NRR × {scale})."},
     "data.dict.ikm.col.complaints": {"id": "Jumlah pengaduan unit dalam periode.",
                                      "en": "The unit's complaints in the period."},
     "data.dict.ikm.col.median": {"id": "Median waktu tanggapan pertama (Kaplan–Meier).",
@@ -1275,10 +1278,10 @@ STRINGS: dict[str, dict[str, str]] = {
                                    "en": "Respondent group (e.g. sex, age)."},
     "data.dict.ikm.col.count": {"id": "Jumlah responden dalam kelompok ini.", "en": "Respondents in this group."},
     "data.dict.ikm.col.share": {"id": "Persentase dari semua responden.", "en": "Share of all respondents."},
-    "data.dict.ikm.element.*": {"id": "Nilai unsur {label}: rata-rata jawaban (NRR) × 25.",
-                                "en": "Score of the element {label}: mean answer (NRR) × 25."},
-    "data.dict.complaints.col.complaints": {"id": "Jumlah pengaduan diterima; \"<5\" berarti disembunyikan.",
-                                            "en": "Complaints received; \"<5\" means suppressed."},
+    "data.dict.ikm.element.*": {"id": "Nilai unsur {label}: rata-rata jawaban (NRR) × {scale}.",
+                                "en": "Score of the element {label}: mean answer (NRR) × {scale}."},
+    "data.dict.complaints.col.complaints": {"id": "Jumlah pengaduan diterima; \"<{small}\" berarti disembunyikan.",
+                                            "en": "Complaints received; \"<{small}\" means suppressed."},
     "data.dict.complaints.col.share": {"id": "Persentase dari semua pengaduan.", "en": "Share of all complaints."},
     "data.dict.complaints.col.region": {"id": "Wilayah: Kabupaten atau Kota Pasuruan.",
                                         "en": "Region: Pasuruan Regency or City."},
@@ -1337,13 +1340,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.dict.complaints.dim.category": {"id": "Kategori topik pengaduan.", "en": "Topic category."},
     "data.dict.complaints.stage.*": {"id": "Pengaduan terbuka yang sedang di tahap {label}.",
                                      "en": "Open complaints currently at the stage {label}."},
-    "data.dict.complaints.category.*": {"id": "Pengaduan kategori {label}; \"<5\" berarti disembunyikan.",
-                                        "en": "Complaints in the category {label}; \"<5\" means suppressed."},
+    "data.dict.complaints.category.*": {"id": "Pengaduan kategori {label}; \"<{small}\" berarti disembunyikan.",
+                                        "en": "Complaints in the category {label}; \"<{small}\" means suppressed."},
     "data.dict.map.col.code": {"id": "Kode unit layanan.", "en": "Service unit code."},
     "data.dict.map.col.unit": {"id": "Nama unit layanan.", "en": "Name of the service unit."},
-    "data.dict.map.col.grade": {"id": "Mutu IKM (A–D); tanda lain: belum dinilai.",
-                                "en": "IKM grade (A–D); another mark: not rated yet."},
-    "data.dict.map.col.ikm": {"id": "IKM dalam periode (NRR rata-rata × 25).", "en": "IKM in the period (mean NRR × 25)."},
+    "data.dict.map.col.grade": {"id": "Mutu IKM ({grades}); tanda lain: belum dinilai.",
+                                "en": "IKM grade ({grades}); another mark: not rated yet."},
+    "data.dict.map.col.ikm": {"id": "IKM dalam periode (NRR rata-rata × {scale}).",
+                              "en": "IKM in the period (mean NRR × {scale})."},
     "data.dict.map.col.respondents": {"id": "Jumlah responden.", "en": "Number of respondents."},
     "data.dict.map.col.sample": {"id": "Kecukupan sampel.", "en": "Sample adequacy."},
     "data.dict.map.col.open": {"id": "Pengaduan yang masih terbuka.", "en": "Complaints still open."},
@@ -1458,17 +1462,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.method.heading": {"id": "Metodologi", "en": "Methodology"},
     "data.m.ikm.title": {"id": "Rumus IKM dan pita mutu", "en": "The IKM formula and grade bands"},
     "data.m.ikm.body": {
-        "id": "Dasar: PermenPANRB No. 14 Tahun 2017. Setiap responden menjawab {n} unsur dengan angka 1–4.\n\n"
+        "id": "Dasar: PermenPANRB No. 14 Tahun 2017. Setiap responden menjawab {n} unsur dengan angka "
+              "{low}–{high}.\n\n"
               "1. **NRR** (nilai rata-rata) setiap unsur = jumlah jawaban unsur itu ÷ banyaknya jawaban.\n"
               "2. Setiap unsur berbobot sama, tepat **1/{n}**.\n"
-              "3. **IKM** (skala 1–4) = jumlah NRR × 1/{n}, yaitu rata-rata {n} NRR.\n"
+              "3. **IKM** (skala {low}–{high}) = jumlah NRR × 1/{n}, yaitu rata-rata {n} NRR.\n"
               "4. **IKM unit pelayanan** = IKM × {scale}, dibulatkan ke {decimals} desimal hanya di akhir "
               "(setengah ke atas).\n\n"
               "Mutu ditentukan dari nilai yang sudah dibulatkan; pita yang sama dipakai untuk nilai satu unsur.",
-        "en": "Basis: PermenPANRB No. 14 of 2017. Every respondent answers {n} elements with a number 1–4.\n\n"
+        "en": "Basis: PermenPANRB No. 14 of 2017. Every respondent answers {n} elements with a number "
+              "{low}–{high}.\n\n"
               "1. **NRR** (mean score) of each element = sum of its answers ÷ number of answers.\n"
               "2. Every element weighs the same, exactly **1/{n}**.\n"
-              "3. **IKM** (1–4 scale) = sum of NRR × 1/{n}, i.e. the mean of the {n} NRRs.\n"
+              "3. **IKM** ({low}–{high} scale) = sum of NRR × 1/{n}, i.e. the mean of the {n} NRRs.\n"
               "4. **Unit IKM** = IKM × {scale}, rounded to {decimals} decimals only at the end (half up).\n\n"
               "The grade is read from the rounded value; the same bands grade a single element's score.",
     },
@@ -1521,13 +1527,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.m.ci.body": {
         "id": "Setiap IKM disertai selang kepercayaan 95% (SK 95%): rata-rata skor responden ± t × s/√n, dengan t "
               "dari **distribusi Student t** (n − 1 derajat bebas), s simpangan baku skor responden dan n "
-              "jumlah responden; dibatasi 25–100. Cara membaca: bila survei diulang dengan responden lain, IKM "
-              "sebenarnya kemungkinan besar ada di dalam selang ini. Selang lebar berarti responden sedikit atau "
-              "jawaban sangat beragam; dua unit yang selangnya bertumpang tindih belum tentu berbeda.",
+              "jumlah responden; dibatasi {lowest}–{highest}. Cara membaca: bila survei diulang dengan responden "
+              "lain, IKM sebenarnya kemungkinan besar ada di dalam selang ini. Selang lebar berarti responden "
+              "sedikit atau jawaban sangat beragam; dua unit yang selangnya bertumpang tindih belum tentu berbeda.",
         "en": "Every IKM comes with a 95% confidence interval (CI): the mean respondent score ± t × s/√n, with t "
               "from **Student's t distribution** (n − 1 degrees of freedom), s the standard deviation of "
-              "respondents' scores and n the respondents; kept within 25–100. How to read it: were the survey "
-              "repeated with other respondents, the true IKM would most likely lie inside it. A wide interval "
+              "respondents' scores and n the respondents; kept within {lowest}–{highest}. How to read it: were the "
+              "survey repeated with other respondents, the true IKM would most likely lie inside it. A wide interval "
               "means few respondents or very mixed answers; two units whose intervals overlap may not really "
               "differ.",
     },

@@ -41,7 +41,7 @@ from data_access.elements import (
     SEXES,
     SURVEY_CHANNELS,
 )
-from data_access.ikm import GRADE_BANDS, IKM_DECIMALS, SCALE
+from data_access.ikm import GRADE_BANDS, GRADES, HIGHEST_SCORE, IKM_DECIMALS, LOWEST_SCORE, SCALE
 from data_access.importers import (
     COMPLAINT_COLUMNS,
     PRIVATE_COLUMNS,
@@ -147,9 +147,17 @@ def column_entry(column: str, sources: tuple[str, ...]) -> tuple[str, str] | Non
     return None
 
 
+def _rules() -> dict[str, object]:
+    """The rules dictionary meanings and units state (scale, rounding, grades, small counts), from their homes."""
+    best, worst = GRADES[0], GRADES[-1]
+    return {"scale": SCALE, "decimals": IKM_DECIMALS, "lowest": LOWEST_SCORE, "highest": HIGHEST_SCORE,
+            "grades": f"{best}–{worst}", "best": f"{best} {t(f'grade.{best}')}",
+            "worst": f"{worst} {t(f'grade.{worst}')}", "small": SMALL_COUNT_THRESHOLD}
+
+
 def meaning(entry: str, key: str) -> str:
     """What a column holds, in plain words; a family's meaning names the member (an element, a category)."""
-    return t(f"data.dict.{entry}", label=t(key))
+    return t(f"data.dict.{entry}", label=t(key), **_rules())
 
 
 def dictionary_table(table: pd.DataFrame, sources: tuple[str, ...]) -> pd.DataFrame:
@@ -159,7 +167,7 @@ def dictionary_table(table: pd.DataFrame, sources: tuple[str, ...]) -> pd.DataFr
         found = column_entry(column, sources)
         rows.append({t("data.col.column"): column,
                      t("data.col.meaning"): meaning(*found) if found else "–",
-                     t("data.col.unit"): t(f"data.unit.{DICTIONARY[found[0]]}") if found else "–"})
+                     t("data.col.unit"): t(f"data.unit.{DICTIONARY[found[0]]}", **_rules()) if found else "–"})
     return pd.DataFrame(rows)
 
 
@@ -170,7 +178,7 @@ def full_dictionary() -> pd.DataFrame:
         for key in _members(entry):
             if "{" in STRINGS[key]["id"]:
                 continue
-            row = (t(key), meaning(entry, key), t(f"data.unit.{unit}"))
+            row = (t(key), meaning(entry, key), t(f"data.unit.{unit}", **_rules()))
             rows[row] = None
     return pd.DataFrame(sorted(rows, key=lambda row: row[0].lower()),
                         columns=[t("data.col.column"), t("data.col.meaning"), t("data.col.unit")])
@@ -202,8 +210,9 @@ def bands_table() -> pd.DataFrame:
     upper = 100.0
     for lowest, grade, _ in GRADE_BANDS:
         rows.append({t("ikm.col.grade"): grade, t("data.col.performance"): t(f"grade.{grade}"),
-                     t("data.col.range_100"): f"{fmt_number(lowest, 2)} – {fmt_number(upper, 2)}",
-                     t("data.col.range_4"): f"{fmt_number(lowest / SCALE, 4)} – {fmt_number(upper / SCALE, 4)}"})
+                     t("data.col.range_100", scale=SCALE): f"{fmt_number(lowest, 2)} – {fmt_number(upper, 2)}",
+                     t("data.col.range_4", low=MIN_ANSWER, high=MAX_ANSWER):
+                         f"{fmt_number(lowest / SCALE, 4)} – {fmt_number(upper / SCALE, 4)}"})
         upper = lowest - step
     return pd.DataFrame(rows)
 
@@ -211,7 +220,8 @@ def bands_table() -> pd.DataFrame:
 def elements_table() -> pd.DataFrame:
     return pd.DataFrame([
         {t("data.col.key"): name, t("ikm.col.element"): ELEMENT_NAMES[name],
-         t("data.col.answers"): " · ".join(f"{value} {text}" for value, text in enumerate(ANSWER_LABELS[name], 1))}
+         t("data.col.answers", low=MIN_ANSWER, high=MAX_ANSWER):
+             " · ".join(f"{value} {text}" for value, text in enumerate(ANSWER_LABELS[name], 1))}
         for name in ELEMENTS
     ])
 
@@ -258,7 +268,8 @@ def _table(frame: pd.DataFrame) -> None:
 def methodology_sections() -> None:
     """Each rule in plain words, one expander each, so a phone scrolls past what it does not need."""
     with st.expander(t("data.m.ikm.title"), icon=":material/calculate:"):
-        st.markdown(t("data.m.ikm.body", n=len(ELEMENTS), scale=SCALE, decimals=IKM_DECIMALS))
+        st.markdown(t("data.m.ikm.body", n=len(ELEMENTS), scale=SCALE, decimals=IKM_DECIMALS, low=MIN_ANSWER,
+                      high=MAX_ANSWER))
         _table(bands_table())
     with st.expander(t("data.m.elements.title"), icon=":material/checklist:"):
         st.markdown(t("data.m.elements.body", n=len(ELEMENTS), low=MIN_ANSWER, high=MAX_ANSWER))
@@ -268,7 +279,7 @@ def methodology_sections() -> None:
                       largest=fmt_number(LARGE_POPULATION_MINIMUM)))
         _table(sample_table())
     with st.expander(t("data.m.ci.title"), icon=":material/straighten:"):
-        st.markdown(t("data.m.ci.body"))
+        st.markdown(t("data.m.ci.body", lowest=LOWEST_SCORE, highest=HIGHEST_SCORE))
     with st.expander(t("data.m.summaries.title"), icon=":material/summarize:"):
         st.markdown(t("data.m.summaries.body", n=len(ELEMENTS), scale=SCALE, decimals=IKM_DECIMALS))
     with st.expander(t("data.m.workdays.title"), icon=":material/event_busy:"):

@@ -6,6 +6,8 @@ import streamlit as st
 
 from components.formatting import fmt_number, fmt_pct, fmt_quarter, fmt_signed
 from components.i18n import t
+from data_access.complaint_rules import FIRST_RESPONSE_LIMIT
+from data_access.ikm import HIGHEST_SCORE, LOWEST_SCORE
 from data_access.overview import RegionOverview
 
 # Live tiles (Beranda, a unit's headline) rerun this often. A rerun re-reads only the data-version watermark (at
@@ -21,6 +23,10 @@ def _workdays(value: int | None, reached_if_none: bool) -> str:
     return t("home.workdays", n=fmt_number(value))
 
 
+def _ikm_help() -> str:
+    return t("home.ikm_help", lowest=LOWEST_SCORE, highest=HIGHEST_SCORE)
+
+
 def region_card(region: RegionOverview) -> None:
     """One region's headline figures in a bordered card."""
     with st.container(border=True):
@@ -30,11 +36,11 @@ def region_card(region: RegionOverview) -> None:
         if region.ikm:
             change = region.ikm.ikm - region.previous_ikm.ikm if region.previous_ikm else None
             ikm_col.metric(t("home.ikm", quarter=quarter), fmt_number(region.ikm.ikm, 2), delta=fmt_signed(change),
-                           help=t("home.ikm_help"))
+                           help=_ikm_help())
             ikm_col.markdown(f"**{t('home.grade', grade=region.ikm.grade, label=t('grade.' + region.ikm.grade))}**")
             n_col.metric(t("home.respondents"), fmt_number(region.ikm.respondents))
         else:
-            ikm_col.metric(t("home.ikm", quarter=quarter), "–", help=t("home.ikm_help"))
+            ikm_col.metric(t("home.ikm", quarter=quarter), "–", help=_ikm_help())
             ikm_col.caption(t("home.no_ikm"))
             n_col.metric(t("home.respondents"), fmt_number(0))
         today_col, open_col, overdue_col = st.columns(3)
@@ -46,7 +52,7 @@ def region_card(region: RegionOverview) -> None:
         response_col.metric(
             t("home.first_response"),
             _workdays(region.first_response_median_workdays, reached_if_none=has_complaints),
-            help=t("home.first_response_help"),
+            help=t("home.first_response_help", limit=FIRST_RESPONSE_LIMIT),
         )
         if has_complaints:
             response_col.caption(t("home.within_limit", pct=fmt_pct(region.first_response_within_limit_pct)))

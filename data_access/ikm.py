@@ -11,9 +11,12 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from data_access.elements import ELEMENTS
+from data_access.elements import ELEMENTS, MAX_ANSWER, MIN_ANSWER
 
 SCALE = 25  # IKM unit pelayanan = IKM (1–4) x 25
+# The ends of the IKM x 25 scale: every answer the lowest, or every answer the highest.
+LOWEST_SCORE = MIN_ANSWER * SCALE
+HIGHEST_SCORE = MAX_ANSWER * SCALE
 IKM_DECIMALS = 2
 NRR_DECIMALS = 4
 
@@ -121,8 +124,8 @@ def ikm_ci95(respondents: int, total_sum: int, total_sum_squares: int) -> tuple[
         raise ValueError("sum of squares is smaller than the sums allow")
     mean = Fraction(total_sum * SCALE, len(ELEMENTS) * n)
     half_width = t_quantile_975(n - 1) * math.sqrt(variance_totals / n) * SCALE / len(ELEMENTS)
-    low = max(float(mean) - half_width, 25.0)
-    high = min(float(mean) + half_width, 100.0)
+    low = max(float(mean) - half_width, LOWEST_SCORE)
+    high = min(float(mean) + half_width, HIGHEST_SCORE)
     return round_half_up(low, IKM_DECIMALS), round_half_up(high, IKM_DECIMALS)
 
 

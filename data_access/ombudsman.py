@@ -6,6 +6,8 @@ from sqlalchemy import Connection, select
 
 from data_access import schema
 
+# The last year judged with colour zones alone (BANDS_UNTIL_2021); lettered bands follow until FIRST_OPINION_YEAR.
+LAST_ZONE_YEAR = 2021
 # (lowest score, band, zone) per band set, highest first.
 BANDS_UNTIL_2021: tuple[tuple[float, str, str], ...] = (
     (81.0, "zona hijau", "hijau"),
@@ -25,7 +27,7 @@ def ombudsman_band(year: int, score: float) -> tuple[str, str | None]:
     """(band label, zone) of a score under its year's band set; from 2025 there are no score bands."""
     if year >= FIRST_OPINION_YEAR:
         return "Opini Ombudsman RI", None
-    bands = BANDS_UNTIL_2021 if year <= 2021 else BANDS_2022_2024
+    bands = BANDS_UNTIL_2021 if year <= LAST_ZONE_YEAR else BANDS_2022_2024
     for lowest, label, zone in bands:
         if score >= lowest:
             return label, zone

@@ -12,7 +12,7 @@ import pandas as pd
 from components.formatting import fmt_date, fmt_number, fmt_pct, fmt_quarter
 from components.i18n import t
 from data_access.leadership import Week
-from data_access.ombudsman import BANDS_2022_2024, BANDS_UNTIL_2021, FIRST_OPINION_YEAR
+from data_access.ombudsman import BANDS_2022_2024, BANDS_UNTIL_2021, FIRST_OPINION_YEAR, LAST_ZONE_YEAR
 
 # Our two regions in the series colours of the IKM charts, peers in grey; each with its own point shape.
 OMBUDSMAN_COLORS = ("#0072B2", "#CC79A7", "#999999", "#666666")
@@ -133,7 +133,8 @@ def _bands_text(bands) -> str:
 
 def ombudsman_caption() -> str:
     return t("lead.ombudsman.caption", until_2021=_bands_text(BANDS_UNTIL_2021),
-             from_2022=_bands_text(BANDS_2022_2024), opinion=FIRST_OPINION_YEAR)
+             from_2022=_bands_text(BANDS_2022_2024), opinion=FIRST_OPINION_YEAR, zones_until=LAST_ZONE_YEAR,
+             letters_from=LAST_ZONE_YEAR + 1, letters_until=FIRST_OPINION_YEAR - 1)
 
 
 def _entity_order(history: list[dict]) -> list[str]:

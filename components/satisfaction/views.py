@@ -27,11 +27,16 @@ from components.satisfaction.charts import (
 )
 from components.tiles import LIVE_REFRESH_SECONDS
 from data_access.complaint_rules import FIRST_RESPONSE_LIMIT, MIN_COMPLAINTS_FOR_RANKING
-from data_access.elements import PROFILE_DIMENSIONS
+from data_access.elements import MAX_ANSWER, MIN_ANSWER, PROFILE_DIMENSIONS
 from data_access.filters import Filters, InvalidFilter
-from data_access.ikm import IkmResult
+from data_access.ikm import GRADES, SCALE, IkmResult
 from data_access.ikm_queries import profile_withheld, ranking
-from data_access.perception import FAST_WITHIN_LIMIT_PCT, SLOW_WITHIN_LIMIT_PCT
+from data_access.perception import (
+    FAST_WITHIN_LIMIT_PCT,
+    SATISFIED_GRADES,
+    SLOW_WITHIN_LIMIT_PCT,
+    UNSATISFIED_GRADES,
+)
 from data_access.periods import period_bounds
 from data_access.privacy import SMALL_COUNT_THRESHOLD
 from data_access.reference import REGION_CODES
@@ -79,10 +84,19 @@ def table_block(shown: pd.DataFrame, downloaded: pd.DataFrame, title: str, filte
 # ------------------------------------------------------------------------------------------------ figures
 
 
+def _ikm_help() -> str:
+    return t("ikm.ikm_help", bands=frames.bands_text(), low=MIN_ANSWER, high=MAX_ANSWER, scale=SCALE)
+
+
+def _grade_set(grades: frozenset[str]) -> str:
+    """A set of grades as a sentence names it, best first: "A/B"."""
+    return "/".join(grade for grade in GRADES if grade in grades)
+
+
 def summary_figures(result: IkmResult, label: str) -> None:
     """IKM with its letter grade, respondents, confidence interval and weakest element."""
     ikm_col, n_col = st.columns(2)
-    ikm_col.metric(label, frames.ikm_text(result.ikm), help=t("ikm.ikm_help", bands=frames.bands_text()))
+    ikm_col.metric(label, frames.ikm_text(result.ikm), help=_ikm_help())
     n_col.metric(t("ikm.respondents"), fmt_number(result.respondents))
     scores, grades = frames.element_scores(result)
     st.markdown(f"**{frames.grade_text(result.grade)}**  \n"
@@ -208,7 +222,8 @@ def perception_section(filters: Filters) -> None:
     """Each unit's pengaduan element beside its measured first-response time; disagreements flagged."""
     st.header(t("ikm.perception.heading"))
     st.caption(t("ikm.perception.intro", limit=FIRST_RESPONSE_LIMIT, min=MIN_COMPLAINTS_FOR_RANKING,
-                 slow=fmt_number(SLOW_WITHIN_LIMIT_PCT), fast=fmt_number(FAST_WITHIN_LIMIT_PCT)))
+                 slow=fmt_number(SLOW_WITHIN_LIMIT_PCT), fast=fmt_number(FAST_WITHIN_LIMIT_PCT),
+                 satisfied=_grade_set(SATISFIED_GRADES), unsatisfied=_grade_set(UNSATISFIED_GRADES)))
     rows = ikm_data.perception_by_unit(filters)
     frame = frames.perception_frame(rows)
     shown, downloaded = frames.perception_tables(rows)
@@ -296,7 +311,7 @@ def unit_now(detail: dict) -> dict | None:
     with st.container(border=True):
         ikm_col, n_col = st.columns(2)
         ikm_col.metric(t("unit.ikm_now", quarter=quarter), frames.ikm_text(current["ikm"]),
-                       help=t("ikm.ikm_help", bands=frames.bands_text()))
+                       help=_ikm_help())
         n_col.metric(t("ikm.respondents"), fmt_number(current["respondents"]))
         weakest = frames.weakest_text(current["elements"], current["element_grades"], current["weakest_element"])
         st.markdown(f"**{frames.grade_text(current['grade'])}**  \n"
