@@ -16,6 +16,7 @@ from components import data
 from components.complaints.frames import label
 from components.formatting import fmt_date, fmt_number
 from components.i18n import STRINGS, t
+from components.table import dictionary_rules
 from data_access.complaint_rules import (
     CATEGORIES,
     CHANNELS,
@@ -41,7 +42,7 @@ from data_access.elements import (
     SEXES,
     SURVEY_CHANNELS,
 )
-from data_access.ikm import GRADE_BANDS, GRADES, HIGHEST_SCORE, IKM_DECIMALS, LOWEST_SCORE, SCALE
+from data_access.ikm import GRADE_BANDS, HIGHEST_SCORE, IKM_DECIMALS, LOWEST_SCORE, SCALE
 from data_access.importers import (
     COMPLAINT_COLUMNS,
     PRIVATE_COLUMNS,
@@ -147,17 +148,9 @@ def column_entry(column: str, sources: tuple[str, ...]) -> tuple[str, str] | Non
     return None
 
 
-def _rules() -> dict[str, object]:
-    """The rules dictionary meanings and units state (scale, rounding, grades, small counts), from their homes."""
-    best, worst = GRADES[0], GRADES[-1]
-    return {"scale": SCALE, "decimals": IKM_DECIMALS, "lowest": LOWEST_SCORE, "highest": HIGHEST_SCORE,
-            "grades": f"{best}–{worst}", "best": f"{best} {t(f'grade.{best}')}",
-            "worst": f"{worst} {t(f'grade.{worst}')}", "small": SMALL_COUNT_THRESHOLD}
-
-
 def meaning(entry: str, key: str) -> str:
     """What a column holds, in plain words; a family's meaning names the member (an element, a category)."""
-    return t(f"data.dict.{entry}", label=t(key), **_rules())
+    return t(f"data.dict.{entry}", label=t(key), **dictionary_rules())
 
 
 def dictionary_table(table: pd.DataFrame, sources: tuple[str, ...]) -> pd.DataFrame:
@@ -167,7 +160,7 @@ def dictionary_table(table: pd.DataFrame, sources: tuple[str, ...]) -> pd.DataFr
         found = column_entry(column, sources)
         rows.append({t("data.col.column"): column,
                      t("data.col.meaning"): meaning(*found) if found else "–",
-                     t("data.col.unit"): t(f"data.unit.{DICTIONARY[found[0]]}", **_rules()) if found else "–"})
+                     t("data.col.unit"): t(f"data.unit.{DICTIONARY[found[0]]}", **dictionary_rules()) if found else "–"})
     return pd.DataFrame(rows)
 
 
@@ -178,7 +171,7 @@ def full_dictionary() -> pd.DataFrame:
         for key in _members(entry):
             if "{" in STRINGS[key]["id"]:
                 continue
-            row = (t(key), meaning(entry, key), t(f"data.unit.{unit}", **_rules()))
+            row = (t(key), meaning(entry, key), t(f"data.unit.{unit}", **dictionary_rules()))
             rows[row] = None
     return pd.DataFrame(sorted(rows, key=lambda row: row[0].lower()),
                         columns=[t("data.col.column"), t("data.col.meaning"), t("data.col.unit")])

@@ -19,6 +19,8 @@ import streamlit as st
 from components.formatting import fmt_number
 from components.i18n import current_language, t
 from data_access.filters import Filters
+from data_access.ikm import GRADES, HIGHEST_SCORE, IKM_DECIMALS, LOWEST_SCORE, SCALE
+from data_access.privacy import SMALL_COUNT_THRESHOLD
 
 # A unit column's link shows the unit code taken from the link itself.
 UNIT_LINK_TEXT = r"unit=([^&]*)"
@@ -29,6 +31,15 @@ def unit_link(code: str, base_path: str = "", lang: str | None = None) -> str:
     language when it is not the default."""
     suffix = "&lang=en" if lang == "en" else ""
     return f"{base_path}/unit?unit={code}{suffix}"
+
+
+def dictionary_rules() -> dict[str, object]:
+    """The rules the dictionary's meanings and units state (scale, rounding, grades, small counts), from their
+    homes."""
+    best, worst = GRADES[0], GRADES[-1]
+    return {"scale": SCALE, "decimals": IKM_DECIMALS, "lowest": LOWEST_SCORE, "highest": HIGHEST_SCORE,
+            "grades": f"{best}–{worst}", "best": f"{best} {t(f'grade.{best}')}",
+            "worst": f"{worst} {t(f'grade.{worst}')}", "small": SMALL_COUNT_THRESHOLD}
 
 
 def _field(key: str) -> Callable[[dict], Any]:
@@ -54,10 +65,10 @@ class Column:
 
     def meaning(self) -> str:
         """What the column holds, in plain words; a family's text names the member (an element, a category)."""
-        return t(f"data.dict.{self.entry or self.label}", label=self.header())
+        return t(f"data.dict.{self.entry or self.label}", label=self.header(), **dictionary_rules())
 
     def unit_text(self) -> str:
-        return t(f"data.unit.{self.unit}")
+        return t(f"data.unit.{self.unit}", **dictionary_rules())
 
 
 def _as_is(filters: Filters) -> Filters:

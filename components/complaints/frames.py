@@ -10,7 +10,6 @@ import pandas as pd
 
 from components.formatting import fmt_date, fmt_number, fmt_pct
 from components.i18n import STRINGS, t
-from components.satisfaction.frames import unit_link
 from data_access.complaint_rules import (
     BACKLOG_BUCKETS,
     FIRST_RESPONSE_LIMIT,
@@ -249,25 +248,6 @@ def backlog_takeaway(rows: list[dict], due_soon_days: int) -> str:
              soon=fmt_number(soon), days=due_soon_days)
 
 
-def due_tables(units: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(shown, downloaded) tables of due_soon_by_unit rows: the shown one links each unit to its card.
-
-    Pimpinan's, until it declares its table from complaints.tables (DUE_COLUMNS, due_rows) as Pengaduan does."""
-
-    def columns(r):
-        return {t("complaints.col.due"): r["due"],
-                **{stage_text(stage): r[stage] for stage in ("verification", "first_response", "resolution")},
-                t("complaints.col.first_due"): fmt_date(r["first_due"]),
-                t("complaints.col.overdue"): r["overdue"]}
-
-    shown = pd.DataFrame([{t("complaints.col.unit"): r["name"], t("complaints.col.card"): unit_link(r["unit_code"]),
-                           **columns(r)} for r in units])
-    downloaded = pd.DataFrame([{t("complaints.col.code"): r["unit_code"], t("complaints.col.unit"): r["name"],
-                                **columns(r), t("complaints.col.first_due"): r["first_due"].isoformat()}
-                               for r in units])
-    return shown, downloaded
-
-
 # ---------------------------------------------------------------------------------------------- ranking
 
 
@@ -284,30 +264,6 @@ def ranking_volume_takeaway(ranked: list[dict]) -> str:
     top = min(ranked, key=lambda r: (-r["complaints"], r["unit_code"]))
     return t("complaints.ranking.volume_takeaway", unit=top["name"], n=fmt_number(top["complaints"]),
              pct=fmt_pct(top["resolution_within_limit_pct"]))
-
-
-def ranking_tables(ranked: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(shown, downloaded) tables of ranked units. Pimpinan's, until it declares its table from complaints.tables
-    (RANKING_COLUMNS, ranked_rows) as Pengaduan does."""
-
-    def columns(r):
-        return {
-            t("complaints.col.region"): t(f"region.{r['region_code']}"),
-            t("complaints.col.complaints"): r["complaints"], t("complaints.col.open"): r["open"],
-            t("complaints.col.overdue"): r["overdue_open"],
-            t("complaints.col.first_median"): r["first_response_median_workdays"],
-            t("complaints.col.first_within"): r["first_response_within_limit_pct"],
-            t("complaints.col.resolution_median"): r["resolution_median_workdays"]
-            if r["resolution_median_workdays"] is not None else t("complaints.not_reached"),
-            t("complaints.col.resolution_within"): r["resolution_within_limit_pct"],
-            t("complaints.col.still_open"): r["resolution_still_open_pct"],
-        }
-
-    shown = pd.DataFrame([{t("complaints.col.rank"): r["rank"], t("complaints.col.unit"): r["name"],
-                           t("complaints.col.card"): unit_link(r["unit_code"]), **columns(r)} for r in ranked])
-    downloaded = pd.DataFrame([{t("complaints.col.rank"): r["rank"], t("complaints.col.code"): r["unit_code"],
-                                t("complaints.col.unit"): r["name"], **columns(r)} for r in ranked])
-    return shown, downloaded
 
 
 # ---------------------------------------------------------------------------------------------- tracker

@@ -8,7 +8,6 @@ No complaint text is shown anywhere: only counts, dates and working days.
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from components import figure
@@ -23,7 +22,6 @@ from components.complaints.charts import (
     render_trend_chart,
     render_volume_chart,
 )
-from components.figure import downloads
 from components.filters import describe
 from components.formatting import fmt_date, fmt_number, fmt_pct
 from components.i18n import t
@@ -186,8 +184,7 @@ def backlog_section(filters: Filters) -> None:
     _chart_table(render_backlog_chart(frames.backlog_frame(rows)), tables.BACKLOG,
                  frames.backlog_takeaway(rows, DUE_SOON_WORKDAYS), filters, "backlog")
     st.caption(frames.backlog_note())
-    if _due_soon_heading(filters):
-        _table(tables.DUE, filters, "due")
+    due_soon_block(filters, tables.DUE)
 
 
 def _due_soon_heading(filters: Filters) -> list[dict]:
@@ -230,59 +227,10 @@ def places_section(filters: Filters) -> None:
     _table(tables.PLACES, filters, "places")
 
 
-# ---------------------------------------------------------------------- Pimpinan's tables not yet declared
-# Pimpinan shows its complaint ranking and what falls due with these until it declares them from
-# components.complaints.tables (RANKING_COLUMNS, DUE_COLUMNS) as Pengaduan does.
-
-
-def _is_number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and not pd.isna(value)
-
-
-def _styled(table: pd.DataFrame):
-    """The table with numbers written the user's way (1.234; 86,5); sorting still sees the numbers.
-
-    Columns mixing numbers with words ('belum tercapai') are written out as text, which the browser table needs;
-    whole-number columns with a blank (pandas makes them float) keep no decimals."""
-    shown = table.copy()
-    formats = {}
-    for column in shown.columns:
-        values = shown[column]
-        numbers = values[values.map(_is_number)]
-        if numbers.empty:
-            continue
-        places = 0 if (numbers.astype(float) % 1 == 0).all() else 1
-        if values.dtype == object:
-            shown[column] = values.map(lambda v, p=places: fmt_number(v, p) if _is_number(v) else
-                                       ("–" if v is None or (not isinstance(v, str) and pd.isna(v)) else v))
-        else:
-            formats[column] = lambda v, p=places: "–" if pd.isna(v) else fmt_number(v, p)
-    return shown.style.format(formats)
-
-
-def _link_config(table: pd.DataFrame) -> dict:
-    """Unit names stay in view while a phone scrolls the table sideways; the card link is a short 'Buka'."""
-    config = {}
-    if t("complaints.col.unit") in table.columns:
-        config[t("complaints.col.unit")] = st.column_config.TextColumn(pinned=True)
-    if t("complaints.col.card") in table.columns:
-        config[t("complaints.col.card")] = st.column_config.LinkColumn(display_text=t("complaints.open_card"))
-    return config
-
-
-def table_block(shown: pd.DataFrame, downloaded: pd.DataFrame, title: str, filters: Filters, filename: str,
-                key: str) -> None:
-    """A complaints table written the user's way (unit names pinned, card links) and its downloads."""
-    st.dataframe(_styled(shown), hide_index=True, width="stretch", column_config=_link_config(shown))
-    downloads(downloaded, title, describe(filters), filename, key)
-
-
-def due_soon_block(filters: Filters, filename: str) -> None:
-    """Pimpinan's table of what falls due in the next DUE_SOON_WORKDAYS working days, per unit."""
-    units = _due_soon_heading(filters)
-    if units:
-        shown, downloaded = frames.due_tables(units)
-        table_block(shown, downloaded, t("complaints.due.heading", days=DUE_SOON_WORKDAYS), filters, filename, "due")
+def due_soon_block(filters: Filters, table: Table) -> None:
+    """What falls due in the next DUE_SOON_WORKDAYS working days, per unit: Pengaduan's table, or Pimpinan's."""
+    if _due_soon_heading(filters):
+        _table(table, filters, "due")
 
 
 # -------------------------------------------------------------------------------------------------- tracker

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from components.complaints import figures as complaint_data
-from components.complaints import frames as cframes
+from components.complaints import tables as complaint_tables
 from components.formatting import fmt_number
 from components.i18n import t
 from components.leadership import figures as leadership_data
@@ -20,9 +19,6 @@ from data_access.complaint_rules import DUE_SOON_WORKDAYS, STAGES
 from data_access.filters import Filters
 from data_access.ikm_queries import ranking
 from data_access.leadership import COMPARISONS, ranking_months
-
-# Pimpinan's complaint tables are the Pengaduan page's.
-_COMPLAINT_COLUMNS = ("complaints.col.", "complaints.stage.")
 
 
 def _region(filters: Filters) -> Filters:
@@ -137,13 +133,17 @@ OMBUDSMAN = Table("pimpinan-ombudsman", "pimpinan", titled("lead.ombudsman.title
                   lambda f: lframes.ombudsman_rows(leadership_data.ombudsman_history()), OMBUDSMAN_COLUMNS,
                   "pimpinan-ombudsman", scope=_no_filters)
 
+# Pengaduan's tables over Pimpinan's region, and over its ranking window.
+DUE = Table("pimpinan-jatuh-tempo", "pimpinan", titled("complaints.due.heading", days=DUE_SOON_WORKDAYS),
+            complaint_tables.due_rows, complaint_tables.DUE_COLUMNS, "pimpinan-jatuh-tempo", scope=_region)
+COMPLAINT_RANKING = Table("pimpinan-peringkat-pengaduan", "pimpinan", titled("lead.rankings.complaints_title"),
+                          complaint_tables.ranked_rows, complaint_tables.RANKING_COLUMNS,
+                          "pimpinan-peringkat-pengaduan", scope=_window)
 
 TABLES = (
     *CROSSINGS.values(),
     *NEWLY_OVERDUE.values(),
-    Dataset("pimpinan-jatuh-tempo", "pimpinan", titled("complaints.due.heading", days=DUE_SOON_WORKDAYS),
-            lambda f: cframes.due_tables(complaint_data.due_soon(f)["units"])[1], "pimpinan-jatuh-tempo",
-            scope=_region, vocabulary=_COMPLAINT_COLUMNS),
+    DUE,
     TARGETS,
     Dataset("pimpinan-peringkat-ikm", "pimpinan", titled("lead.rankings.ikm_title"),
             lambda f: iframes.ranking_tables(ranking(ikm_data.by_unit(f))[0])[1], "pimpinan-peringkat-ikm",
@@ -151,8 +151,6 @@ TABLES = (
     Dataset("pimpinan-tidak-diperingkat", "pimpinan", _left_out_title,
             lambda f: iframes.left_out_download(ranking(ikm_data.by_unit(f))[1]), "pimpinan-tidak-diperingkat",
             scope=_window),
-    Dataset("pimpinan-peringkat-pengaduan", "pimpinan", titled("lead.rankings.complaints_title"),
-            lambda f: cframes.ranking_tables(complaint_data.ranking(f)["ranked"])[1], "pimpinan-peringkat-pengaduan",
-            scope=_window, vocabulary=_COMPLAINT_COLUMNS),
+    COMPLAINT_RANKING,
     OMBUDSMAN,
 )

@@ -15,7 +15,6 @@ from components import data
 from components.brief import brief_pdf
 from components.citation import current_link
 from components.complaints import figures as complaint_data
-from components.complaints import frames as complaint_tables
 from components.complaints import views as complaint_views
 from components.figure import chart_table_block, table_block
 from components.filters import describe
@@ -93,7 +92,7 @@ def exceptions_section(filters: Filters, comparison: str) -> None:
     else:
         st.info(t("lead.overdue.none", date=fmt_date(since)), icon=":material/check_circle:")
 
-    complaint_views.due_soon_block(filters, "pimpinan-jatuh-tempo")
+    complaint_views.due_soon_block(filters, tables.DUE)
 
 
 # --------------------------------------------------------------------------------------------------- targets
@@ -156,9 +155,8 @@ def rankings_section(filters: Filters) -> None:
         if not result["ranked"]:
             st.info(t("complaints.ranking.none", min=MIN_COMPLAINTS_FOR_RANKING), icon=":material/info:")
             return
-        shown, downloaded = complaint_tables.ranking_tables(result["ranked"])
-        complaint_views.table_block(shown, downloaded, t("lead.rankings.complaints_title"), window,
-                                    "pimpinan-peringkat-pengaduan", "rank-complaints")
+        table = tables.COMPLAINT_RANKING
+        table_block(table, table.frame_of(result["ranked"]), table.title(window), describe(window), "rank-complaints")
 
 
 # ------------------------------------------------------------------------------------------------- Ombudsman
