@@ -42,7 +42,7 @@ from data_access.elements import (
     SURVEY_CHANNELS,
 )
 from data_access.ikm import GRADE_BANDS, IKM_DECIMALS, SCALE
-from data_access.importers import (
+from data_access.importers.columns import (
     COMPLAINT_COLUMNS,
     PRIVATE_COLUMNS,
     SURVEY_COLUMNS,

@@ -188,7 +188,8 @@ def _run(args: argparse.Namespace, engine) -> int:
         return EXIT_OK
 
     if args.command == "import":
-        from data_access.importers import ImportRejected, import_file
+        from data_access.importers import import_file
+        from data_access.importers.problems import ImportRejected
         from data_access.progress import progress_for
 
         init_database(engine)

@@ -34,7 +34,8 @@ from data_access import complaint_rules, elements, reference, schema
 from data_access.complaint_rollups import rebuild_complaint_rollups
 from data_access.db_init import init_database
 from data_access.engine import make_engine
-from data_access.importers import ImportRejected, import_file
+from data_access.importers import import_file
+from data_access.importers.problems import ImportRejected
 from data_access.rollups import rebuild_survey_rollups
 from data_access.workdays import WIB
 from tests.conftest import BACKENDS
@@ -146,7 +147,8 @@ class Cell:
 
 FORMULAS = ("=cmd|' /C calc'!A0", '=HYPERLINK("http://evil.example";"klik")', "+62 812 3456 7890", "-2+3",
             "@SUM(A1:A9)", "=1+1", " =1+1", "\t=1+1", "\r=1+1")
-HOSTILE = FORMULAS + (
+HOSTILE = (
+    *FORMULAS,
     "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "'; DROP TABLE complaints; --", '" OR "1"="1',
     "../../etc/passwd", "\u202eRTL override\u202c", 'Jl. Kenari; No. 7, "RT 01"', "baris\nbaru", "tab\tdi tengah",
     "😀👍🏽", "عربي", "𝕌𝕟𝕚𝕔𝕠𝕕𝕖", "NULL", "None", "nan", "#N/A", "\ufeffBOM di tengah", "Ⅳ", "½",
@@ -184,7 +186,7 @@ def free_text(xlsx: bool, max_length: int):
 @st.composite
 def text_cell(draw, xlsx: bool, max_length: int, required: bool) -> Cell:
     if draw(mutate()):
-        too_long = draw(st.sampled_from(FORMULAS[:2] + ("x",)))
+        too_long = draw(st.sampled_from((*FORMULAS[:2], "x")))
         bad = draw(st.sampled_from(["long", "empty"] if required else ["long"]))
         if bad == "empty":
             return Cell(draw(st.sampled_from([None, " ", "\t "])), bad=True)
@@ -265,7 +267,7 @@ def time_cell(draw, when: datetime, required: bool) -> Cell:
         return Cell(draw(st.sampled_from(BAD_TIMES + (("", None) if required else ()))), bad=True)
     if not required and draw(st.booleans()):
         return Cell(None)
-    spelled = draw(st.sampled_from(TIME_SPELLINGS + ("utc",)))
+    spelled = draw(st.sampled_from((*TIME_SPELLINGS, "utc")))
     text = f"{when.astimezone(UTC):%Y-%m-%dT%H:%MZ}" if spelled == "utc" else spelled.format(when)
     native = draw(st.sampled_from([None, when.replace(tzinfo=None)]))
     return Cell(draw(pad(text)), stored=when.astimezone(UTC), native=native)
@@ -275,8 +277,8 @@ def time_cell(draw, when: datetime, required: bool) -> Cell:
 def unit_code_cell(draw, codes: tuple[str, ...], refused: tuple[str, ...] = ()) -> Cell:
     """A code of an imported unit (any case, trimmed), or an unknown, inactive or malformed one."""
     if draw(mutate()):
-        return Cell(draw(st.sampled_from(("3575-NOPE", "=3575-MPP", "", None, "'; DROP TABLE service_units; --")
-                                         + refused)), bad=True)
+        return Cell(draw(st.sampled_from(("3575-NOPE", "=3575-MPP", "", None, "'; DROP TABLE service_units; --",
+                                          *refused))), bad=True)
     code = draw(st.sampled_from(codes))
     return Cell(draw(pad(draw(st.sampled_from([code, code.lower()])))), stored=code)
 
@@ -451,7 +453,7 @@ class TableCase:
         return missing | repeated
 
     def cell_problems(self) -> set[tuple[int, str]]:
-        problems = {(number, column) for number, row in zip(self.numbers(), self.rows)
+        problems = {(number, column) for number, row in zip(self.numbers(), self.rows, strict=True)
                     for column, cell in row.items() if cell.bad and column in self.columns}
         if self.duplicate_of_first is not None:
             numbers = self.numbers()
@@ -601,7 +603,7 @@ def check_table_import(db: FuzzDb, case: TableCase) -> None:
             return
         expected = case.header_problems() or case.cell_problems()
         texts = {(number, column): {(cell.text or "").strip(), xlsx_text(cell.text or "").strip()}
-                 for number, row in zip(case.numbers(), case.rows) for column, cell in row.items()}
+                 for number, row in zip(case.numbers(), case.rows, strict=True) for column, cell in row.items()}
         assert_refused_as_expected(db, rejected, expected, case.kind.private, texts)
         return
     assert not (case.not_utf8() or case.one_column() or case.header_problems() or case.cell_problems()), result
@@ -697,7 +699,7 @@ def open311_request(draw, row: int) -> Request:
         if cell.text is not None:
             request.body[name] = cell.native if column == "ticket" and cell.native else cell.text
         if draw(mutate()):
-            request.body[name] = draw(st.sampled_from(WRONG_TYPES + ("x\x00y", "\ud800 alone")))
+            request.body[name] = draw(st.sampled_from((*WRONG_TYPES, "x\x00y", "\ud800 alone")))
             request.unreadable.add(name)
         elif cell.bad:
             request.bad.add(name)
@@ -832,7 +834,7 @@ def check_damaged_import(db: FuzzDb, damaged: tuple[str, str, bytes]) -> None:
 
 def test_a_file_of_several_megabytes_imports_whole_and_a_megabyte_cell_is_refused_briefly(fuzz_db):
     db = fuzz_db
-    header = ",".join(KINDS["surveys"].required + ("suggestion",))
+    header = ",".join((*KINDS["surveys"].required, "suggestion"))
     line = "R-{n},2025-03-27 09:00,3575-MPP,Perekaman KTP-el,4,3,3,4,4,3,4,3,3,P,34,SMA,Wirausaha,qr,{note}"
     note = '"=cmd|\' /C calc\'!A0; antrean pagi, ' + "x" * 60 + '"'
     body = "\r\n".join(line.format(n=n, note=note) for n in range(20_000))

@@ -13,7 +13,8 @@ from sqlalchemy import func, select, update
 
 from data_access import complaint_rules, schema
 from data_access.elements import ELEMENTS
-from data_access.importers import ImportRejected, Problem, import_file
+from data_access.importers import import_file
+from data_access.importers.problems import ImportRejected, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
@@ -38,7 +39,7 @@ def utc(*args: int) -> datetime:
 def survey(response_id: str, submitted_at: str = "2025-03-27 09:00", unit: str = "3575-MPP", **changes) -> list:
     """A valid questionnaire row; keyword arguments replace single cells by column name."""
     row = dict(zip(SURVEY_HEADER, [response_id, submitted_at, unit, "Perekaman KTP-el", *"434343434",
-                                   "P", "34", "SMA", "Wirausaha", "qr", ""]))
+                                   "P", "34", "SMA", "Wirausaha", "qr", ""], strict=True))
     row.update(changes)
     return list(row.values())
 
@@ -46,7 +47,7 @@ def survey(response_id: str, submitted_at: str = "2025-03-27 09:00", unit: str =
 def complaint(ticket: str, **changes) -> list:
     row = dict(zip(COMPLAINT_HEADER, [ticket, "3575-MPP", "lapor_web", "pengaduan", "administrasi_kependudukan",
                                       "sederhana", "2025-03-27 09:00", "2025-03-27 14:30", "", "", "terverifikasi",
-                                      "Nama saya Budi, NIK 3575010101010001"]))
+                                      "Nama saya Budi, NIK 3575010101010001"], strict=True))
     row.update(changes)
     return list(row.values())
 
@@ -150,7 +151,7 @@ def test_units_with_bad_values_are_rejected_with_every_reason(engine, tmp_path):
 def test_unit_codes_and_vocabulary_are_matched_leniently(engine, tmp_path):
     row = ["3575-mpp", "MPP", "MPP", "35.75", "", "", "-7,6435", "112,9053", "12000"]
     path = write_csv(tmp_path / "units.csv", [name.upper() for name in UNIT_HEADER] + ["catatan", "Catatan"],
-                     [row + ["ignored", "too"], ["", "", "", "", "", "", "", "", "", "only a note", ""]],
+                     [[*row, "ignored", "too"], ["", "", "", "", "", "", "", "", "", "only a note", ""]],
                      delimiter=";")
     assert import_file(engine, "units", path)["added"] == 1
     with engine.connect() as conn:
@@ -250,7 +251,7 @@ def test_every_problem_in_a_file_is_listed(engine, tmp_path):
 def test_missing_required_columns_are_named(engine, tmp_path):
     load_units(engine, tmp_path)
     header = [name for name in SURVEY_HEADER if name not in ("sarana", "unit_code")]
-    rows = [[cell for name, cell in zip(SURVEY_HEADER, survey("R-1")) if name in header]]
+    rows = [[cell for name, cell in zip(SURVEY_HEADER, survey("R-1"), strict=True) if name in header]]
     rejected = rejection(engine, "surveys", write_csv(tmp_path / "surveys.csv", header, rows))
     assert [(p.row, p.column, p.reason) for p in rejected.problems] == [
         (1, "unit_code", "this required column is missing from the header row"),
@@ -451,8 +452,8 @@ def test_complaint_stage_times_must_not_go_backwards(engine, tmp_path):
         "row 2, column verified_at, value '2025-03-27 08:59': must not be before received_at",
         "row 3, column first_response_at, value '2025-03-26 10:00': must not be before received_at",
         "row 4, column resolved_at, value '2025-03-28T02:59:00Z': must not be before first_response_at",
-        "row 5, column received_at: value is missing; must be an ISO 8601 time such as 2025-03-27 09:00 (WIB) or "
-        "2025-03-27T09:00+07:00",
+        ("row 5, column received_at: value is missing; must be an ISO 8601 time such as 2025-03-27 09:00 (WIB) or "
+         "2025-03-27T09:00+07:00"),
         "row 5, column resolved_at: a value is required when the status is selesai",
     ]
 
