@@ -36,6 +36,7 @@ from data_access.db_init import init_database
 from data_access.engine import make_engine
 from data_access.importers import import_file
 from data_access.importers.problems import ImportRejected
+from data_access.questionnaire import MAX_SERVICE_LENGTH, MAX_SUGGESTION_LENGTH
 from data_access.rollups import rebuild_survey_rollups
 from data_access.workdays import WIB
 from tests.conftest import BACKENDS
@@ -297,14 +298,14 @@ def survey_row(draw, xlsx: bool, row: int) -> dict[str, Cell]:
         "response_id": draw(key_cell(xlsx, row)),
         "submitted_at": draw(time_cell(WHEN + timedelta(hours=row), required=True)),
         "unit_code": draw(unit_code_cell(ACTIVE_UNITS, refused=(INACTIVE,))),
-        "service": draw(text_cell(xlsx, 160, required=False)),
+        "service": draw(text_cell(xlsx, MAX_SERVICE_LENGTH, required=False)),
         **{name: draw(whole_cell(elements.MIN_ANSWER, elements.MAX_ANSWER, required=True)) for name in ELEMENTS},
         "sex": draw(choice_cell(elements.SEXES, required=False)),
         "age": draw(whole_cell(elements.MIN_AGE, elements.MAX_AGE, required=False)),
         "education": draw(choice_cell(elements.EDUCATIONS, required=False)),
         "occupation": draw(choice_cell(elements.OCCUPATIONS, required=False)),
         "channel": draw(choice_cell(elements.SURVEY_CHANNELS, required=False)),
-        "suggestion": draw(text_cell(xlsx, 10_000, required=False)),
+        "suggestion": draw(text_cell(xlsx, MAX_SUGGESTION_LENGTH, required=False)),
     }
 
 
@@ -356,7 +357,7 @@ def unit_row(draw, xlsx: bool, row: int) -> dict[str, Cell]:
         kecamatan = Cell(draw(pad(chosen)), bad=wrong, stored=chosen)
     return {
         "unit_code": code,
-        "name": draw(text_cell(xlsx, 160, required=True)),
+        "name": draw(text_cell(xlsx, MAX_SERVICE_LENGTH, required=True)),
         "kind": draw(choice_cell(reference.UNIT_KINDS, required=True)),
         "region_code": region,
         "kecamatan_code": kecamatan,

@@ -15,6 +15,7 @@ from data_access import complaint_rules, schema
 from data_access.elements import ELEMENTS
 from data_access.importers import import_file
 from data_access.importers.problems import ImportRejected, Problem
+from data_access.questionnaire import MAX_SUGGESTION_LENGTH
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
@@ -287,7 +288,7 @@ def test_private_suggestions_are_never_echoed(engine, tmp_path):
     problem = problem_at(rejected, 2, "suggestion")
     assert (problem.value, problem.withheld) == (None, True)
     assert "08123456789" not in rejected.render()
-    assert "value (text withheld): text is longer than 10,000 characters" in rejected.render()
+    assert f"value (text withheld): text is longer than {MAX_SUGGESTION_LENGTH:,} characters" in rejected.render()
 
 
 def test_xlsx_surveys_with_numbers_and_dates_as_excel_stores_them(engine, tmp_path):

@@ -22,8 +22,6 @@ from data_access.workdays import WIB
 CLOCK_SKEW = timedelta(minutes=5)
 # Anything earlier is a mistyped year: the SKM standard in force dates from 2017.
 EARLIEST_TIME = pd.Timestamp("2000-01-01", tz="UTC")
-# Free text longer than this is a misaligned column, not a suggestion or a complaint.
-MAX_TEXT_LENGTH = 10_000
 # How many other rows a duplicate-key problem names.
 MAX_ROWS_NAMED = 5
 # ISO 8601 date, or date and time with an optional UTC offset; without an offset the time is WIB.
@@ -221,11 +219,24 @@ def _per_row(reason: str | pd.Series, mask: np.ndarray) -> Iterable[str]:
 
 
 def _numbers(values: pd.Series) -> pd.Series:
-    """Numbers as floats (NaN where not a number); a decimal comma, as Indonesian Excel writes, is accepted."""
-    numbers = by_distinct(
-        values, lambda distinct: pd.to_numeric(distinct.str.replace(",", ".", regex=False), errors="coerce"), np.nan
+    """Numbers as floats (NaN where not a number)."""
+    return by_distinct(values, _parse_numbers, np.nan).astype(float)
+
+
+def _parse_numbers(distinct: pd.Series) -> pd.Series:
+    # A decimal comma, as Indonesian Excel writes, is accepted.
+    return pd.to_numeric(distinct.str.replace(",", ".", regex=False), errors="coerce")
+
+
+def whole_numbers(distinct: pd.Series) -> pd.Series:
+    """Each cell as an int when it holds a whole number (4, or 4.0 and 4,0 as Excel may write it), else its text."""
+    numbers = _parse_numbers(distinct)
+    whole = numbers.notna() & (numbers % 1 == 0)
+    return pd.Series(
+        [int(number) if is_whole else text for number, is_whole, text in zip(numbers, whole, distinct, strict=True)],
+        index=distinct.index,
+        dtype=object,
     )
-    return numbers.astype(float)
 
 
 def loose(values: pd.Series) -> pd.Series:
@@ -239,10 +250,13 @@ def by_distinct(values: pd.Series, convert: Callable[[pd.Series], pd.Series], mi
     keeps validation of large files fast.
     """
     codes, distinct = pd.factorize(values)
-    converted = convert(pd.Series(distinct, dtype=values.dtype)).to_numpy(dtype=object)
+    return spread(convert(pd.Series(distinct, dtype=values.dtype)), codes, missing, values.index)
+
+
+def spread(converted: pd.Series, codes: np.ndarray, missing: object, index: pd.Index) -> pd.Series:
+    """The converted distinct value of each cell, by its pd.factorize code; missing where the cell is."""
     # Code -1 (a missing cell) picks the appended missing value.
-    spread = np.append(converted, [missing])[codes]
-    return pd.Series(spread, index=values.index)
+    return pd.Series(np.append(converted.to_numpy(dtype=object), [missing])[codes], index=index)
 
 
 def same(values: tuple[str, ...]) -> dict[str, str]:

@@ -14,13 +14,15 @@ from sqlalchemy import Connection, bindparam, insert, select, update
 
 from data_access import complaint_rules, schema
 from data_access.complaint_rollups import refresh_for_instants as refresh_complaint_rollups_for
-from data_access.importers.checks import MAX_TEXT_LENGTH, Checks, max_length, same
+from data_access.importers.checks import Checks, max_length, same
 from data_access.importers.columns import COMPLAINT_COLUMNS, STAGES
 from data_access.importers.reading import read_table
 from data_access.importers.units import unit_index
 from data_access.importers.writing import chunks, one_of, records
 from data_access.progress import Progress
 
+# Free text longer than this is a misaligned column, not a complaint.
+MAX_TEXT_LENGTH = 10_000
 # Fields of an existing complaint that a newer export may change.
 COMPLAINT_FIELDS = ("unit_id", "channel", "classification", "category", "tier", *STAGES, "status", "description")
 # The stage time that dates each status in the history; ditunda has none, so the import dates it.
