@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def run_import(db_url: str, kind: str, path: Path, *options: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "data_access", "--url", db_url, "import", kind, str(path), *options],
+        check=False,
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -73,10 +74,25 @@ def test_a_bad_file_exits_2_listing_row_column_and_value(db_url, tmp_path):
     assert result.stderr.splitlines() == [
         "File rejected: 2 problems; nothing was written.",
         "row 3, column waktu, value '7': answer must be a whole number from 1 to 4",
-        "row 4, column unit_code, value '3575-NOPE': unknown unit code; import it first: "
-        "python -m data_access import units FILE",
+        ("row 4, column unit_code, value '3575-NOPE': unknown unit code; import it first: "
+         "python -m data_access import units FILE"),
     ]
     assert survey_count(db_url) == 0
+
+
+def test_units_import_prints_its_warnings_and_still_imports(db_url, tmp_path):
+    header = ["unit_code", "name", "kind", "region_code", "kecamatan_code", "address", "latitude", "longitude"]
+    row = ["3575-MPP", "Mal Pelayanan Publik", "mpp", "35.75", "", "Telp. 0343 421234", "", ""]
+
+    done = run_import(db_url, "units", write_csv(tmp_path / "units.csv", header, [row]))
+
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"kind": "units", "added": 1, "updated": 0, "unchanged": 0}
+    assert done.stderr.splitlines()[-2:] == [
+        "File imported with 1 warning; check these values:",
+        ("row 2, column address: looks like it holds a phone number, which every page would publish with the unit; "
+         "imported anyway: remove it unless it is the office's own"),
+    ]
 
 
 def test_open311_with_a_map_file(db_url, tmp_path):

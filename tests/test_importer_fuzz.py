@@ -36,6 +36,8 @@ from data_access.db_init import init_database
 from data_access.engine import make_engine
 from data_access.importers import import_file
 from data_access.importers.problems import ImportRejected
+from data_access.importers.units import PERSONAL_DATA, PUBLISHED_TEXT
+from data_access.privacy import found_by_scrub
 from data_access.questionnaire import MAX_SERVICE_LENGTH, MAX_SUGGESTION_LENGTH
 from data_access.rollups import rebuild_survey_rollups
 from data_access.workdays import WIB
@@ -357,7 +359,7 @@ def unit_row(draw, xlsx: bool, row: int) -> dict[str, Cell]:
         kecamatan = Cell(draw(pad(chosen)), bad=wrong, stored=chosen)
     return {
         "unit_code": code,
-        "name": draw(text_cell(xlsx, MAX_SERVICE_LENGTH, required=True)),
+        "name": draw(text_cell(xlsx, 160, required=True)),
         "kind": draw(choice_cell(reference.UNIT_KINDS, required=True)),
         "region_code": region,
         "kecamatan_code": kecamatan,
@@ -549,6 +551,16 @@ def expected_row(case: TableCase, row: dict[str, Cell], units: dict[str, int]) -
     return values
 
 
+def personal_data(case: TableCase, codes: list[str], stored: dict) -> set[tuple[int, str]]:
+    """(row, column) of each stored unit name or address in which the privacy scrubber finds what units warn of;
+    codes are the units' codes in the file's order."""
+    if case.kind.name != "units":
+        return set()
+    rows = dict(zip(codes, case.numbers(), strict=True))
+    return {(rows[code], column) for code, values in stored.items() for column in PUBLISHED_TEXT
+            if set(PERSONAL_DATA) & found_by_scrub(values[column])}
+
+
 def stored_rows(engine, table, key: str, keys: list) -> dict:
     column = table.c["code" if key == "unit_code" else key]
     with engine.connect() as conn:
@@ -610,6 +622,7 @@ def check_table_import(db: FuzzDb, case: TableCase) -> None:
     assert not (case.not_utf8() or case.one_column() or case.header_problems() or case.cell_problems()), result
     event(f"accepted ({case.fmt})")
     try:
+        warnings = result.pop("warnings")
         assert result == {"kind": case.kind.name, "added": len(case.rows), "updated": 0, "unchanged": 0}
         key = "code" if case.kind.name == "units" else case.kind.key
         expected = {values[key]: values for values in (expected_row(case, row, db.units) for row in case.rows)}
@@ -617,6 +630,7 @@ def check_table_import(db: FuzzDb, case: TableCase) -> None:
         assert set(stored) == set(expected)
         for key, values in expected.items():
             assert {name: stored[key][name] for name in values} == values
+        assert {(warning.row, warning.column) for warning in warnings} == personal_data(case, list(expected), stored)
         if case.kind.name == "complaints":
             with db.engine.connect() as conn:
                 history = conn.execute(select(schema.complaint_status_history)).all()
@@ -745,7 +759,7 @@ def check_open311_import(db: FuzzDb, requests: tuple[Request, ...]) -> None:
     assert not unreadable and not bad, result
     event("accepted")
     try:
-        assert result == {"kind": "open311", "added": len(requests), "updated": 0, "unchanged": 0}
+        assert result == {"kind": "open311", "added": len(requests), "updated": 0, "unchanged": 0, "warnings": []}
         rows = stored_rows(db.engine, schema.complaints, "ticket", [request.stored["ticket"] for request in requests])
         for request in requests:
             row = rows[request.stored["ticket"]]

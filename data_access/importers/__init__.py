@@ -20,7 +20,7 @@ from data_access import clock, schema
 from data_access.db_init import touch_source
 from data_access.importers import complaints, open311, skm_summaries, surveys, units
 from data_access.importers.checks import Checks, max_length
-from data_access.importers.problems import reject
+from data_access.importers.problems import reject, top_to_bottom
 from data_access.progress import Progress, silent
 
 
@@ -46,8 +46,8 @@ def import_file(
 
     map_path: for open311, a JSON map of the city's own service codes, agencies and statuses to ours
     (docs/formats.md, "Open311 map").
-    Returns {"kind", "added", "updated", "unchanged"}; raises ImportRejected, having written nothing, when any
-    row is invalid or the map file is.
+    Returns {"kind", "added", "updated", "unchanged", "warnings"}, warnings being Problems about values imported all
+    the same; raises ImportRejected, having written nothing, when any row is invalid or the map file is.
     """
     importer = IMPORTERS.get(kind)
     if importer is None:
@@ -63,7 +63,7 @@ def import_file(
     with engine.begin() as conn:
         counts = write(conn, checks, now, progress)
         touch_source(conn, importer.source, _detail(path, counts))
-    return {"kind": kind, **counts}
+    return {"kind": kind, **counts, "warnings": top_to_bottom(checks.warnings)}
 
 
 def _detail(path: Path, counts: dict) -> str:

@@ -48,6 +48,8 @@ class Checks:
         self.row_word = row_word
         self.column_word = column_word
         self.problems: list[Problem] = []
+        # Values imported all the same, which the admin should look at.
+        self.warnings: list[Problem] = []
         # Cells whose problem is already reported (once per value, see excuse): later checks pass over them.
         self.excused: dict[str, np.ndarray] = {}
 
@@ -80,6 +82,14 @@ class Checks:
         self.problems += [
             Problem(int(row), label, None if pd.isna(value) else value, why)
             for row, value, why in zip(rows, values, reasons, strict=True)
+        ]
+
+    def warn(self, mask: pd.Series, column: str, reason: str | pd.Series) -> None:
+        """Record a warning for every row where mask holds; the value is not quoted, it is what the warning is about."""
+        mask = as_mask(mask)
+        self.warnings += [
+            Problem(int(row), self.label(column), None, why)
+            for row, why in zip(self.frame.index[mask], _per_row(reason, mask), strict=True)
         ]
 
     def excuse(self, column: str, mask: pd.Series, problems: list[Problem]) -> None:

@@ -1,4 +1,4 @@
-"""What an import tells the admin: the problems that reject a file.
+"""What an import tells the admin: the problems that reject a file, and the warnings about a file it imported.
 
 Each names the row an admin sees in Excel, the column, the value (unless it may hold personal data) and the reason.
 """
@@ -16,7 +16,7 @@ VALUE_SHOWN = 80
 
 @dataclass(frozen=True)
 class Problem:
-    """One reason a file was rejected; row and column are None for problems of the whole file."""
+    """One reason a file was rejected, or warned about; row and column are None for the file as a whole."""
 
     row: int | None
     column: str | None
@@ -48,7 +48,7 @@ class ImportRejected(Exception):
     """The file was not imported; `problems` lists every reason, `render()` says so for a terminal."""
 
     def __init__(self, problems: Iterable[Problem], *, row_word: str = "row", column_word: str = "column"):
-        self.problems = _top_to_bottom(problems)
+        self.problems = top_to_bottom(problems)
         self.row_word = row_word
         self.column_word = column_word
         super().__init__(self.header())
@@ -66,12 +66,19 @@ def reject(reason: str) -> ImportRejected:
     return ImportRejected([Problem(None, None, None, reason)])
 
 
-def _top_to_bottom(problems: Iterable[Problem]) -> list[Problem]:
+def render_warnings(warnings: list[Problem]) -> str:
+    """The warnings about an imported file (top_to_bottom, as import_file returns them), for a terminal."""
+    count = len(warnings)
+    header = f"File imported with {count} warning{'' if count == 1 else 's'}; check these values:"
+    return _listing(header, warnings)
+
+
+def top_to_bottom(problems: Iterable[Problem]) -> list[Problem]:
     """As an admin walks through the file; sorted() is stable, so column order within a row stays."""
     return sorted(problems, key=lambda problem: problem.row or 0)
 
 
-def _listing(header: str, problems: list[Problem], row_word: str, column_word: str) -> str:
+def _listing(header: str, problems: list[Problem], row_word: str = "row", column_word: str = "column") -> str:
     lines = [header]
     lines += [problem.render(row_word, column_word) for problem in problems[:RENDER_LIMIT]]
     if len(problems) > RENDER_LIMIT:

@@ -1,4 +1,8 @@
-"""`import units`: the service units every other import refers to, added or updated by their code."""
+"""`import units`: the service units every other import refers to, added or updated by their code.
+
+A unit's name and address are published on every page, so a value in which the privacy scrubber recognises a NIK,
+a phone number or an e-mail address is reported as a warning; the file is imported all the same.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +12,18 @@ import pandas as pd
 from sqlalchemy import Connection, bindparam, insert, select, update
 
 from data_access import reference, schema
-from data_access.importers.checks import Checks, as_mask, max_length, same
+from data_access.importers.checks import Checks, as_mask, by_distinct, max_length, same
 from data_access.importers.columns import UNIT_COLUMNS, UNIT_OPTIONAL
 from data_access.importers.reading import read_table
 from data_access.importers.writing import records
+from data_access.privacy import EMAIL_TOKEN, NIK_TOKEN, PHONE_TOKEN, found_by_scrub
 from data_access.progress import Progress
 
 MAX_ANNUAL_USERS = 1_000_000_000
 KECAMATAN_REGION = {row["code"]: row["region_code"] for row in reference.KECAMATAN}
+# What no published unit field should hold, by the token privacy.scrub puts in its place, as a warning names it.
+PERSONAL_DATA = {NIK_TOKEN: "a NIK", PHONE_TOKEN: "a phone number", EMAIL_TOKEN: "an e-mail address"}
+PUBLISHED_TEXT = ("name", "address")
 
 
 def read_units(path: Path) -> Checks:
@@ -24,7 +32,9 @@ def read_units(path: Path) -> Checks:
 
 def import_units(conn: Connection, checks: Checks, now: pd.Timestamp, progress: Progress) -> dict:
     """Check every row, then write them; raises ImportRejected, having written nothing, if any row is invalid."""
-    return _write_units(conn, _valid_units(checks), progress)
+    units = _valid_units(checks)
+    _warn_personal_data(checks)
+    return _write_units(conn, units, progress)
 
 
 def unit_index(conn: Connection) -> pd.DataFrame:
@@ -85,6 +95,22 @@ def _coordinates(checks: Checks) -> dict[str, pd.Series]:
     checks.flag(has_longitude & ~has_latitude, "latitude", "missing while longitude is given; give both or neither")
     checks.flag(has_latitude & ~has_longitude, "longitude", "missing while latitude is given; give both or neither")
     return {"latitude": latitude, "longitude": longitude}
+
+
+def _warn_personal_data(checks: Checks) -> None:
+    for column in PUBLISHED_TEXT:
+        reasons = by_distinct(checks.column(column), lambda distinct: distinct.map(_personal_data), missing=None)
+        checks.warn(reasons.notna(), column, reasons)
+
+
+def _personal_data(text: str) -> str | None:
+    """Why a published text needs a second look, or None when privacy.scrub recognises no personal data in it."""
+    found = found_by_scrub(text)
+    kinds = [words for token, words in PERSONAL_DATA.items() if token in found]
+    if not kinds:
+        return None
+    return (f"looks like it holds {' and '.join(kinds)}, which every page would publish with the unit; imported "
+            "anyway: remove it unless it is the office's own")
 
 
 def _write_units(conn: Connection, units: pd.DataFrame, progress: Progress) -> dict:
