@@ -33,14 +33,14 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import Connection, Engine, event, func, select
+from sqlalchemy import Connection, Engine, event, func, select  # noqa: E402
 
-from data_access import demo, schema
-from data_access.db_init import init_database
-from data_access.demo_units import UNITS
-from data_access.engine import make_engine
-from data_access.importers import _insert_many
-from data_access.workdays import WIB
+from data_access import demo, schema  # noqa: E402
+from data_access.db_init import init_database  # noqa: E402
+from data_access.demo_units import UNITS  # noqa: E402
+from data_access.engine import make_engine  # noqa: E402
+from data_access.importers.writing import insert_many  # noqa: E402
+from data_access.workdays import WIB  # noqa: E402
 
 SEED = 2025
 # Rows generated and written at once: bounds the builder's memory (about 1 GB at 500k questionnaires).
@@ -156,7 +156,7 @@ def _write_surveys(conn: Connection, seed: int, plan, period, unit_ids: list[int
         columns["response_id"] = [f"DEMO-S-{number:07d}" for number in range(start + 1, start + size + 1)]
         frame = _frame(columns, unit_ids)
         del columns
-        _insert_many(conn, schema.survey_responses, frame)
+        insert_many(conn, schema.survey_responses, frame)
         conn.commit()
         log(f"    questionnaires {start + size:,} / {total:,}")
 
@@ -169,14 +169,14 @@ def _write_complaints(conn: Connection, seed: int, plan, period, unit_ids: list[
         # Tickets numbered across chunks, as one load would (DEMO-P-000001 is what the Lacak benchmark opens).
         columns["ticket"] = [demo._ticket(number) for number in range(start + 1, start + size + 1)]
         before = conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
-        _insert_many(conn, table, _frame(columns, unit_ids))
+        insert_many(conn, table, _frame(columns, unit_ids))
         # New rows get ids above every earlier one (SQLite rowid, PostgreSQL sequence): one indexed range query.
         ids = dict(conn.execute(select(table.c.ticket, table.c.id).where(table.c.id > before)).all())
         history = [(ids[ticket], status, changed_at)
                    for ticket, lifetime in zip(columns["ticket"], events, strict=True)
                    for status, changed_at in lifetime]
-        _insert_many(conn, schema.complaint_status_history,
-                     pd.DataFrame(history, columns=["complaint_id", "status", "changed_at"]))
+        insert_many(conn, schema.complaint_status_history,
+                    pd.DataFrame(history, columns=["complaint_id", "status", "changed_at"]))
         conn.commit()
         log(f"    complaints {start + size:,} / {total:,} (+{len(history):,} status events)")
 

@@ -43,7 +43,7 @@ from data_access.elements import (
     SURVEY_CHANNELS,
 )
 from data_access.ikm import GRADE_BANDS, HIGHEST_SCORE, IKM_DECIMALS, LOWEST_SCORE, SCALE
-from data_access.importers import (
+from data_access.importers.columns import (
     COMPLAINT_COLUMNS,
     PRIVATE_COLUMNS,
     SURVEY_COLUMNS,

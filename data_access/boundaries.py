@@ -11,7 +11,6 @@ import json
 import logging
 from pathlib import Path
 
-from data_access import config
 from data_access.reference import KECAMATAN
 
 log = logging.getLogger(__name__)
@@ -65,7 +64,3 @@ def load_boundaries(path: Path | None) -> dict | None:
         return None
     return {"type": "FeatureCollection", "features": [features[code] for code in sorted(features)]}
 
-
-def kecamatan_boundaries() -> dict | None:
-    """The configured boundaries (config.boundary_geojson_path), or None."""
-    return load_boundaries(config.boundary_geojson_path())

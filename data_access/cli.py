@@ -92,7 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
         "import",
         help="import a CSV/XLSX (or Open311 JSON) file; all-or-nothing",
         description="Validate the whole file, then write it in one transaction. Any invalid row rejects the "
-        "file: every problem is listed as row, column, value, reason, and the exit status is 2.\n\n"
+        "file: every problem is listed as row, column, value, reason, and the exit status is 2. A units file "
+        "whose names or addresses seem to hold a NIK, phone number or e-mail address is imported, with a "
+        "warning (row, column, reason) for each.\n\n"
         "example: python -m data_access import complaints complaints.xlsx\n"
         "         python -m data_access import skm-summary templates/skm-summary.csv",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -188,7 +190,8 @@ def _run(args: argparse.Namespace, engine) -> int:
         return EXIT_OK
 
     if args.command == "import":
-        from data_access.importers import ImportRejected, import_file
+        from data_access.importers import import_file
+        from data_access.importers.problems import ImportRejected, render_warnings
         from data_access.progress import progress_for
 
         init_database(engine)
@@ -199,6 +202,9 @@ def _run(args: argparse.Namespace, engine) -> int:
         except ImportRejected as rejected:
             print(rejected.render(), file=sys.stderr)
             return EXIT_REJECTED
+        warnings = result.pop("warnings")
+        if warnings:
+            print(render_warnings(warnings), file=sys.stderr)
         print(json.dumps(result))
         return EXIT_OK
 

@@ -35,7 +35,6 @@ from data_access.complaint_stats import (
     complaint_figures_by,
     open_stages,
     stage_clocks,
-    stage_timings,
     stages_per_unit,
     wib_today,
 )
@@ -326,21 +325,12 @@ def complaint_funnel(conn: Connection, filters: Filters) -> list[dict]:
     ]
 
 
-def complaint_timings(conn: Connection, filters: Filters, now: datetime | None = None) -> list[dict]:
-    """Working-day timings per stage against the limits (complaint_stats.stage_timings of the filtered complaints)."""
-    return stage_timings(complaint_set(conn, filters), _now(now))
-
-
-def backlog_ageing(conn: Connection, filters: Filters, now: datetime | None = None) -> list[dict]:
-    """Open complaints by working days left before the limit of the stage each waits in.
+def backlog_of(running: pd.DataFrame, now: datetime) -> list[dict]:
+    """Open complaints by working days left before the limit of the stage each waits in, from complaints already
+    read (any frame holding the open ones, e.g. ComplaintSet.running).
 
     One row per bucket (complaint_rules.BACKLOG_BUCKETS, least urgent first) with its total and its count per
     stage (verification, first_response, resolution); zeros included."""
-    return backlog_of(complaint_frame(conn, filters, running_only=True), _now(now))
-
-
-def backlog_of(running: pd.DataFrame, now: datetime) -> list[dict]:
-    """backlog_ageing of complaints already read (any frame holding the open ones, e.g. ComplaintSet.running)."""
     stages = open_stages(running, now)
     table = pd.crosstab(stages["bucket"], stages["stage"]) if len(stages) else pd.DataFrame()
     rows = []
@@ -388,17 +378,12 @@ def due_soon_of(conn: Connection, running: pd.DataFrame, now: datetime) -> dict:
     return {"today": today, "until": until, "units": rows}
 
 
-def unit_ranking(conn: Connection, filters: Filters, now: datetime | None = None) -> dict:
-    """Units ranked by share of resolutions within the limit, only those with at least
-    MIN_COMPLAINTS_FOR_RANKING complaints in the period (DOMAIN.md §2.4).
+def rank_units(conn: Connection, complaints: ComplaintSet, now: datetime) -> dict:
+    """The units of a set already read, ranked by share of resolutions within the limit, only those with at least
+    MIN_COMPLAINTS_FOR_RANKING complaints in the period (DOMAIN.md §2.4); `conn` names the units.
 
     `ranked`: best first (ties: first responses within the limit, then more complaints, then code); units with no
     decided resolution yet come last. `left_out`: how many units and complaints were too few to rank."""
-    return rank_units(conn, complaint_set(conn, filters), _now(now))
-
-
-def rank_units(conn: Connection, complaints: ComplaintSet, now: datetime) -> dict:
-    """unit_ranking of a set already read; `conn` names the units."""
     sizes = complaints.counts.groupby("unit_code")["complaints"].sum()
     rankable = sizes[sizes >= MIN_COMPLAINTS_FOR_RANKING].index
     details = unit_details(conn, rankable)

@@ -397,7 +397,8 @@ def open_stages(frame: pd.DataFrame, now: datetime, include_cuti_bersama: bool |
     Added columns: stage, elapsed (working days so far), limit, left (limit - elapsed; negative = past it), due
     (the last WIB date within the limit) and bucket (complaint_rules.BACKLOG_BUCKETS). The stage is the first not
     done: verification until verified (or answered), then the first response (its limit comes first), then
-    resolution with the tier's limit, both counted from forwarding, or from received when that time is missing. `left` is also the number of working days from today to the due date."""
+    resolution with the tier's limit, both counted from forwarding, or from received when that time is missing.
+    `left` is also the number of working days from today to the due date."""
     rows = frame[frame["status"].isin(list(OPEN_STATUSES))].reset_index(drop=True)
     received = wib_dates(rows["received_at"])
     verified = wib_dates(rows["verified_at"])

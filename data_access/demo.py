@@ -389,7 +389,8 @@ def _to_utc(walls: np.ndarray) -> list[datetime | None]:
 
 
 def _add_workdays_many(days: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    shifted = [add_workdays(day, int(count), CUTI_BERSAMA_LIBUR) for day, count in zip(days.astype(object), counts)]
+    shifted = [add_workdays(day, int(count), CUTI_BERSAMA_LIBUR)
+               for day, count in zip(days.astype(object), counts, strict=True)]
     return np.array(shifted, dtype="datetime64[D]")
 
 
@@ -416,7 +417,7 @@ def _unit_plan(rng: np.random.Generator, units: tuple[DemoUnit, ...]) -> UnitPla
     return UnitPlan(
         service_key=keys,
         region=np.array([unit.region_code for unit in units]),
-        base=np.array([_base_for(target, is_free) for target, is_free in zip(targets, free)]),
+        base=np.array([_base_for(target, is_free) for target, is_free in zip(targets, free, strict=True)]),
         drift=np.clip(rng.normal(0.0, DRIFT_SD, len(units)), -DRIFT_MAX, DRIFT_MAX),
         free=free,
         survey_weight=users**VOLUME_EXPONENT * diligence,
@@ -838,7 +839,7 @@ def _rows(columns: dict[str, list], unit_ids: list[int]) -> list[dict]:
     """Row dicts from columns, with unit indexes turned into database ids."""
     columns = {**columns, "unit_id": [unit_ids[index] for index in columns["unit_id"]]}
     names = list(columns)
-    return [dict(zip(names, values)) for values in zip(*columns.values())]
+    return [dict(zip(names, values, strict=True)) for values in zip(*columns.values(), strict=True)]
 
 
 def _history_rows(conn: Connection, events: list[list[tuple[str, datetime]]]) -> list[dict]:

@@ -24,10 +24,6 @@ _DESCRIBING_PRAGMAS = frozenset({"table_info", "table_xinfo", "index_list", "ind
 _WRITING = {sqlite3.SQLITE_INSERT: "INSERT", sqlite3.SQLITE_UPDATE: "UPDATE", sqlite3.SQLITE_DELETE: "DELETE"}
 
 
-def is_sqlite(url: str) -> bool:
-    return make_url(url).get_backend_name() == "sqlite"
-
-
 def _sqlite_file(url: str) -> Path | None:
     database = make_url(url).database
     if not database or database == ":memory:" or database.startswith("file:"):

@@ -30,7 +30,7 @@ UNRATED = "tanpa"
 MARKERS: tuple[str, ...] = (*GRADES, UNRATED)
 # Sample status of a unit without questionnaires (beside sample.ADEQUATE, INADEQUATE, UNKNOWN_POPULATION).
 NO_QUESTIONNAIRES = "tanpa_kuesioner"
-# Kecamatan measures (URL codes) and the column of kecamatan_measures holding each.
+# Kecamatan measures (URL codes) and the column of map_figures' kecamatan frame holding each.
 MEASURES: dict[str, str] = {"ikm": "ikm", "pengaduan": "per_10k", "terlambat": "overdue_share_pct"}
 PER_RESIDENTS = 10_000
 
@@ -80,16 +80,6 @@ def _active_units(conn: Connection, filters: Filters) -> pd.DataFrame:
                              ignore_index=True)
 
 
-def map_units(conn: Connection, filters: Filters, now: datetime | None = None) -> pd.DataFrame:
-    """Every active unit the filters select (with or without coordinates), one row each (UNIT_COLUMNS), ordered by
-    region, kecamatan and name.
-
-    respondents, ikm, grade, sample and minimum_sample are the unit's ikm_by_unit figures (0 respondents, no IKM
-    and sample NO_QUESTIONNAIRES without questionnaires); marker is the grade when the sample is adequate, else
-    UNRATED; open and overdue count the unit's complaints still waiting, and those past their limit, at `now`."""
-    return _units_with_figures(conn, filters, _complaint_states(conn, filters, now or clock.now()))
-
-
 def _units_with_figures(conn: Connection, filters: Filters, states: pd.DataFrame) -> pd.DataFrame:
     frame = _active_units(conn, filters)
     ikm = {row["unit_code"]: row for row in ikm_by_unit(conn, filters)}
@@ -104,7 +94,7 @@ def _units_with_figures(conn: Connection, filters: Filters, states: pd.DataFrame
     frame["sample"] = [figure(code, "sample", NO_QUESTIONNAIRES) for code in codes]
     frame["minimum_sample"] = pd.Series([figure(code, "minimum_sample", None) for code in codes], dtype="Int64")
     frame["marker"] = [grade if sample == ADEQUATE else UNRATED
-                       for grade, sample in zip(frame["grade"], frame["sample"])]
+                       for grade, sample in zip(frame["grade"], frame["sample"], strict=True)]
     frame["open"] = [int(states["open"].get(code, 0)) for code in codes]
     frame["overdue"] = [int(states["overdue"].get(code, 0)) for code in codes]
     return frame[UNIT_COLUMNS]
@@ -125,21 +115,23 @@ def _kecamatan_conditions(filters: Filters):
     return and_(true(), *conditions)
 
 
-def kecamatan_measures(conn: Connection, filters: Filters, now: datetime | None = None) -> pd.DataFrame:
-    """One row per kecamatan of the filters' region (or the filtered kecamatan), in code order (KECAMATAN_COLUMNS).
+def map_figures(conn: Connection, filters: Filters, now: datetime | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(units, kecamatan) of the same filters, reading and clocking the complaints once.
 
-    Over the units the filters select (kind included) and the questionnaires and complaints of the period:
+    units: every active unit the filters select (with or without coordinates), one row each (UNIT_COLUMNS),
+    ordered by region, kecamatan and name. respondents, ikm, grade, sample and minimum_sample are the unit's
+    ikm_by_unit figures (0 respondents, no IKM and sample NO_QUESTIONNAIRES without questionnaires); marker is the
+    grade when the sample is adequate, else UNRATED; open and overdue count the unit's complaints still waiting,
+    and those past their limit, at `now`.
+
+    kecamatan: one row per kecamatan of the filters' region (or the filtered kecamatan), in code order
+    (KECAMATAN_COLUMNS), over the units the filters select (kind included) and the questionnaires and complaints of
+    the period:
     - ikm, grade, respondents: ikm_by_kecamatan, i.e. over all the kecamatan's questionnaires (no IKM: None);
     - complaints received and per_10k = complaints per 10,000 residents, None unless the kecamatan's population
       has been loaded (it is not known otherwise, and the region's is no stand-in);
     - open, overdue and overdue_share_pct = overdue / open in percent (None without open complaints);
     - units: active units of the kecamatan the filters select."""
-    states = _complaint_states(conn, filters, now or clock.now())
-    return _kecamatan_figures(conn, filters, states, _active_units(conn, filters))
-
-
-def map_figures(conn: Connection, filters: Filters, now: datetime | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(map_units, kecamatan_measures) of the same filters, reading and clocking the complaints once."""
     states = _complaint_states(conn, filters, now or clock.now())
     units = _units_with_figures(conn, filters, states)
     return units, _kecamatan_figures(conn, filters, states, units)

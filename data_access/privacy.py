@@ -1,9 +1,11 @@
 """Personal data kept off public pages: a scrubber for free text and suppression of small counts.
 
-The pages show no complaint or suggestion text at all; `scrub` is the one path any such text must take if a page
-ever shows some. It replaces what can be recognised by its shape (NIK, phone numbers, e-mail addresses, home
-addresses) or by a cue before it (names after "nama saya", "Bapak", "a.n." ...). A name with no cue cannot be
-recognised, which is why no description is shown at all.
+The pages show no complaint or suggestion text at all; the free text they do show is each unit's name and address,
+in which the units import warns the admin of a NIK, phone number or e-mail address that `found_by_scrub` finds.
+`scrub` is also the one path complaint or suggestion text must take if a page ever shows some. It replaces what can
+be recognised by its shape (NIK, phone numbers, e-mail addresses, home addresses) or by a cue before it (names after
+"nama saya", "Bapak", "a.n." ...). A name with no cue cannot be recognised, which is why no description is shown at
+all.
 
 Trade-offs, chosen for safety: a street is scrubbed when it carries a house number, RT/RW or an address cue
 ("alamat", "rumah saya", "tinggal di"), so "jalan berlubang di Jl. Raya Bangil" keeps the place of a public problem
@@ -24,6 +26,7 @@ PHONE_TOKEN = "[telepon]"
 EMAIL_TOKEN = "[email]"
 ADDRESS_TOKEN = "[alamat]"
 NAME_TOKEN = "[nama]"
+TOKENS = (NIK_TOKEN, PHONE_TOKEN, EMAIL_TOKEN, ADDRESS_TOKEN, NAME_TOKEN)
 
 # Below this many, a count at fine granularity could point at a person (DESIGN.md "Safe").
 SMALL_COUNT_THRESHOLD = 5
@@ -42,15 +45,22 @@ _GAP = re.compile(r"\s+")
 _HONORIFICS = re.compile(r"(?:(?:H|Hj|Haji|Hajjah|Dr|dr|Ir|Drs|Dra|Prof|KH|Kyai|Ust|Ustadz|Ustadzah|Mas|Mbak|Gus|Ning)"
                          r"\.?\s+)*")
 # A post held by the person named next ("Pak Lurah Joko", "Bu Bidan Sari"): kept, the name after it goes.
-_POSTS = frozenset(["lurah", "camat", "kades", "kepala", "desa", "sekdes", "carik", "modin", "dokter", "bidan", "guru", "mantri", "perawat", "satpam", "petugas", "rt", "rw"])
+_POSTS = frozenset([
+    "lurah", "camat", "kades", "kepala", "desa", "sekdes", "carik", "modin", "dokter", "bidan", "guru", "mantri",
+    "perawat", "satpam", "petugas", "rt", "rw"
+])
 # A cue followed by one of these is about an office or a thing, not a person ("Bapak Bupati", "Ibu Kota").
-_NOT_NAMES = frozenset(
-    ["bupati", "wali", "walikota", "wakil", "kota", "sekda", "sekretaris", "direktur", "presiden", "gubernur", "menteri", "kadis", "kabid", "dinas", "ketua", "anggota", "pejabat", "polisi", "staf", "admin", "pegawai", "puskesmas", "kantor", "sekolah", "hamil", "rumah", "kami", "saya", "bapak", "ibu"]
-)
+_NOT_NAMES = frozenset([
+    "bupati", "wali", "walikota", "wakil", "kota", "sekda", "sekretaris", "direktur", "presiden", "gubernur",
+    "menteri", "kadis", "kabid", "dinas", "ketua", "anggota", "pejabat", "polisi", "staf", "admin", "pegawai",
+    "puskesmas", "kantor", "sekolah", "hamil", "rumah", "kami", "saya", "bapak", "ibu"
+])
 # Words that end a name written in lower case after a strong cue ("nama saya budi contoh dan ...").
-_STOP_WORDS = frozenset(
-    ["dan", "atau", "yang", "di", "ke", "dari", "dengan", "nik", "hp", "telp", "telepon", "wa", "email", "alamat", "umur", "usia", "warga", "mohon", "tolong", "untuk", "tinggal", "sebagai", "selaku", "ingin", "mau", "akan", "sudah", "belum", "tidak", "ini", "itu", "karena", "sejak", "pada", "sangat"]
-)
+_STOP_WORDS = frozenset([
+    "dan", "atau", "yang", "di", "ke", "dari", "dengan", "nik", "hp", "telp", "telepon", "wa", "email", "alamat",
+    "umur", "usia", "warga", "mohon", "tolong", "untuk", "tinggal", "sebagai", "selaku", "ingin", "mau", "akan",
+    "sudah", "belum", "tidak", "ini", "itu", "karena", "sejak", "pada", "sangat"
+])
 # Strong cues take the words after them even in lower case; weak ones only capitalised words.
 _STRONG_CUE = re.compile(
     r"\b(?:(?:nama\s+saya|nama\s+pelapor|atas\s+nama|a\.\s?n\.?|an\.|dilaporkan\s+oleh)\s*[:.,]?\s*"
@@ -140,6 +150,12 @@ def scrub(text: str | None) -> str:
     text = _scrub_names(text)
     # Neighbouring pieces of one address become one token.
     return re.sub(r"\[alamat\](?:[\s,/]*\[alamat\])+", ADDRESS_TOKEN, text)
+
+
+def found_by_scrub(text: str | None) -> frozenset[str]:
+    """The tokens scrub puts into the text: which kinds of personal data it recognises there."""
+    scrubbed = scrub(text)
+    return frozenset(token for token in TOKENS if scrubbed.count(token) > (text or "").count(token))
 
 
 def suppress_small(frame: pd.DataFrame, count_column: str, threshold: int = SMALL_COUNT_THRESHOLD,

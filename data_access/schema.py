@@ -188,7 +188,7 @@ ombudsman_scores = Table(
 # Published SKM results (DOMAIN.md §1.8): a unit's respondents and nine NRRs for one survey period, where the
 # questionnaires themselves were never loaded. Each NRR is held in ten-thousandths (3.2451 -> 32451), so an element's
 # sum of answers, NRR x respondents, is an exact integer of ten-thousandths and pools exactly with questionnaires.
-# No period of a unit overlaps another summary of it or its questionnaires (summary_import enforces that).
+# No period of a unit overlaps another summary of it or its questionnaires (importers/skm_summaries.py enforces that).
 skm_summaries = Table(
     "skm_summaries",
     metadata,

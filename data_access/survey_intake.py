@@ -1,4 +1,5 @@
-"""The survey form's narrow write path: validate one questionnaire, store it, keep the rollups in step.
+"""The survey form's narrow write path: check one questionnaire (data_access.questionnaire), store it, keep the
+rollups in step.
 
 This is the only code the public app uses to write; it inserts questionnaires and nothing else, through an engine
 that can write nothing else (intake_engine).
@@ -14,24 +15,13 @@ from sqlalchemy import Connection, Engine, insert, select
 
 from data_access import clock, schema
 from data_access.db_init import touch_source
-from data_access.elements import (
-    EDUCATIONS,
-    ELEMENTS,
-    MAX_AGE,
-    MAX_ANSWER,
-    MIN_AGE,
-    MIN_ANSWER,
-    OCCUPATIONS,
-    SEXES,
-    SURVEY_CHANNELS,
-)
+from data_access.elements import ELEMENTS
 from data_access.engine import make_engine
+from data_access.questionnaire import questionnaire_problems
 from data_access.rollups import add_questionnaire_to_rollups
 from data_access.summaries import summarised_on
 from data_access.workdays import wib_date
 
-MAX_SUGGESTION_LENGTH = 1_000
-MAX_SERVICE_LENGTH = 160
 # Abuse limits for one browser session (see README "Keamanan & privasi" for what they cannot stop).
 SAME_UNIT_COOLDOWN = timedelta(minutes=10)
 BURST_WINDOW = timedelta(minutes=10)
@@ -70,31 +60,18 @@ class Submission:
 
 
 def _problems(submission: Submission) -> list[tuple[str, str]]:
-    problems = []
-    for name in ELEMENTS:
-        value = submission.answers.get(name)
-        if not isinstance(value, int) or isinstance(value, bool) or not MIN_ANSWER <= value <= MAX_ANSWER:
-            problems.append((name, "answer_range"))
-    unknown = set(submission.answers) - set(ELEMENTS)
-    problems += [(name, "unknown_field") for name in sorted(unknown)]
-    if submission.sex is not None and submission.sex not in SEXES:
-        problems.append(("sex", "not_allowed"))
-    if submission.age is not None and (
-        not isinstance(submission.age, int) or isinstance(submission.age, bool)
-        or not MIN_AGE <= submission.age <= MAX_AGE
-    ):
-        problems.append(("age", "age_range"))
-    if submission.education is not None and submission.education not in EDUCATIONS:
-        problems.append(("education", "not_allowed"))
-    if submission.occupation is not None and submission.occupation not in OCCUPATIONS:
-        problems.append(("occupation", "not_allowed"))
-    if submission.channel not in SURVEY_CHANNELS:
-        problems.append(("channel", "not_allowed"))
-    if submission.service is not None and len(submission.service) > MAX_SERVICE_LENGTH:
-        problems.append(("service", "too_long"))
-    if submission.suggestion is not None and len(submission.suggestion) > MAX_SUGGESTION_LENGTH:
-        problems.append(("suggestion", "too_long"))
-    return problems
+    values = {
+        **{name: submission.answers.get(name) for name in ELEMENTS},
+        "sex": submission.sex,
+        "age": submission.age,
+        "education": submission.education,
+        "occupation": submission.occupation,
+        "channel": submission.channel,
+        "service": submission.service,
+        "suggestion": submission.suggestion,
+    }
+    unknown = sorted(set(submission.answers) - set(ELEMENTS))
+    return questionnaire_problems(values) + [(name, "unknown_field") for name in unknown]
 
 
 def throttle_reason(history: list[tuple[str, datetime]], unit_code: str, now: datetime) -> str | None:

@@ -15,7 +15,7 @@ def kaplan_meier(durations: Sequence[float], resolved: Sequence[bool],
         raise ValueError("durations, resolved flags and weights differ in length")
     if weights is None:
         weights = [1] * len(durations)
-    triples = sorted(zip(durations, resolved, weights), key=lambda triple: triple[0])
+    triples = sorted(zip(durations, resolved, weights, strict=True), key=lambda triple: triple[0])
     at_risk = sum(weights)
     survival = 1.0
     curve: list[tuple[float, float]] = []

@@ -54,21 +54,10 @@ def is_workday(day: date, include_cuti_bersama: bool | None = None) -> bool:
     return bool(np.is_busday(np.datetime64(day, "D"), busdaycal=_calendar(include_cuti_bersama)))
 
 
-def workdays_between(start: datetime, end: datetime, include_cuti_bersama: bool | None = None) -> int:
-    """Working days elapsed from start to end (aware instants), counted on WIB dates."""
-    return int(
-        np.busday_count(
-            np.datetime64(wib_date(start), "D"),
-            np.datetime64(wib_date(end), "D"),
-            busdaycal=_calendar(include_cuti_bersama),
-        )
-    )
-
-
 def workdays_between_many(
     starts: np.ndarray, ends: np.ndarray, include_cuti_bersama: bool | None = None
 ) -> np.ndarray:
-    """Vectorised workdays_between over arrays of WIB dates (datetime64[D]); NaT pairs give -1."""
+    """Working days elapsed from each start to its end, arrays of WIB dates (datetime64[D]); NaT pairs give -1."""
     starts = np.asarray(starts, dtype="datetime64[D]")
     ends = np.asarray(ends, dtype="datetime64[D]")
     missing = np.isnat(starts) | np.isnat(ends)

@@ -80,6 +80,21 @@ def test_a_bad_file_exits_2_listing_row_column_and_value(db_url, tmp_path):
     assert survey_count(db_url) == 0
 
 
+def test_units_import_prints_its_warnings_and_still_imports(db_url, tmp_path):
+    header = ["unit_code", "name", "kind", "region_code", "kecamatan_code", "address", "latitude", "longitude"]
+    row = ["3575-MPP", "Mal Pelayanan Publik", "mpp", "35.75", "", "Telp. 0343 421234", "", ""]
+
+    done = run_import(db_url, "units", write_csv(tmp_path / "units.csv", header, [row]))
+
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"kind": "units", "added": 1, "updated": 0, "unchanged": 0}
+    assert done.stderr.splitlines()[-2:] == [
+        "File imported with 1 warning; check these values:",
+        ("row 2, column address: looks like it holds a phone number, which every page would publish with the unit; "
+         "imported anyway: remove it unless it is the office's own"),
+    ]
+
+
 def test_open311_with_a_map_file(db_url, tmp_path):
     assert run_import(db_url, "units", TEMPLATES / "units.csv").returncode == 0
     requests = TEMPLATES / "open311-georeport.json"

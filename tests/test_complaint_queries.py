@@ -11,18 +11,19 @@ from sqlalchemy import update
 
 from data_access import schema
 from data_access.complaint_queries import (
-    backlog_ageing,
+    backlog_of,
     complaint_funnel,
+    complaint_set,
     complaint_summary,
-    complaint_timings,
     complaint_trend,
     complaint_volume,
     complaints_by_kecamatan_category,
     complaints_per_10k,
     due_soon_by_unit,
-    unit_ranking,
+    rank_units,
 )
 from data_access.complaint_rules import CHANNELS, MIN_COMPLAINTS_FOR_RANKING, STATUSES, TIER_LIMITS
+from data_access.complaint_stats import stage_timings
 from data_access.filters import Filters
 from data_access.workdays import add_workdays
 from tests.factories import add_complaint, add_unit, wib
@@ -52,7 +53,7 @@ def test_three_resolved_in_two_days_and_seven_open_for_months_is_median_not_reac
     add_median_not_reached(engine, add_unit(engine, "3575-PKM-A"))
     with engine.connect() as conn:
         summary = complaint_summary(conn, ALL, NOW)
-        timings = {(r["stage"], r["tier"]): r for r in complaint_timings(conn, ALL, NOW)}
+        timings = {(r["stage"], r["tier"]): r for r in stage_timings(complaint_set(conn, ALL), NOW)}
     assert summary["resolution"]["median_workdays"] is None  # not 2, the closed-only median
     assert summary["resolution"]["p90_workdays"] is None
     assert summary["resolution"]["still_open_pct"] == 70.0
@@ -66,7 +67,7 @@ def test_three_resolved_in_two_days_and_seven_open_for_months_is_median_not_reac
 def test_lebaran_first_response_is_two_working_days_within_the_five_day_limit(engine):
     add_lebaran_answer(engine, add_unit(engine, "3575-PKM-A"))
     with engine.connect() as conn:
-        first = next(r for r in complaint_timings(conn, ALL, NOW) if r["stage"] == "first_response")
+        first = next(r for r in stage_timings(complaint_set(conn, ALL), NOW) if r["stage"] == "first_response")
     assert first["limit_workdays"] == 5
     assert first["median_workdays"] == 2
     assert first["within_limit_pct"] == 100.0
@@ -82,7 +83,7 @@ def test_resolution_limit_depends_on_the_tier(engine, tier):
         add_complaint(engine, unit, wib(2025, 2, 3, 8), "selesai", tier=tier, verified_at=wib(2025, 2, 3, 9),
                       first_response_at=wib(2025, 2, 4, 9), resolved_at=wib(done.year, done.month, done.day, 10))
     with engine.connect() as conn:
-        row = next(r for r in complaint_timings(conn, ALL, NOW) if r["tier"] == tier)
+        row = next(r for r in stage_timings(complaint_set(conn, ALL), NOW) if r["tier"] == tier)
     assert row["limit_workdays"] == limit
     assert row["within_limit_pct"] == 50.0  # on the limit is within, one day more is not
     assert row["median_workdays"] == limit and row["p90_workdays"] == limit + 1
@@ -233,7 +234,7 @@ def add_backlog(engine) -> None:
 def test_backlog_ageing_buckets_by_working_days_left_in_the_current_stage(engine):
     add_backlog(engine)
     with engine.connect() as conn:
-        rows = {r["bucket"]: r for r in backlog_ageing(conn, ALL, NOW)}
+        rows = {r["bucket"]: r for r in backlog_of(complaint_set(conn, ALL).running, NOW)}
         summary = complaint_summary(conn, ALL, NOW)
     assert list(rows) == ["on_track", "due_soon", "late_1_5", "late_6_20", "late_over_20"]
     counts = {bucket: (r["complaints"], r["verification"], r["first_response"], r["resolution"])
@@ -289,7 +290,7 @@ def test_units_are_ranked_only_from_five_complaints(engine):
     for _ in range(4):
         add_complaint(engine, small, wib(2025, 2, 3, 8), "selesai", **on_time)
     with engine.connect() as conn:
-        ranking = unit_ranking(conn, ALL, NOW)
+        ranking = rank_units(conn, complaint_set(conn, ALL), NOW)
     assert [(r["rank"], r["unit_code"], r["complaints"], r["resolution_within_limit_pct"])
             for r in ranking["ranked"]] == [(1, "3575-PKM-STEADY", 5, 100.0), (2, "3575-PKM-MIXED", 6, 50.0)]
     assert ranking["left_out"] == {"units": 1, "complaints": 4}

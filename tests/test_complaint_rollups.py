@@ -19,9 +19,8 @@ from data_access.complaint_queries import (
     complaint_frame,
     complaint_set,
     complaint_summary,
-    complaint_timings,
     complaints_by_unit,
-    unit_ranking,
+    rank_units,
 )
 from data_access.complaint_rollups import rebuild_complaint_rollups
 from data_access.complaint_stats import (
@@ -36,6 +35,7 @@ from data_access.elements import ELEMENTS
 from data_access.engine import make_engine
 from data_access.filters import Filters
 from data_access.importers import import_file
+from data_access.importers.columns import COMPLAINT_COLUMNS
 from tests.factories import add_complaint, add_unit, wib
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,11 +65,11 @@ def test_rollup_figures_equal_the_raw_complaints_on_the_demo(demo_url, filters):
         with engine.connect() as conn:
             raw = _raw(conn, filters)
             assert complaint_summary(conn, filters, NOW) == complaint_figures(raw, NOW)
-            assert complaint_timings(conn, filters, NOW) == stage_timings(raw, NOW)
+            assert stage_timings(complaint_set(conn, filters), NOW) == stage_timings(raw, NOW)
             by_unit = {row.pop("unit_code"): row for row in complaints_by_unit(conn, filters, NOW)}
             assert by_unit == {code: complaint_figures(raw.where("unit_code", code), NOW)
                                for code in raw.values("unit_code")}
-            ranked = unit_ranking(conn, filters, NOW)["ranked"]
+            ranked = rank_units(conn, complaint_set(conn, filters), NOW)["ranked"]
             assert all(
                 r["resolution_within_limit_pct"] ==
                 complaint_figures(raw.where("unit_code", r["unit_code"]), NOW)["resolution"]["within_limit_pct"]
@@ -129,11 +129,13 @@ def _rebuilt(engine) -> tuple[list, list]:
     return _rollups(engine)
 
 
-COMPLAINTS_CSV = """ticket,unit_code,channel,classification,category,tier,received_at,verified_at,first_response_at,resolved_at,status,description
-LAPOR-1,3575-MPP,lapor_web,pengaduan,kesehatan,sederhana,2025-03-27 09:00,2025-03-27 14:30,2025-04-09 10:00,2025-04-10 15:00,selesai,
-LAPOR-2,3575-MPP,whatsapp,pengaduan,kesehatan,sederhana,2025-05-06 08:20,2025-05-06 11:00,,,terverifikasi,
-LAPOR-3,3514-MPP,loket,permintaan_informasi,kesehatan,sederhana,2025-05-07 23:30,,,,diterima,
-"""  # noqa: E501 - whole CSV rows, as an export holds them
+COMPLAINTS_CSV = "".join(f"{line}\n" for line in [
+    ",".join(COMPLAINT_COLUMNS),
+    ("LAPOR-1,3575-MPP,lapor_web,pengaduan,kesehatan,sederhana,2025-03-27 09:00,2025-03-27 14:30,2025-04-09 10:00,"
+     "2025-04-10 15:00,selesai,"),
+    "LAPOR-2,3575-MPP,whatsapp,pengaduan,kesehatan,sederhana,2025-05-06 08:20,2025-05-06 11:00,,,terverifikasi,",
+    "LAPOR-3,3514-MPP,loket,permintaan_informasi,kesehatan,sederhana,2025-05-07 23:30,,,,diterima,",
+])
 
 
 def test_imports_keep_the_rollups_in_step_when_complaints_are_added_and_moved(engine, tmp_path):
@@ -188,8 +190,7 @@ def test_the_migration_fills_the_monthly_rollups_of_rows_stored_before_it(tmp_pa
             conn.execute(insert(schema.complaints).values(
                 ticket="OLD-1", unit_id=unit, channel="loket", classification="pengaduan", category="kesehatan",
                 tier="sederhana", received_at=wib(2025, 6, 2, 9), verified_at=wib(2025, 6, 3, 9),
-                status="terverifikasi",
-                source="import", updated_at=wib(2025, 6, 3, 9)))
+                status="terverifikasi", source="import", updated_at=wib(2025, 6, 3, 9)))
             conn.execute(insert(schema.survey_responses).values(
                 response_id="OLD-Q", submitted_at=wib(2025, 6, 2, 9), unit_id=unit, source="import", sex="L",
                 **dict.fromkeys(ELEMENTS, 3)))
@@ -235,8 +236,8 @@ def test_missing_stage_times_are_counted_beside_the_statistics_on_both_paths(eng
     _missing_stage_times(engine)
     with engine.connect() as conn:
         summary = complaint_summary(conn, Filters(), MISSING_NOW)
-        timings = complaint_timings(conn, Filters(), MISSING_NOW)
         rolled = complaint_set(conn, Filters())
+        timings = stage_timings(rolled, MISSING_NOW)
         raw = _raw(conn, Filters())
         by_unit = complaints_by_unit(conn, Filters(), MISSING_NOW)
         # a partial month: the raw rows of 7-31 July instead of the rollup

@@ -34,7 +34,11 @@ from data_access import complaint_rules, elements, reference, schema
 from data_access.complaint_rollups import rebuild_complaint_rollups
 from data_access.db_init import init_database
 from data_access.engine import make_engine
-from data_access.importers import ImportRejected, import_file
+from data_access.importers import import_file
+from data_access.importers.problems import ImportRejected
+from data_access.importers.units import PERSONAL_DATA, PUBLISHED_TEXT
+from data_access.privacy import found_by_scrub
+from data_access.questionnaire import MAX_SERVICE_LENGTH, MAX_SUGGESTION_LENGTH
 from data_access.rollups import rebuild_survey_rollups
 from data_access.workdays import WIB
 from tests.conftest import BACKENDS
@@ -296,14 +300,14 @@ def survey_row(draw, xlsx: bool, row: int) -> dict[str, Cell]:
         "response_id": draw(key_cell(xlsx, row)),
         "submitted_at": draw(time_cell(WHEN + timedelta(hours=row), required=True)),
         "unit_code": draw(unit_code_cell(ACTIVE_UNITS, refused=(INACTIVE,))),
-        "service": draw(text_cell(xlsx, 160, required=False)),
+        "service": draw(text_cell(xlsx, MAX_SERVICE_LENGTH, required=False)),
         **{name: draw(whole_cell(elements.MIN_ANSWER, elements.MAX_ANSWER, required=True)) for name in ELEMENTS},
         "sex": draw(choice_cell(elements.SEXES, required=False)),
         "age": draw(whole_cell(elements.MIN_AGE, elements.MAX_AGE, required=False)),
         "education": draw(choice_cell(elements.EDUCATIONS, required=False)),
         "occupation": draw(choice_cell(elements.OCCUPATIONS, required=False)),
         "channel": draw(choice_cell(elements.SURVEY_CHANNELS, required=False)),
-        "suggestion": draw(text_cell(xlsx, 10_000, required=False)),
+        "suggestion": draw(text_cell(xlsx, MAX_SUGGESTION_LENGTH, required=False)),
     }
 
 
@@ -547,6 +551,16 @@ def expected_row(case: TableCase, row: dict[str, Cell], units: dict[str, int]) -
     return values
 
 
+def personal_data(case: TableCase, codes: list[str], stored: dict) -> set[tuple[int, str]]:
+    """(row, column) of each stored unit name or address in which the privacy scrubber finds what units warn of;
+    codes are the units' codes in the file's order."""
+    if case.kind.name != "units":
+        return set()
+    rows = dict(zip(codes, case.numbers(), strict=True))
+    return {(rows[code], column) for code, values in stored.items() for column in PUBLISHED_TEXT
+            if set(PERSONAL_DATA) & found_by_scrub(values[column])}
+
+
 def stored_rows(engine, table, key: str, keys: list) -> dict:
     column = table.c["code" if key == "unit_code" else key]
     with engine.connect() as conn:
@@ -608,6 +622,7 @@ def check_table_import(db: FuzzDb, case: TableCase) -> None:
     assert not (case.not_utf8() or case.one_column() or case.header_problems() or case.cell_problems()), result
     event(f"accepted ({case.fmt})")
     try:
+        warnings = result.pop("warnings")
         assert result == {"kind": case.kind.name, "added": len(case.rows), "updated": 0, "unchanged": 0}
         key = "code" if case.kind.name == "units" else case.kind.key
         expected = {values[key]: values for values in (expected_row(case, row, db.units) for row in case.rows)}
@@ -615,6 +630,7 @@ def check_table_import(db: FuzzDb, case: TableCase) -> None:
         assert set(stored) == set(expected)
         for key, values in expected.items():
             assert {name: stored[key][name] for name in values} == values
+        assert {(warning.row, warning.column) for warning in warnings} == personal_data(case, list(expected), stored)
         if case.kind.name == "complaints":
             with db.engine.connect() as conn:
                 history = conn.execute(select(schema.complaint_status_history)).all()
@@ -747,7 +763,7 @@ def check_open311_import(db: FuzzDb, requests: tuple[Request, ...]) -> None:
     assert not unreadable and not bad, result
     event("accepted")
     try:
-        assert result == {"kind": "open311", "added": len(requests), "updated": 0, "unchanged": 0}
+        assert result == {"kind": "open311", "added": len(requests), "updated": 0, "unchanged": 0, "warnings": []}
         rows = stored_rows(db.engine, schema.complaints, "ticket", [request.stored["ticket"] for request in requests])
         for request in requests:
             row = rows[request.stored["ticket"]]

@@ -13,7 +13,9 @@ from sqlalchemy import func, select, update
 
 from data_access import complaint_rules, schema
 from data_access.elements import ELEMENTS
-from data_access.importers import ImportRejected, Problem, import_file
+from data_access.importers import import_file
+from data_access.importers.problems import ImportRejected, Problem, render_warnings
+from data_access.questionnaire import MAX_SUGGESTION_LENGTH
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
@@ -95,7 +97,9 @@ def problem_at(rejected: ImportRejected, row: int | None, column: str | None) ->
 
 def test_units_import_stores_every_column(engine, tmp_path):
     path = write_csv(tmp_path / "units.csv", UNIT_HEADER, [MPP, NGEMPIT], delimiter=";", bom=True)
-    assert import_file(engine, "units", path) == {"kind": "units", "added": 2, "updated": 0, "unchanged": 0}
+    assert import_file(engine, "units", path) == (
+        {"kind": "units", "added": 2, "updated": 0, "unchanged": 0, "warnings": []}
+    )
     with engine.connect() as conn:
         mpp = conn.execute(select(schema.service_units).where(schema.service_units.c.code == "3575-MPP")).one()
         ngempit = conn.execute(
@@ -114,8 +118,12 @@ def test_units_reimport_updates_only_changed_units(engine, tmp_path):
     load_units(engine, tmp_path)
     renamed = [MPP[0], "MPP Kota Pasuruan", *MPP[2:]]
     path = write_csv(tmp_path / "units2.csv", UNIT_HEADER, [renamed, NGEMPIT])
-    assert import_file(engine, "units", path) == {"kind": "units", "added": 0, "updated": 1, "unchanged": 1}
-    assert import_file(engine, "units", path) == {"kind": "units", "added": 0, "updated": 0, "unchanged": 2}
+    assert import_file(engine, "units", path) == (
+        {"kind": "units", "added": 0, "updated": 1, "unchanged": 1, "warnings": []}
+    )
+    assert import_file(engine, "units", path) == (
+        {"kind": "units", "added": 0, "updated": 0, "unchanged": 2, "warnings": []}
+    )
     with engine.connect() as conn:
         names = conn.execute(select(schema.service_units.c.name).order_by(schema.service_units.c.code)).scalars()
         assert list(names) == ["Puskesmas Ngempit", "MPP Kota Pasuruan"]
@@ -158,6 +166,28 @@ def test_unit_codes_and_vocabulary_are_matched_leniently(engine, tmp_path):
     assert (unit.code, unit.kind, unit.latitude, unit.longitude) == ("3575-MPP", "mpp", -7.6435, 112.9053)
 
 
+def test_units_with_personal_data_in_names_or_addresses_are_imported_with_warnings(engine, tmp_path):
+    phone = [*MPP[:5], "Jl. KH. Wachid Hasyim, HP 0812-3456-7890", *MPP[6:]]
+    private = [*NGEMPIT[:1], "Puskesmas Ngempit (NIK kepala 3514012345678901)", *NGEMPIT[2:5],
+               "Desa Ngempit, surel pkm.ngempit@gmail.com", *NGEMPIT[6:]]
+    clean = ["3575-DINKES", "Dinas Kesehatan", "opd", "35.75", "35.75.04", "Jl. Raya No. 5", "", "", ""]
+    path = write_csv(tmp_path / "units.csv", UNIT_HEADER, [phone, private, clean])
+
+    result = import_file(engine, "units", path)
+
+    assert (result["added"], count(engine, schema.service_units)) == (3, 3)
+    reasons = {(warning.row, warning.column): warning.reason for warning in result["warnings"]}
+    assert list(reasons) == [(2, "address"), (3, "name"), (3, "address")]
+    assert reasons[(2, "address")].startswith("looks like it holds a phone number, which every page would publish")
+    assert reasons[(3, "name")].startswith("looks like it holds a NIK,")
+    assert reasons[(3, "address")].startswith("looks like it holds an e-mail address,")
+    assert all(warning.value is None for warning in result["warnings"])  # the personal data is not repeated
+    assert "3514012345678901" not in render_warnings(result["warnings"])
+    assert render_warnings(result["warnings"]).splitlines()[0] == (
+        "File imported with 3 warnings; check these values:"
+    )
+
+
 # --- surveys ----------------------------------------------------------------------------------------------------
 
 
@@ -170,7 +200,9 @@ def test_surveys_import_stores_answers_profile_and_utc_times(engine, tmp_path):
         survey("R-3", "2025-03-27T02:00:00Z"),
     ]
     path = write_csv(tmp_path / "surveys.csv", SURVEY_HEADER, rows)
-    assert import_file(engine, "surveys", path) == {"kind": "surveys", "added": 3, "updated": 0, "unchanged": 0}
+    assert import_file(engine, "surveys", path) == (
+        {"kind": "surveys", "added": 3, "updated": 0, "unchanged": 0, "warnings": []}
+    )
     table = schema.survey_responses
     with engine.connect() as conn:
         stored = {row.response_id: row for row in conn.execute(select(table, schema.service_units.c.code).join(
@@ -201,9 +233,13 @@ def test_surveys_reimport_adds_nothing(engine, tmp_path):
     load_units(engine, tmp_path)
     path = write_csv(tmp_path / "surveys.csv", SURVEY_HEADER, [survey("R-1"), survey("R-2")], bom=True)
     import_file(engine, "surveys", path)
-    assert import_file(engine, "surveys", path) == {"kind": "surveys", "added": 0, "updated": 0, "unchanged": 2}
+    assert import_file(engine, "surveys", path) == (
+        {"kind": "surveys", "added": 0, "updated": 0, "unchanged": 2, "warnings": []}
+    )
     grown = write_csv(tmp_path / "more.csv", SURVEY_HEADER, [survey("R-1", waktu="1"), survey("R-3")])
-    assert import_file(engine, "surveys", grown) == {"kind": "surveys", "added": 1, "updated": 0, "unchanged": 1}
+    assert import_file(engine, "surveys", grown) == (
+        {"kind": "surveys", "added": 1, "updated": 0, "unchanged": 1, "warnings": []}
+    )
     assert count(engine, schema.survey_responses) == 3
 
 
@@ -286,7 +322,7 @@ def test_private_suggestions_are_never_echoed(engine, tmp_path):
     problem = problem_at(rejected, 2, "suggestion")
     assert (problem.value, problem.withheld) == (None, True)
     assert "08123456789" not in rejected.render()
-    assert "value (text withheld): text is longer than 10,000 characters" in rejected.render()
+    assert f"value (text withheld): text is longer than {MAX_SUGGESTION_LENGTH:,} characters" in rejected.render()
 
 
 def test_xlsx_surveys_with_numbers_and_dates_as_excel_stores_them(engine, tmp_path):
@@ -389,7 +425,7 @@ def test_complaints_import_stores_stages_in_utc_and_history(engine, tmp_path):
     ]
     path = write_csv(tmp_path / "complaints.csv", COMPLAINT_HEADER, rows, delimiter=";", bom=True)
     assert import_file(engine, "complaints", path) == {"kind": "complaints", "added": 2, "updated": 0,
-                                                        "unchanged": 0}
+                                                        "unchanged": 0, "warnings": []}
     with engine.connect() as conn:
         stored = {row.ticket: row for row in conn.execute(select(schema.complaints))}
         history = conn.execute(
@@ -413,7 +449,7 @@ def test_complaint_status_change_updates_the_row_and_appends_history(engine, tmp
     first = write_csv(tmp_path / "c1.csv", COMPLAINT_HEADER, [complaint("LAPOR-1"), complaint("LAPOR-2")])
     import_file(engine, "complaints", first)
     assert import_file(engine, "complaints", first) == {"kind": "complaints", "added": 0, "updated": 0,
-                                                         "unchanged": 2}
+                                                         "unchanged": 2, "warnings": []}
     later = write_csv(tmp_path / "c2.csv", COMPLAINT_HEADER, [
         complaint("LAPOR-1", first_response_at="2025-03-31 08:00", resolved_at="2025-04-01 16:00",
                   status="selesai"),
@@ -421,7 +457,7 @@ def test_complaint_status_change_updates_the_row_and_appends_history(engine, tmp
         complaint("LAPOR-3"),
     ])
     assert import_file(engine, "complaints", later) == {"kind": "complaints", "added": 1, "updated": 1,
-                                                         "unchanged": 1}
+                                                         "unchanged": 1, "warnings": []}
     assert import_file(engine, "complaints", later)["updated"] == 0
     with engine.connect() as conn:
         lapor = conn.execute(select(schema.complaints).where(schema.complaints.c.ticket == "LAPOR-1")).one()
@@ -569,8 +605,12 @@ def test_open311_requests_become_complaints(engine, tmp_path):
         open311_request(12345, status="closed", service_code="air_bersih",
                         extended_attributes={"tier": "pemeriksaan_lapangan", "channel": "lapor_app"}),
     ])
-    assert import_file(engine, "open311", path) == {"kind": "open311", "added": 2, "updated": 0, "unchanged": 0}
-    assert import_file(engine, "open311", path) == {"kind": "open311", "added": 0, "updated": 0, "unchanged": 2}
+    assert import_file(engine, "open311", path) == (
+        {"kind": "open311", "added": 2, "updated": 0, "unchanged": 0, "warnings": []}
+    )
+    assert import_file(engine, "open311", path) == (
+        {"kind": "open311", "added": 0, "updated": 0, "unchanged": 2, "warnings": []}
+    )
     with engine.connect() as conn:
         stored = {row.ticket: row for row in conn.execute(select(schema.complaints))}
     opened, closed = stored["311-1"], stored["12345"]
@@ -673,8 +713,8 @@ def test_a_real_shaped_open311_payload_imports_once_mapped(engine, tmp_path):
     city_map = write_json(tmp_path / "city-map.json", CITY_MAP)
     added = import_file(engine, "open311", requests, map_path=city_map)
     again = import_file(engine, "open311", requests, map_path=city_map)
-    assert added == {"kind": "open311", "added": 4, "updated": 0, "unchanged": 0}
-    assert again == {"kind": "open311", "added": 0, "updated": 0, "unchanged": 4}
+    assert added == {"kind": "open311", "added": 4, "updated": 0, "unchanged": 0, "warnings": []}
+    assert again == {"kind": "open311", "added": 0, "updated": 0, "unchanged": 4, "warnings": []}
     with engine.connect() as conn:
         units = dict(conn.execute(select(schema.service_units.c.id, schema.service_units.c.code)).all())
         stored = {row.ticket: row for row in conn.execute(select(schema.complaints))}

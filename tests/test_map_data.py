@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import update
 
 from data_access import config, schema
-from data_access.boundaries import kecamatan_boundaries, load_boundaries
+from data_access.boundaries import load_boundaries
 from data_access.complaint_queries import complaints_by_unit
 from data_access.elements import ELEMENTS
 from data_access.filters import Filters
@@ -19,9 +19,7 @@ from data_access.ikm_queries import ikm_by_kecamatan, ikm_by_unit
 from data_access.map_data import (
     NO_QUESTIONNAIRES,
     UNRATED,
-    kecamatan_measures,
     map_figures,
-    map_units,
     marker_counts,
 )
 from data_access.sample import ADEQUATE, INADEQUATE, UNKNOWN_POPULATION
@@ -70,7 +68,7 @@ def add_scene(engine) -> None:
 def test_each_unit_gets_its_grade_sample_and_complaints(engine):
     add_scene(engine)
     with engine.connect() as conn:
-        units = map_units(conn, Filters(), NOW)
+        units = map_figures(conn, Filters(), NOW)[0]
     rows = units.set_index("unit_code")
     assert list(units["unit_code"]) == ["3514-U4", "3575-U5", "3575-U2", "3575-U1", "3575-U3", "3575-U7"]
     # region, kecamatan, then name order; the inactive unit is left out
@@ -92,10 +90,10 @@ def test_each_unit_gets_its_grade_sample_and_complaints(engine):
 def test_unit_filters_narrow_the_units(engine):
     add_scene(engine)
     with engine.connect() as conn:
-        kota = map_units(conn, Filters(region="35.75"), NOW)
-        puskesmas = map_units(conn, Filters(kind="puskesmas"), NOW)
-        gadingrejo = map_units(conn, Filters(kecamatan="35.75.01"), NOW)
-        nothing = map_units(conn, Filters(kind="rsud"), NOW)
+        kota = map_figures(conn, Filters(region="35.75"), NOW)[0]
+        puskesmas = map_figures(conn, Filters(kind="puskesmas"), NOW)[0]
+        gadingrejo = map_figures(conn, Filters(kecamatan="35.75.01"), NOW)[0]
+        nothing = map_figures(conn, Filters(kind="rsud"), NOW)[0]
     assert set(kota["unit_code"]) == {"3575-U1", "3575-U2", "3575-U3", "3575-U5", "3575-U7"}
     assert list(puskesmas["unit_code"]) == ["3514-U4", "3575-U1", "3575-U7"]
     assert list(gadingrejo["unit_code"]) == ["3575-U5", "3575-U2", "3575-U1"]
@@ -105,7 +103,7 @@ def test_unit_filters_narrow_the_units(engine):
 def test_kecamatan_measures_by_hand(engine):
     add_scene(engine)
     with engine.connect() as conn:
-        kota = kecamatan_measures(conn, Filters(region="35.75"), NOW).set_index("kecamatan_code")
+        kota = map_figures(conn, Filters(region="35.75"), NOW)[1].set_index("kecamatan_code")
     assert list(kota.index) == ["35.75.01", "35.75.02", "35.75.03", "35.75.04"]
     gadingrejo = kota.loc["35.75.01"]
     # U1 and U2 together: per element (4x4 + 6x3) + 10x3 = 64 over 20 answers = 3.2 -> 80.00, B
@@ -128,34 +126,23 @@ def test_complaints_per_10k_once_the_population_is_loaded(engine):
     with engine.begin() as conn:
         conn.execute(update(schema.kecamatan).where(schema.kecamatan.c.code == "35.75.01").values(population=20_000))
     with engine.connect() as conn:
-        row = kecamatan_measures(conn, Filters(kecamatan="35.75.01"), NOW).iloc[0]
+        row = map_figures(conn, Filters(kecamatan="35.75.01"), NOW)[1].iloc[0]
     assert (row["population"], row["complaints"], row["per_10k"]) == (20_000, 4, 2.0)  # 10,000 x 4 / 20,000
 
 
 def test_kecamatan_measures_follow_the_kind_filter(engine):
     add_scene(engine)
     with engine.connect() as conn:
-        row = kecamatan_measures(conn, Filters(kind="puskesmas", kecamatan="35.75.01"), NOW).iloc[0]
+        row = map_figures(conn, Filters(kind="puskesmas", kecamatan="35.75.01"), NOW)[1].iloc[0]
         by_kecamatan = ikm_by_kecamatan(conn, Filters(kind="puskesmas"))
     # only U1 is a puskesmas in Gadingrejo: 85.00; its three complaints, two open, one overdue
     assert (row["units"], row["ikm"], row["complaints"], row["open"], row["overdue"]) == (1, 85.0, 3, 2, 1)
     assert {code: result.ikm for code, result in by_kecamatan.items()} == {"35.75.01": 85.0, "35.14.05": 100.0}
 
 
-def test_map_figures_are_units_and_kecamatan_from_one_pass(engine):
-    add_scene(engine)
-    with engine.connect() as conn:
-        units, measures = map_figures(conn, Filters(region="35.75"), NOW)
-        expected_units = map_units(conn, Filters(region="35.75"), NOW)
-        expected_measures = kecamatan_measures(conn, Filters(region="35.75"), NOW)
-    pd.testing.assert_frame_equal(units, expected_units)
-    pd.testing.assert_frame_equal(measures, expected_measures)
-
-
 def test_an_empty_database_gives_empty_units_and_blank_kecamatan(engine):
     with engine.connect() as conn:
-        units = map_units(conn, Filters(), NOW)
-        measures = kecamatan_measures(conn, Filters(), NOW)
+        units, measures = map_figures(conn, Filters(), NOW)
     assert units.empty
     assert len(measures) == 28
     assert measures["ikm"].isna().all() and (measures["complaints"] == 0).all()
@@ -168,7 +155,7 @@ def test_map_figures_agree_with_the_pages_queries_on_the_demo(demo_url):
     now = datetime(2026, 1, 5, 3, tzinfo=UTC)
     try:
         with engine.connect() as conn:
-            units = map_units(conn, Filters(), now).set_index("unit_code")
+            units = map_figures(conn, Filters(), now)[0].set_index("unit_code")
             ikm = {row["unit_code"]: row for row in ikm_by_unit(conn, Filters())}
             complaints = {row["unit_code"]: row for row in complaints_by_unit(conn, Filters(), now)}
     finally:
@@ -224,7 +211,7 @@ def test_no_boundary_setting_means_no_boundaries(monkeypatch):
     monkeypatch.delenv("BOUNDARY_GEOJSON", raising=False)
     monkeypatch.setattr(config, "SECRETS_PATH", Path("/nonexistent/secrets.toml"))
     assert config.boundary_geojson_path() is None
-    assert kecamatan_boundaries() is None
+    assert load_boundaries(config.boundary_geojson_path()) is None
 
 
 def test_a_relative_boundary_path_is_read_from_the_repository_root(monkeypatch):
@@ -233,8 +220,7 @@ def test_a_relative_boundary_path_is_read_from_the_repository_root(monkeypatch):
 
 
 @pytest.mark.skipif(not SHARED_GEO.exists(), reason="reference boundaries (../shared/geo) not present")
-def test_the_shared_kecamatan_file_has_all_28_kecamatan(monkeypatch):
-    monkeypatch.setenv("BOUNDARY_GEOJSON", str(SHARED_GEO))
-    loaded = kecamatan_boundaries()
+def test_the_shared_kecamatan_file_has_all_28_kecamatan():
+    loaded = load_boundaries(SHARED_GEO)
     assert len(loaded["features"]) == 28
     assert loaded["features"][0]["properties"] == {"code": "35.14.01", "name": "Purwodadi"}

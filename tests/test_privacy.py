@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from data_access.demo import PERSONAL_COMPLAINT_NOTES, PERSONAL_SUGGESTIONS
-from data_access.privacy import scrub, suppress_small
+from data_access.privacy import EMAIL_TOKEN, PHONE_TOKEN, found_by_scrub, scrub, suppress_small
 
 
 @pytest.mark.parametrize(
@@ -125,6 +125,13 @@ def test_innocent_text_is_kept(text):
 
 def test_empty_text():
     assert scrub(None) == "" and scrub("") == ""
+
+
+def test_found_by_scrub_names_the_kinds_of_personal_data_it_replaces():
+    assert found_by_scrub("Hubungi 0812-3456-7890 atau pkm@gmail.com") == {PHONE_TOKEN, EMAIL_TOKEN}
+    assert found_by_scrub("Jalan di depan puskesmas rusak parah.") == frozenset()
+    assert found_by_scrub("NIK sudah disamarkan: [NIK]") == frozenset()  # a token already there is not a finding
+    assert found_by_scrub(None) == frozenset()
 
 
 def test_suppress_small_blanks_one_to_four_and_keeps_zeros():

@@ -27,13 +27,13 @@ _figures = cached_figure(map_data.map_figures, ages_with_calendar=True, max_entr
 
 
 def units(filters: Filters, marker: str | None = None) -> pd.DataFrame:
-    """The units the filters select (data_access.map_data.map_units), only those with `marker` when one is given."""
+    """The units the filters select (data_access.map_data.map_figures), only those with `marker` when one is given."""
     frame = _figures(filters)[0]
     return frame if marker is None else frame[frame["marker"] == marker].reset_index(drop=True)
 
 
 def kecamatan(filters: Filters) -> pd.DataFrame:
-    """Average IKM, complaints per 10,000 residents and overdue share per kecamatan (map_data.kecamatan_measures)."""
+    """Average IKM, complaints per 10,000 residents and overdue share per kecamatan (map_data.map_figures)."""
     return _figures(filters)[1]
 
 

@@ -18,9 +18,8 @@ from components.survey import figures as survey_data
 from data_access import clock
 from data_access.elements import EDUCATIONS, MAX_AGE, MIN_AGE, OCCUPATIONS, SEXES
 from data_access.filters import Filters, InvalidFilter
+from data_access.questionnaire import MAX_SERVICE_LENGTH, MAX_SUGGESTION_LENGTH
 from data_access.survey_intake import (
-    MAX_SERVICE_LENGTH,
-    MAX_SUGGESTION_LENGTH,
     SAME_UNIT_COOLDOWN,
     InvalidSubmission,
     Submission,

@@ -1,7 +1,7 @@
 """initial schema
 
 Revision ID: 0001
-Revises: 
+Revises:
 """
 
 import sqlalchemy as sa
@@ -72,7 +72,8 @@ def upgrade() -> None:
     sa.Column('longitude', sa.Float(), nullable=True),
     sa.Column('annual_users', sa.Integer(), nullable=True),
     sa.Column('active', sa.Boolean(), nullable=False),
-    sa.ForeignKeyConstraint(['kecamatan_code'], ['kecamatan.code'], name=op.f('fk_service_units_kecamatan_code_kecamatan')),
+    sa.ForeignKeyConstraint(['kecamatan_code'], ['kecamatan.code'],
+        name=op.f('fk_service_units_kecamatan_code_kecamatan')),
     sa.ForeignKeyConstraint(['region_code'], ['regions.code'], name=op.f('fk_service_units_region_code_regions')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_service_units')),
     sa.UniqueConstraint('code', name=op.f('uq_service_units_code'))
@@ -149,7 +150,9 @@ def upgrade() -> None:
     sa.Column('complaint_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('status', sa.String(length=20), nullable=False),
     sa.Column('changed_at', data_access.schema.UTCDateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['complaint_id'], ['complaints.id'], name=op.f('fk_complaint_status_history_complaint_id_complaints'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['complaint_id'], ['complaints.id'],
+        name=op.f('fk_complaint_status_history_complaint_id_complaints'),
+        ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_complaint_status_history')),
     sa.UniqueConstraint('complaint_id', 'status', 'changed_at', name='uq_status_history_event')
     )

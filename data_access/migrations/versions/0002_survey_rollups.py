@@ -40,7 +40,8 @@ def upgrade() -> None:
     sa.Column('dimension', sa.String(length=12), nullable=False),
     sa.Column('value', sa.String(length=24), nullable=False),
     sa.Column('respondents', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['unit_id'], ['service_units.id'], name=op.f('fk_survey_profile_daily_unit_id_service_units')),
+    sa.ForeignKeyConstraint(['unit_id'], ['service_units.id'],
+        name=op.f('fk_survey_profile_daily_unit_id_service_units')),
     sa.PrimaryKeyConstraint('unit_id', 'day', 'dimension', 'value', name=op.f('pk_survey_profile_daily'))
     )
     with op.batch_alter_table('survey_profile_daily', schema=None) as batch_op:

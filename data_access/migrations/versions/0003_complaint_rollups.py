@@ -38,8 +38,10 @@ def upgrade() -> None:
     sa.Column('workdays', sa.Integer(), nullable=False),
     sa.Column('workdays_cuti_kerja', sa.Integer(), nullable=False),
     sa.Column('complaints', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['unit_id'], ['service_units.id'], name=op.f('fk_complaint_stage_monthly_unit_id_service_units')),
-    sa.PrimaryKeyConstraint('unit_id', 'month', 'stage', 'tier', 'workdays', 'workdays_cuti_kerja', name=op.f('pk_complaint_stage_monthly'))
+    sa.ForeignKeyConstraint(['unit_id'], ['service_units.id'],
+        name=op.f('fk_complaint_stage_monthly_unit_id_service_units')),
+    sa.PrimaryKeyConstraint('unit_id', 'month', 'stage', 'tier', 'workdays', 'workdays_cuti_kerja',
+        name=op.f('pk_complaint_stage_monthly'))
     )
     with op.batch_alter_table('complaint_stage_monthly', schema=None) as batch_op:
         batch_op.create_index('ix_complaint_stage_monthly_month', ['month'], unique=False)
@@ -50,7 +52,9 @@ def upgrade() -> None:
     with op.batch_alter_table('complaints', schema=None) as batch_op:
         batch_op.create_index('ix_complaints_resolved', ['resolved_at'], unique=False)
         batch_op.create_index('ix_complaints_updated', ['updated_at'], unique=False)
-        batch_op.create_index('ix_complaints_unverified', ['status'], unique=False, sqlite_where=sa.text('verified_at IS NULL'), postgresql_where=sa.text('verified_at IS NULL'))
+        batch_op.create_index('ix_complaints_unverified', ['status'], unique=False,
+            sqlite_where=sa.text('verified_at IS NULL'),
+            postgresql_where=sa.text('verified_at IS NULL'))
 
     op.create_table('survey_profile_monthly',
     sa.Column('unit_id', sa.Integer(), nullable=False),
@@ -58,7 +62,8 @@ def upgrade() -> None:
     sa.Column('dimension', sa.String(length=12), nullable=False),
     sa.Column('value', sa.String(length=24), nullable=False),
     sa.Column('respondents', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['unit_id'], ['service_units.id'], name=op.f('fk_survey_profile_monthly_unit_id_service_units')),
+    sa.ForeignKeyConstraint(['unit_id'], ['service_units.id'],
+        name=op.f('fk_survey_profile_monthly_unit_id_service_units')),
     sa.PrimaryKeyConstraint('unit_id', 'month', 'dimension', 'value', name=op.f('pk_survey_profile_monthly'))
     )
     with op.batch_alter_table('survey_profile_monthly', schema=None) as batch_op:
@@ -79,7 +84,8 @@ def downgrade() -> None:
     sa.Column('dimension', sa.String(length=12), nullable=False),
     sa.Column('value', sa.String(length=24), nullable=False),
     sa.Column('respondents', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['unit_id'], ['service_units.id'], name=op.f('fk_survey_profile_daily_unit_id_service_units')),
+    sa.ForeignKeyConstraint(['unit_id'], ['service_units.id'],
+        name=op.f('fk_survey_profile_daily_unit_id_service_units')),
     sa.PrimaryKeyConstraint('unit_id', 'day', 'dimension', 'value', name=op.f('pk_survey_profile_daily'))
     )
     with op.batch_alter_table('survey_profile_daily', schema=None) as batch_op:
@@ -88,7 +94,9 @@ def downgrade() -> None:
         batch_op.drop_index('ix_survey_profile_monthly_month')
     op.drop_table('survey_profile_monthly')
     with op.batch_alter_table('complaints', schema=None) as batch_op:
-        batch_op.drop_index('ix_complaints_unverified', sqlite_where=sa.text('verified_at IS NULL'), postgresql_where=sa.text('verified_at IS NULL'))
+        batch_op.drop_index('ix_complaints_unverified',
+            sqlite_where=sa.text('verified_at IS NULL'),
+            postgresql_where=sa.text('verified_at IS NULL'))
         batch_op.drop_index('ix_complaints_resolved')
         batch_op.drop_index('ix_complaints_updated')
 

@@ -1,4 +1,4 @@
-"""Reading admins' files (CSV, XLSX, JSON) into trimmed strings, and the problems that reject a file.
+"""Reading admins' files (CSV, XLSX, JSON) into trimmed strings; a file that cannot be read is rejected.
 
 Rows keep their spreadsheet number (header = row 1, first data row = row 2) so every problem points at the row
 an admin sees in Excel.
@@ -10,78 +10,17 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
 
+from data_access.importers.problems import ImportRejected, Problem, reject
+
 UTF8_BOM = b"\xef\xbb\xbf"
-# Enough to fix a file from; the rest is summarised (all of them stay in ImportRejected.problems).
-RENDER_LIMIT = 200
-# A value is quoted up to this many characters: a misaligned 1 MB cell must not flood the terminal.
-VALUE_SHOWN = 80
 HEADER_ROW = 1
 SAVE_AS_UTF8 = "in Excel choose 'Save As' > 'CSV UTF-8 (Comma delimited)'"
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One reason a file was rejected; row and column are None for problems of the whole file."""
-
-    row: int | None
-    column: str | None
-    value: str | None
-    reason: str
-    # Free text may hold personal data, so its value is never kept or echoed.
-    withheld: bool = False
-
-    def render(self, row_word: str = "row", column_word: str = "column") -> str:
-        place = []
-        if self.row is not None:
-            place.append(f"{row_word} {self.row}")
-        if self.column is not None:
-            place.append(f"{column_word} {self.column}")
-        if self.withheld:
-            place.append("value (text withheld)")
-        elif self.value is not None:
-            place.append(f"value {_shown(self.value)}")
-        return f"{', '.join(place)}: {self.reason}" if place else self.reason
-
-
-def _shown(value: str) -> str:
-    if len(value) <= VALUE_SHOWN:
-        return repr(value)
-    return f"{value[:VALUE_SHOWN]!r}... ({len(value):,} characters)"
-
-
-class ImportRejected(Exception):
-    """The file was not imported; `problems` lists every reason, `render()` says so for a terminal."""
-
-    def __init__(self, problems: Iterable[Problem], *, row_word: str = "row", column_word: str = "column"):
-        # Top to bottom, as an admin walks through the file; sorted() is stable, so column order within a row stays.
-        self.problems = sorted(problems, key=lambda problem: problem.row or 0)
-        self.row_word = row_word
-        self.column_word = column_word
-        super().__init__(self.header())
-
-    def header(self) -> str:
-        count = len(self.problems)
-        return f"File rejected: {count} problem{'' if count == 1 else 's'}; nothing was written."
-
-    def render(self) -> str:
-        lines = [self.header()]
-        lines += [problem.render(self.row_word, self.column_word) for problem in self.problems[:RENDER_LIMIT]]
-        if len(self.problems) > RENDER_LIMIT:
-            lines.append(f"... and {len(self.problems) - RENDER_LIMIT} more")
-        return "\n".join(lines)
-
-
-def reject(reason: str) -> ImportRejected:
-    """An ImportRejected for one problem of the file as a whole."""
-    return ImportRejected([Problem(None, None, None, reason)])
 
 
 def read_table(path: Path, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -226,7 +165,7 @@ def _xlsx_grid(path: Path) -> pd.DataFrame:
             workbook.close()
     # A damaged workbook fails wherever zipfile, zlib, the XML parser or openpyxl notice it, each with its own
     # exception (BadZipFile, zlib.error, EOFError, ParseError, KeyError, ...); to an admin they all mean this.
-    except Exception:
+    except Exception:  # noqa: BLE001
         raise reject("the file cannot be read as an .xlsx workbook") from None
     rows = [[_cell_text(value) for value in row] for row in cells]
     if not rows:

@@ -12,25 +12,19 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import Connection, Engine, and_, bindparam, func, insert, select, update
+from sqlalchemy import Connection, and_, bindparam, func, insert, select, update
 
 from data_access import schema
-from data_access.db_init import touch_source
 from data_access.elements import ELEMENTS, MAX_ANSWER, MIN_ANSWER
-from data_access.file_reading import read_table
-from data_access.importers import (
-    Checks,
-    _as_mask,
-    _by_distinct,
-    _detail,
-    _records,
-    _unit_index,
-)
+from data_access.importers.checks import Checks, as_mask, by_distinct
+from data_access.importers.columns import SUMMARY_COLUMNS
+from data_access.importers.reading import read_table
+from data_access.importers.units import unit_index
+from data_access.importers.writing import records
 from data_access.progress import Progress
 from data_access.summaries import NO_DOUBLE_COUNTING, stored_periods
 from data_access.workdays import WIB
 
-SUMMARY_COLUMNS = ("unit_code", "period_start", "period_end", "respondents", *ELEMENTS)
 # Excel keeps a typed date as a datetime at midnight, which the reader writes as 2025-03-31T00:00:00.
 DATE_TEXT = r"\d{4}-\d{2}-\d{2}(?:[T ]00:00(?::00)?)?"
 DATE_RULE = "must be a date such as 2025-03-31"
@@ -44,19 +38,20 @@ PERIOD_FIELDS = ("unit_id", "period_start", "period_end")
 NRR_COLUMNS = tuple(f"nrr_{name}" for name in ELEMENTS)
 
 
-def import_skm_summary(engine: Engine, path: Path, now: pd.Timestamp, progress: Progress) -> dict:
-    frame = read_table(path, SUMMARY_COLUMNS)
-    with engine.begin() as conn:
-        summaries = _valid_summaries(conn, Checks(frame), now)
-        counts = _write_summaries(conn, summaries, progress)
-        touch_source(conn, "surveys", _detail(path, counts))
-    return counts
+def read_summaries(path: Path) -> Checks:
+    return Checks(read_table(path, SUMMARY_COLUMNS))
+
+
+def import_summaries(conn: Connection, checks: Checks, now: pd.Timestamp, progress: Progress) -> dict:
+    """Check every row, then write them; raises ImportRejected, having written nothing, if any row is invalid."""
+    summaries = _valid_summaries(conn, checks, now)
+    return _write_summaries(conn, summaries, progress)
 
 
 def _valid_summaries(conn: Connection, checks: Checks, now: pd.Timestamp) -> pd.DataFrame:
     """Columns named as in skm_summaries, indexed by spreadsheet row."""
     today = pd.Timestamp(now.tz_convert(WIB).date())
-    unit_id = checks.unit_ids("unit_code", _unit_index(conn), require_active=False)
+    unit_id = checks.unit_ids("unit_code", unit_index(conn), require_active=False)
     start = _dates(checks, "period_start")
     end = _dates(checks, "period_end")
     checks.flag(end > today, "period_end", "the period has not ended yet; results are published after it ends")
@@ -84,10 +79,10 @@ def _dates(checks: Checks, column: str) -> pd.Series:
     """WIB calendar dates (as midnight Timestamps), NaT where missing or refused."""
     values = checks.column(column)
     present = checks.present(column, required=True, rule=DATE_RULE)
-    shaped = present & _as_mask(values.str.fullmatch(DATE_TEXT))
+    shaped = present & as_mask(values.str.fullmatch(DATE_TEXT))
     dates = pd.to_datetime(values.where(shaped).str[:10], format="%Y-%m-%d", errors="coerce")
     checks.flag(present & dates.isna(), column, DATE_RULE)
-    early = _as_mask(dates < EARLIEST_PERIOD)
+    early = as_mask(dates < EARLIEST_PERIOD)
     checks.flag(early, column, "is before 2017: the nine-element SKM (PermenPANRB 14/2017) did not exist yet, and "
                                "results under the 14-element standard are not comparable")
     return dates.mask(early)
@@ -96,7 +91,7 @@ def _dates(checks: Checks, column: str) -> pd.Series:
 def _nrr(checks: Checks, element: str) -> pd.Series:
     """The NRR in ten-thousandths (3.2451 -> 32451) as Int64; a decimal comma is accepted."""
     present = checks.present(element, required=True, rule=NRR_RULE)
-    units = _by_distinct(checks.column(element), _nrr_units, missing=None)
+    units = by_distinct(checks.column(element), _nrr_units, missing=None)
     valid = units.notna()
     checks.flag(present & ~valid, element, NRR_RULE)
     return units.astype("Int64")
@@ -166,7 +161,7 @@ def _write_summaries(conn: Connection, summaries: pd.DataFrame, progress: Progre
         for row in conn.execute(select(*(table.c[name] for name in (*PERIOD_FIELDS, "respondents", *NRR_COLUMNS))))
     }
     new, changed = [], []
-    for summary in _records(summaries):
+    for summary in records(summaries):
         key = tuple(summary[name] for name in PERIOD_FIELDS)
         figures = tuple(summary[name] for name in ("respondents", *NRR_COLUMNS))
         if key not in stored:
