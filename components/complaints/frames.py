@@ -11,7 +11,7 @@ import pandas as pd
 
 from components.formatting import fmt_date, fmt_number, fmt_pct
 from components.i18n import STRINGS, t
-from components.satisfaction.frames import unit_link
+from components.table import unit_link
 from data_access.complaint_rules import (
     BACKLOG_BUCKETS,
     FIRST_RESPONSE_LIMIT,

@@ -12,7 +12,7 @@ import pandas as pd
 from components.complaints.frames import stage_text
 from components.formatting import fmt_date, fmt_number, fmt_pct, fmt_quarter
 from components.i18n import t
-from components.satisfaction.frames import unit_link
+from components.table import unit_link
 from data_access.leadership import Week
 from data_access.ombudsman import BANDS_2022_2024, BANDS_UNTIL_2021, FIRST_OPINION_YEAR
 

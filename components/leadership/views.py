@@ -23,9 +23,9 @@ from components.i18n import current_language, t
 from components.layout import REGION_KEY, adopt_query_param, publish_query_param
 from components.leadership import figures as leadership_data
 from components.leadership import frames as frames
+from components.legacy_dataset import table_block
 from components.satisfaction import figures as ikm_data
 from components.satisfaction import frames as ikm_frames
-from components.satisfaction.views import table_block
 from data_access import clock, config
 from data_access.complaint_rules import MIN_COMPLAINTS_FOR_RANKING
 from data_access.filters import Filters
