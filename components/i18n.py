@@ -1404,6 +1404,10 @@ STRINGS: dict[str, dict[str, str]] = {
                                "en": "IKM, grade, respondents, confidence interval and sample adequacy per unit."},
     "data.desc.ikm-peringkat": {"id": "Unit dengan sampel memadai, diurutkan menurut IKM.",
                                 "en": "Units with an adequate sample, ranked by IKM."},
+    "data.desc.ikm-tidak-diperingkat": {"id": "Unit yang tidak diperingkat: sampel belum memadai atau populasi "
+                                               "tidak diketahui.",
+                                         "en": "Units left out of the ranking: sample too small or population "
+                                               "unknown."},
     "data.desc.ikm-unsur": {"id": "Nilai dan mutu sembilan unsur untuk pilihan filter.",
                             "en": "Score and grade of the nine elements for the filters chosen."},
     "data.desc.ikm-unsur-35.14": {"id": "Nilai sembilan unsur di Kabupaten Pasuruan.",

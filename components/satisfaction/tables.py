@@ -245,13 +245,12 @@ CARD_ELEMENTS = Table("unit-unsur", "unit", titled("unit.elements.heading"), uni
 CARD_TRENDS = {g: Table(f"unit-tren-{g}", "unit", _trend_title(g), _trend(g), TREND_COLUMNS, f"ikm-tren-{g}",
                         scope=unit_only)
                for g in GRANULARITIES}
-# Shown under the ranking; Pimpinan offers the same list over its window for download (pimpinan-tidak-diperingkat).
 LEFT_OUT = Table("ikm-tidak-diperingkat", "kepuasan", _left_out_title, left_out_rows, LEFT_OUT_COLUMNS,
                  "ikm-tidak-diperingkat")
 SUMMARY_PERIODS = Table("unit-hasil-terbitan", "unit", titled("unit.summaries.heading"), ikm_data.summary_periods,
                         SUMMARY_PERIOD_COLUMNS, "unit-hasil-terbitan", scope=unit_only)
 
 TABLES = (
-    UNITS, RANKING, ELEMENTS_TABLE, *REGION_ELEMENTS.values(), UNIT_ELEMENTS, REGIONS_TREND, *TRENDS.values(),
+    UNITS, RANKING, LEFT_OUT, ELEMENTS_TABLE, *REGION_ELEMENTS.values(), UNIT_ELEMENTS, REGIONS_TREND, *TRENDS.values(),
     PERCEPTION, *PROFILES.values(), CARD_ELEMENTS, *CARD_TRENDS.values(), SUMMARY_PERIODS,
 )

@@ -26,7 +26,7 @@ from components.satisfaction.charts import (
     render_ranking_chart,
     render_trend_chart,
 )
-from components.table import Table, show
+from components.table import Table
 from components.tiles import LIVE_REFRESH_SECONDS
 from data_access.complaint_rules import FIRST_RESPONSE_LIMIT, MIN_COMPLAINTS_FOR_RANKING
 from data_access.elements import PROFILE_DIMENSIONS
@@ -168,7 +168,8 @@ def ranking_section(filters: Filters) -> None:
         st.info(t("ikm.ranking.none"), icon=":material/info:")
     if left_out:
         with st.expander(t("ikm.ranking.left_out", n=fmt_number(len(left_out)))):
-            show(tables.LEFT_OUT, tables.LEFT_OUT.frame(filters))
+            table_block(tables.LEFT_OUT, tables.LEFT_OUT.frame(filters), tables.LEFT_OUT.title(filters),
+                        describe(filters), "left-out")
 
 
 def perception_section(filters: Filters) -> None:
