@@ -219,6 +219,8 @@ UNITS = Table("ikm-per-unit", "kepuasan", titled("ikm.units.heading"), units_bes
               "ikm-per-unit")
 RANKING = Table("ikm-peringkat", "kepuasan", titled("ikm.ranking.heading"), ranked_rows, RANKING_COLUMNS,
                 "ikm-peringkat")
+LEFT_OUT = Table("ikm-tidak-diperingkat", "kepuasan", _left_out_title, left_out_rows, LEFT_OUT_COLUMNS,
+                 "ikm-tidak-diperingkat")
 ELEMENTS_TABLE = Table("ikm-unsur", "kepuasan", titled("ikm.elements.title"), summary_elements, ELEMENT_COLUMNS,
                        "ikm-unsur-elements")
 REGION_ELEMENTS = {
@@ -245,8 +247,6 @@ CARD_ELEMENTS = Table("unit-unsur", "unit", titled("unit.elements.heading"), uni
 CARD_TRENDS = {g: Table(f"unit-tren-{g}", "unit", _trend_title(g), _trend(g), TREND_COLUMNS, f"ikm-tren-{g}",
                         scope=unit_only)
                for g in GRANULARITIES}
-LEFT_OUT = Table("ikm-tidak-diperingkat", "kepuasan", _left_out_title, left_out_rows, LEFT_OUT_COLUMNS,
-                 "ikm-tidak-diperingkat")
 SUMMARY_PERIODS = Table("unit-hasil-terbitan", "unit", titled("unit.summaries.heading"), ikm_data.summary_periods,
                         SUMMARY_PERIOD_COLUMNS, "unit-hasil-terbitan", scope=unit_only)
 
