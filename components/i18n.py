@@ -697,12 +697,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "ikm.units.heading": {"id": "IKM per unit layanan", "en": "IKM per service unit"},
     "ikm.units.caption": {
-        "id": "Klik kode di kolom Rapor untuk membuka rapor unit. Sampel minimum mengikuti rumus Krejcie & Morgan "
-        "untuk jumlah pengguna layanan dalam periode; bila jumlah pengguna tidak dilaporkan, kecukupan sampel "
-        "tidak dapat dinilai.",
-        "en": "Click a code in the Card column to open the unit's report card. The minimum sample follows the "
-        "Krejcie & Morgan formula for the users served in the period; where a unit's users are not reported, its "
-        "sample cannot be judged.",
+        "id": "Klik kode di kolom terakhir, Kode unit, untuk membuka rapor unit. Sampel minimum mengikuti rumus "
+        "Krejcie & Morgan untuk jumlah pengguna layanan dalam periode; bila jumlah pengguna tidak dilaporkan, "
+        "kecukupan sampel tidak dapat dinilai.",
+        "en": "Click a code in the last column, Unit code, to open the unit's report card. The minimum sample follows "
+        "the Krejcie & Morgan formula for the users served in the period; where a unit's users are not reported, "
+        "its sample cannot be judged.",
     },
     "ikm.ranking.heading": {"id": "Peringkat unit layanan", "en": "Service unit ranking"},
     "ikm.ranking.caption": {
