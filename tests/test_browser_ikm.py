@@ -94,10 +94,11 @@ def test_a_unit_link_in_the_kepuasan_table_opens_its_card(ikm_server, browser, t
     try:
         page.goto(f"{ikm_server.url}/kepuasan")
         wait_for_app(page)
-        grid = page.locator('[data-testid="stDataFrame"]').filter(visible=True).filter(has_text="Kecukupan sampel")
-        grid.first.scroll_into_view_if_needed()
-        box = grid.first.bounding_box()
-        canvas = grid.first.get_by_test_id("data-grid-canvas").first
+        # The grid's accessible table holds only the columns in view: "Jenis unit" is, before the grid scrolls.
+        grid = page.locator('[data-testid="stDataFrame"]').filter(visible=True).filter(has_text="Jenis unit").first
+        grid.scroll_into_view_if_needed()
+        box = grid.bounding_box()
+        canvas = grid.locator('[data-testid="data-grid-canvas"]').element_handle()
         # The grid is drawn on a canvas and lists the best IKM first; its last column, the unit code, links to the
         # card. Scrolled to its right end, the first row's link sits below the 35 px header near the grid's right
         # edge, and the grid shows a pointer only while the link's text is hovered.
