@@ -44,7 +44,7 @@ with database_guard():
     with st.expander(t("data.dictionary.sources"), icon=":material/upload_file:"):
         st.dataframe(methodology.source_fields_table(), hide_index=True, width="stretch")
     with st.expander(t("data.dictionary.all"), icon=":material/menu_book:"):
-        st.dataframe(methodology.full_dictionary(), hide_index=True, width="stretch")
+        st.dataframe(tables.full_dictionary(), hide_index=True, width="stretch")
 
     st.header(t("data.method.heading"))
     methodology.methodology_sections()

@@ -22,7 +22,7 @@ with database_guard():
         section.units_section(filters)
         section.ranking_section(filters)
         section.elements_section(filters)
-        section.trend_section(filters, t("ikm.trend.heading"), "trend")
+        section.trend_section(filters)
         section.perception_section(filters)
         section.profile_section(filters)
 cite_control(t("ikm.title"), describe(filters), "page", cite_slot)

@@ -33,14 +33,14 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import Connection, Engine, event, func, select  # noqa: E402
+from sqlalchemy import Connection, Engine, event, func, select
 
-from data_access import demo, schema  # noqa: E402
-from data_access.db_init import init_database  # noqa: E402
-from data_access.demo_units import UNITS  # noqa: E402
-from data_access.engine import make_engine  # noqa: E402
-from data_access.importers.writing import insert_many  # noqa: E402
-from data_access.workdays import WIB  # noqa: E402
+from data_access import demo, schema
+from data_access.db_init import init_database
+from data_access.demo_units import UNITS
+from data_access.engine import make_engine
+from data_access.importers.writing import insert_many
+from data_access.workdays import WIB
 
 SEED = 2025
 # Rows generated and written at once: bounds the builder's memory (about 1 GB at 500k questionnaires).

@@ -28,14 +28,14 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import func, select  # noqa: E402
+from sqlalchemy import func, select
 
-from data_access import demo, schema  # noqa: E402
-from data_access.db_init import init_database  # noqa: E402
-from data_access.demo_units import UNITS  # noqa: E402
-from data_access.engine import make_engine  # noqa: E402
-from data_access.importers.columns import SURVEY_COLUMNS, SURVEY_OPTIONAL  # noqa: E402
-from data_access.workdays import WIB  # noqa: E402
+from data_access import demo, schema
+from data_access.db_init import init_database
+from data_access.demo_units import UNITS
+from data_access.engine import make_engine
+from data_access.importers.columns import SURVEY_COLUMNS, SURVEY_OPTIONAL
+from data_access.workdays import WIB
 
 SEED = 8  # issue 8
 CHUNK = 250_000

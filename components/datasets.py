@@ -16,15 +16,14 @@ from components.filters import describe, url_select
 from components.formatting import fmt_number
 from components.i18n import t
 from components.leadership.tables import TABLES as LEADERSHIP_TABLES
-from components.legacy_dataset import Dataset
 from components.map import figures as peta_data
 from components.map.tables import TABLES as MAP_TABLES
 from components.satisfaction.tables import TABLES as SATISFACTION_TABLES
 from components.table import Table, show
 from data_access.filters import Filters
 
-DATASETS: tuple[Table | Dataset, ...] = (*SATISFACTION_TABLES, *COMPLAINT_TABLES, *MAP_TABLES, *LEADERSHIP_TABLES)
-BY_KEY: dict[str, Table | Dataset] = {dataset.key: dataset for dataset in DATASETS}
+DATASETS: tuple[Table, ...] = (*SATISFACTION_TABLES, *COMPLAINT_TABLES, *MAP_TABLES, *LEADERSHIP_TABLES)
+BY_KEY: dict[str, Table] = {dataset.key: dataset for dataset in DATASETS}
 # Pages in the order the navigation lists them; the Data page groups its list this way.
 PAGES: tuple[str, ...] = tuple(dict.fromkeys(dataset.page for dataset in DATASETS))
 
@@ -37,11 +36,11 @@ UNIT_KEY = "unit"
 PREVIEW_ROWS = 200
 
 
-def dataset_label(dataset: Table | Dataset, filters: Filters) -> str:
+def dataset_label(dataset: Table, filters: Filters) -> str:
     return f"{t(f'nav.{dataset.page}')} · {dataset.title(filters)}"
 
 
-def choose_dataset(filters: Filters) -> Table | Dataset:
+def choose_dataset(filters: Filters) -> Table:
     """The table picked (?tabel=<key>; anything else in the URL is ignored and the first table is shown)."""
     keys = [dataset.key for dataset in DATASETS]
     key = url_select(TABLE_KEY, t("data.pick"), keys, lambda k: dataset_label(BY_KEY[k], filters),
@@ -57,17 +56,7 @@ def choose_unit(filters: Filters) -> str | None:
                        lambda code: t("data.pick_unit.none") if code is None else f"{names[code]} ({code})")
 
 
-def _preview(table: pd.DataFrame):
-    """Numbers written the user's way (88,30; 1.234) without changing what is downloaded."""
-    formats = {}
-    for column in table.columns:
-        if pd.api.types.is_numeric_dtype(table[column]):
-            places = 2 if pd.api.types.is_float_dtype(table[column]) else 0
-            formats[column] = lambda v, places=places: "–" if pd.isna(v) else fmt_number(v, places)
-    return table.head(PREVIEW_ROWS).style.format(formats)
-
-
-def dataset_section(dataset: Table | Dataset, filters: Filters) -> None:
+def dataset_section(dataset: Table, filters: Filters) -> None:
     """The chosen table: what it is, a preview, the page's own CSV/XLSX downloads, and what each column means."""
     if dataset.per_unit:
         unit = choose_unit(filters)
@@ -76,8 +65,8 @@ def dataset_section(dataset: Table | Dataset, filters: Filters) -> None:
             return
         filters = Filters(unit=unit)
     scoped = dataset.scope(filters)
-    frame = dataset.frame(scoped) if isinstance(dataset, Table) else None
-    table = dataset.labelled(frame) if frame is not None else dataset.download(scoped)
+    frame = dataset.frame(scoped)
+    table = dataset.labelled(frame)
     title = dataset.title(scoped)
     st.subheader(title)
     st.caption(f"{dataset.description()} {t('data.shown_on', page=t(f'nav.{dataset.page}'))}")
@@ -87,14 +76,10 @@ def dataset_section(dataset: Table | Dataset, filters: Filters) -> None:
         return
     if len(table) > PREVIEW_ROWS:
         st.caption(t("data.preview_rows", shown=fmt_number(PREVIEW_ROWS), total=fmt_number(len(table))))
-    if frame is not None:
-        show(dataset, frame.head(PREVIEW_ROWS))
-    else:
-        st.dataframe(_preview(table), hide_index=True, width="stretch")
+    show(dataset, frame.head(PREVIEW_ROWS))
     downloads(table, title, describe(scoped), dataset.filename, f"data-{dataset.key}")
     with st.expander(t("data.dictionary.of_table"), icon=":material/menu_book:"):
-        dictionary = dataset.dictionary() if frame is not None else dataset.dictionary_of(table)
-        st.dataframe(dictionary, hide_index=True, width="stretch")
+        st.dataframe(dataset.dictionary(), hide_index=True, width="stretch")
 
 
 def datasets_table(filters: Filters) -> pd.DataFrame:
@@ -104,3 +89,10 @@ def datasets_table(filters: Filters) -> pd.DataFrame:
          t("data.col.description"): d.description(), t("data.col.code"): d.key}
         for d in DATASETS
     ])
+
+
+def full_dictionary() -> pd.DataFrame:
+    """Every column of every table, with its meaning and unit (one row per header and meaning)."""
+    rows = {(c.header(), c.meaning(), c.unit_text()): None for d in DATASETS for c in d.columns}
+    return pd.DataFrame(sorted(rows, key=lambda row: row[0].lower()),
+                        columns=[t("data.col.column"), t("data.col.meaning"), t("data.col.unit")])

@@ -698,12 +698,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "ikm.units.heading": {"id": "IKM per unit layanan", "en": "IKM per service unit"},
     "ikm.units.caption": {
-        "id": "Klik kode di kolom Rapor untuk membuka rapor unit. Sampel minimum mengikuti rumus Krejcie & Morgan "
-        "untuk jumlah pengguna layanan dalam periode; bila jumlah pengguna tidak dilaporkan, kecukupan sampel "
-        "tidak dapat dinilai.",
-        "en": "Click a code in the Card column to open the unit's report card. The minimum sample follows the "
-        "Krejcie & Morgan formula for the users served in the period; where a unit's users are not reported, its "
-        "sample cannot be judged.",
+        "id": "Klik kode di kolom terakhir, Kode unit, untuk membuka rapor unit. Sampel minimum mengikuti rumus "
+        "Krejcie & Morgan untuk jumlah pengguna layanan dalam periode; bila jumlah pengguna tidak dilaporkan, "
+        "kecukupan sampel tidak dapat dinilai.",
+        "en": "Click a code in the last column, Unit code, to open the unit's report card. The minimum sample follows "
+        "the Krejcie & Morgan formula for the users served in the period; where a unit's users are not reported, "
+        "its sample cannot be judged.",
     },
     "ikm.ranking.heading": {"id": "Peringkat unit layanan", "en": "Service unit ranking"},
     "ikm.ranking.caption": {
@@ -1258,8 +1258,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.dict.ikm.col.weakest": {"id": "Unsur dengan nilai terendah.", "en": "The element with the lowest score."},
     "data.dict.ikm.col.element": {"id": "Unsur pelayanan (salah satu dari sembilan).",
                                   "en": "Service element (one of the nine)."},
-    "data.dict.ikm.col.period": {"id": "Bulan (TTTT-BB) atau triwulan (TTTT-Qn).",
-                                 "en": "Month (YYYY-MM) or quarter (YYYY-Qn)."},
+    "data.dict.ikm.col.period": {"id": "Bulan (mis. Mar 2025) atau triwulan (mis. TW1 2025).",
+                                 "en": "Month (e.g. Mar 2025) or quarter (e.g. Q1 2025)."},
     "data.dict.ikm.col.rank": {"id": "Urutan menurut IKM; hanya unit dengan sampel memadai.",
                                "en": "Position by IKM; only units with an adequate sample."},
     "data.dict.ikm.col.flag": {"id": "Apakah nilai unsur pengaduan sejalan dengan kecepatan tanggapan terukur.",
@@ -1408,6 +1408,10 @@ STRINGS: dict[str, dict[str, str]] = {
                                "en": "IKM, grade, respondents, confidence interval and sample adequacy per unit."},
     "data.desc.ikm-peringkat": {"id": "Unit dengan sampel memadai, diurutkan menurut IKM.",
                                 "en": "Units with an adequate sample, ranked by IKM."},
+    "data.desc.ikm-tidak-diperingkat": {"id": "Unit yang tidak diperingkat: sampel belum memadai atau populasi "
+                                               "tidak diketahui.",
+                                         "en": "Units left out of the ranking: sample too small or population "
+                                               "unknown."},
     "data.desc.ikm-unsur": {"id": "Nilai dan mutu sembilan unsur untuk pilihan filter.",
                             "en": "Score and grade of the nine elements for the filters chosen."},
     "data.desc.ikm-unsur-35.14": {"id": "Nilai sembilan unsur di Kabupaten Pasuruan.",

@@ -1,8 +1,7 @@
 """The Data page's explanations: the data dictionary and the methodology, every number read from its one source.
 
-The dictionary is keyed by the i18n key that writes a column header, so a column a frames function adds without a
-`data.dict.<key>` entry is found by tests/test_datasets.py. Methodology tables are computed by the domain modules
-themselves (grade bands, minimum samples, the holiday calendar, time limits), never restated here.
+Each column's meaning and unit come from its table's declaration (components/table.py); methodology tables are
+computed by the domain modules themselves (grade bands, minimum samples, the holiday calendar, time limits), never restated here.
 """
 
 from __future__ import annotations
@@ -16,7 +15,6 @@ from components import data
 from components.complaints.frames import label
 from components.formatting import fmt_date, fmt_number
 from components.i18n import STRINGS, t
-from components.table import dictionary_rules
 from data_access.complaint_rules import (
     CATEGORIES,
     CHANNELS,
@@ -68,47 +66,6 @@ from data_access.sample import (
 )
 from data_access.workdays import holiday_calendar
 
-# Column header key (or a family "prefix.*" whose members share one meaning) -> unit of measure (data.unit.<code>).
-DICTIONARY: dict[str, str] = {
-    "filter.region": "text", "filter.kind": "text",
-    "ikm.col.code": "code", "ikm.col.unit": "text", "ikm.col.ikm": "score", "ikm.col.grade": "grade",
-    "ikm.col.respondents": "people", "ikm.col.summary_respondents": "people", "ikm.col.ci_low": "score",
-    "ikm.col.ci_high": "score", "ikm.col.period_start": "date", "ikm.col.period_end": "date",
-    "ikm.col.population": "people", "ikm.col.minimum": "people", "ikm.col.sample": "text",
-    "ikm.col.weakest": "text", "ikm.col.element": "text", "ikm.col.period": "period", "ikm.col.rank": "rank",
-    "ikm.col.flag": "text", "ikm.col.element_score": "score", "ikm.col.complaints": "complaints",
-    "ikm.col.median": "workdays", "ikm.col.within": "pct", "ikm.col.speed": "text", "ikm.col.category": "text",
-    "ikm.col.count": "people", "ikm.col.share": "pct", "ikm.element.*": "score",
-    "complaints.col.complaints": "complaints", "complaints.col.share": "pct", "complaints.col.region": "text",
-    "complaints.col.population": "people", "complaints.col.per_10k": "per10k", "complaints.col.month": "month",
-    "complaints.col.stage": "text", "complaints.col.limit": "workdays", "complaints.col.clocks": "complaints",
-    "complaints.col.done": "complaints", "complaints.col.median": "workdays", "complaints.col.p90": "workdays",
-    "complaints.col.within": "pct", "complaints.col.still_open": "pct",
-    "complaints.col.unknown_time": "complaints", "complaints.col.status": "text",
-    "complaints.col.path": "text", "complaints.col.bucket": "text", "complaints.col.code": "code",
-    "complaints.col.unit": "text", "complaints.col.due": "complaints", "complaints.col.first_due": "date",
-    "complaints.col.overdue": "complaints", "complaints.col.rank": "rank", "complaints.col.open": "complaints",
-    "complaints.col.first_median": "workdays", "complaints.col.first_within": "pct",
-    "complaints.col.resolution_median": "workdays", "complaints.col.resolution_within": "pct",
-    "complaints.col.kecamatan": "text", "complaints.dim.channel": "text",
-    "complaints.dim.classification": "text", "complaints.dim.category": "text", "complaints.stage.*": "complaints",
-    "complaints.category.*": "complaints",
-    "map.col.code": "code", "map.col.unit": "text", "map.col.grade": "grade", "map.col.ikm": "score",
-    "map.col.respondents": "people", "map.col.sample": "text", "map.col.open": "complaints",
-    "map.col.overdue": "complaints", "map.col.kind": "text", "map.col.kecamatan": "text", "map.col.address": "text",
-    "map.col.latitude": "degrees", "map.col.longitude": "degrees", "map.col.minimum": "people",
-    "map.kec.col.kecamatan": "text", "map.kec.col.units": "units", "map.kec.col.complaints": "complaints",
-    "map.kec.col.population": "people", "map.kec.col.per_10k": "per10k", "map.kec.col.share": "pct",
-    "ikm.col.reason": "text",
-    "lead.col.direction": "text", "lead.col.grade_before": "grade", "lead.col.grade_now": "grade",
-    "lead.col.ikm_before": "score", "lead.col.ikm_now": "score", "lead.col.change": "points",
-    "lead.col.n_before": "people", "lead.col.n_now": "people", "lead.col.newly": "complaints",
-    "lead.col.overdue_total": "complaints", "lead.col.measure": "text", "lead.col.value": "text",
-    "lead.col.target": "text", "lead.col.gap": "text",
-    "lead.ombudsman.col.entity": "text", "lead.ombudsman.col.role": "text", "lead.ombudsman.col.year": "year",
-    "lead.ombudsman.col.score": "compliance", "lead.ombudsman.col.band": "text", "lead.ombudsman.col.note": "text",
-    "lead.ombudsman.col.source": "text",
-}
 # The importers' public fields (README "formats"); the free text they may hold is never published.
 SOURCE_FIELDS: dict[str, tuple[str, ...]] = {
     "units": UNIT_COLUMNS + UNIT_OPTIONAL,
@@ -128,53 +85,6 @@ SAMPLE_EXAMPLES: tuple[int, ...] = (50, 100, 150, 500, 1_000, 5_000, 10_000, 1_0
 
 
 # ------------------------------------------------------------------------------------------- dictionary
-
-
-def _members(entry: str) -> list[str]:
-    """The header keys an entry covers: itself, or every string key of its family."""
-    if entry.endswith(".*"):
-        prefix = entry[:-1]
-        return [key for key in STRINGS if key.startswith(prefix)]
-    return [entry]
-
-
-def column_entry(column: str, sources: tuple[str, ...]) -> tuple[str, str] | None:
-    """(dictionary entry, header key) of a column header, searching the key prefixes in order; None if unknown."""
-    for prefix in sources:
-        for entry in DICTIONARY:
-            for key in _members(entry):
-                if key.startswith(prefix) and "{" not in STRINGS[key]["id"] and t(key) == column:
-                    return entry, key
-    return None
-
-
-def meaning(entry: str, key: str) -> str:
-    """What a column holds, in plain words; a family's meaning names the member (an element, a category)."""
-    return t(f"data.dict.{entry}", label=t(key), **dictionary_rules())
-
-
-def dictionary_table(table: pd.DataFrame, sources: tuple[str, ...]) -> pd.DataFrame:
-    """One row per column of `table`: its header, meaning and unit."""
-    rows = []
-    for column in table.columns:
-        found = column_entry(column, sources)
-        rows.append({t("data.col.column"): column,
-                     t("data.col.meaning"): meaning(*found) if found else "–",
-                     t("data.col.unit"): t(f"data.unit.{DICTIONARY[found[0]]}", **dictionary_rules()) if found else "–"})
-    return pd.DataFrame(rows)
-
-
-def full_dictionary() -> pd.DataFrame:
-    """Every column header the downloads use, with its meaning and unit (one row per header and meaning)."""
-    rows = {}
-    for entry, unit in DICTIONARY.items():
-        for key in _members(entry):
-            if "{" in STRINGS[key]["id"]:
-                continue
-            row = (t(key), meaning(entry, key), t(f"data.unit.{unit}", **dictionary_rules()))
-            rows[row] = None
-    return pd.DataFrame(sorted(rows, key=lambda row: row[0].lower()),
-                        columns=[t("data.col.column"), t("data.col.meaning"), t("data.col.unit")])
 
 
 def source_fields_table() -> pd.DataFrame:

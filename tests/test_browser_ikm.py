@@ -90,14 +90,25 @@ def test_a_unit_link_in_the_kepuasan_table_opens_its_card(ikm_server, browser, t
     try:
         page.goto(f"{ikm_server.url}/kepuasan")
         wait_for_app(page)
-        grid = page.locator('[data-testid="stDataFrame"]').filter(visible=True).filter(has_text="Kecukupan sampel")
-        grid.first.scroll_into_view_if_needed()
-        box = grid.first.bounding_box()
-        # The grid is drawn on a canvas: the first row's link sits below the 35 px header, in the first column,
-        # and the table lists the best IKM first. The grid only treats the text as a link once hovered.
-        x, y = box["x"] + 40, box["y"] + 35 + 17
-        page.mouse.move(x, y)
+        # The grid's accessible table holds only the columns in view: "Jenis unit" is, before the grid scrolls.
+        grid = page.locator('[data-testid="stDataFrame"]').filter(visible=True).filter(has_text="Jenis unit").first
+        grid.scroll_into_view_if_needed()
+        box = grid.bounding_box()
+        canvas = grid.locator('[data-testid="data-grid-canvas"]').element_handle()
+        # The grid is drawn on a canvas and lists the best IKM first; its last column, the unit code, links to the
+        # card. Scrolled to its right end, the first row's link sits below the 35 px header near the grid's right
+        # edge, and the grid shows a pointer only while the link's text is hovered.
+        y = box["y"] + 35 + 17
+        page.mouse.move(box["x"] + box["width"] / 2, y)
+        page.mouse.wheel(10 * box["width"], 0)
         page.wait_for_timeout(300)
+        for x in range(int(box["x"] + box["width"]) - 4, int(box["x"] + box["width"] / 2), -8):
+            page.mouse.move(x, y)
+            page.wait_for_timeout(50)
+            if canvas.evaluate("element => element.style.cursor") == "pointer":
+                break
+        else:
+            raise AssertionError("no link in the first row's last column")
         with page.context.expect_page() as opened:
             page.mouse.click(x, y)
         card = opened.value
@@ -121,8 +132,10 @@ def test_the_unit_table_downloads_as_excel_ready_csv(ikm_server, browser, tmp_pa
         download.value.save_as(path)
         text = path.read_text(encoding="utf-8-sig")
         assert download.value.suggested_filename == "ikm-per-unit.csv"
-        row = "3514-MPP;Mal Pelayanan Publik Kabupaten Pasuruan;Kabupaten Pasuruan;Mal Pelayanan Publik;88,32;A;625;"
-        assert row in text  # Indonesian Excel: ';' between cells, decimal comma
+        row = next(line for line in text.splitlines() if line.endswith(";3514-MPP"))  # the unit code comes last
+        # Indonesian Excel: ';' between cells, decimal comma
+        assert row.startswith("Mal Pelayanan Publik Kabupaten Pasuruan;Kabupaten Pasuruan;Mal Pelayanan Publik;"
+                              "88,32;A;625;")
     finally:
         page.context.close()
 

@@ -7,11 +7,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 from components.datasets import DATASETS
-from components.i18n import LANGUAGES, STRINGS
-from components.methodology import DICTIONARY, column_entry
+from components.i18n import STRINGS
 from tests.app_runs import open_page
 from tests.factories import (
     a_unit_with_questionnaires,
@@ -154,26 +152,3 @@ def test_ranking_download_holds_the_hand_computed_figures(monkeypatch, engine, d
     # Only the Kabupaten MPP is ranked (the Kota one has no known population): 88.32, grade A, n = 625.
     assert table[["Peringkat", "Kode unit", "IKM", "Mutu", "n"]].values.tolist() == [[1, "3514-MPP", 88.32, "A", 625]]
     assert ";88,32;A;625;" in content.decode("utf-8-sig")
-
-
-def test_every_dictionary_entry_and_dataset_has_words_in_both_languages():
-    for entry in DICTIONARY:
-        assert set(STRINGS[f"data.dict.{entry}"]) == set(LANGUAGES), entry
-        assert f"data.unit.{DICTIONARY[entry]}" in STRINGS
-    for dataset in DATASETS:
-        assert set(STRINGS[f"data.desc.{dataset.key}"]) == set(LANGUAGES), dataset.key
-    assert len({d.key for d in DATASETS}) == len(DATASETS)
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_a_header_is_read_back_to_the_entry_that_wrote_it(monkeypatch, lang):
-    import streamlit as st
-
-    monkeypatch.setitem(st.session_state, "lang", lang)
-    assert column_entry(STRINGS["ikm.col.ikm"][lang], ("ikm.col.",)) == ("ikm.col.ikm", "ikm.col.ikm")
-    # "Pengaduan" is a count of complaints on most tables and an element on the per-unit element table.
-    word = STRINGS["ikm.element.pengaduan"][lang]
-    assert column_entry(word, ("ikm.element.", "ikm.col.")) == ("ikm.element.*", "ikm.element.pengaduan")
-    assert column_entry(STRINGS["complaints.col.complaints"][lang], ("complaints.col.",))[0] == \
-        "complaints.col.complaints"
-    assert column_entry("no such column", ("ikm.col.",)) is None

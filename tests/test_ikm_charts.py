@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from components.satisfaction import frames as frames
+from components.satisfaction import tables
 from components.satisfaction.charts import (
     GRADE_COLORS,
     domain_floor,
@@ -15,6 +16,7 @@ from components.satisfaction.charts import (
     render_ranking_chart,
     render_trend_chart,
 )
+from components.table import screen
 from data_access.elements import ELEMENTS
 from data_access.ikm import GRADES
 
@@ -123,15 +125,19 @@ def test_perception_chart_draws_only_units_with_enough_complaints():
         "1 unit puas tetapi lambat dan 0 unit cepat tetapi tidak puas, dari 1 unit dengan minimal 5 pengaduan.")
 
 
-def test_tables_for_download_hold_plain_numbers_and_codes():
+def test_the_unit_table_downloads_plain_numbers_and_codes_and_shows_them_written_and_linked():
     rows = [{"unit_code": "3575-MPP", "name": "MPP", "kind": "mpp", "region_code": "35.75", "respondents": 250,
              "ikm": 88.3, "grade": "B", "ci95": [86.74, 89.86], "summary_respondents": 0, "weakest_element": "waktu",
              "population": None,
              "minimum_sample": None, "sample": "populasi_tidak_diketahui"}]
-    shown, downloaded = frames.unit_tables(rows)
-    assert shown.iloc[0]["Rapor"] == "/unit?unit=3575-MPP" and shown.iloc[0]["SK 95%"] == "86,74–89,86"
-    assert shown.iloc[0]["Sampel minimum"] == "–"
-    record = downloaded.iloc[0]
+    frame = tables.UNITS.frame_of(rows)
+    record = tables.UNITS.labelled(frame).iloc[0]
     assert (record["Kode unit"], record["IKM"], record["SK 95% bawah"], record["SK 95% atas"]) == (
         "3575-MPP", 88.3, 86.74, 89.86)
     assert pd.isna(record["Sampel minimum"])
+    styled, _, order = screen(tables.UNITS, frame)
+    assert order[:3] == ["Unit layanan", "IKM", "Mutu"] and order[-1] == "Kode unit"
+    assert styled.data.iloc[0]["Kode unit"] == "/unit?unit=3575-MPP"
+    shown = styled.to_string(delimiter=";").splitlines()[1].split(";")[1:]  # the row as written, index left out
+    written = dict(zip(styled.data.columns, shown, strict=True))
+    assert (written["SK 95% bawah"], written["SK 95% atas"], written["Sampel minimum"]) == ("86,74", "89,86", "–")

@@ -41,7 +41,7 @@ def test_both_units_figures_and_counts_appear(monkeypatch, engine, db_url):
     assert ("Responden (n)", "250") in shown and ("Responden (n)", "625") in shown
     # Both together: 27,819 points over 875 x 9 answers = 3.53257 -> x 25 = 88.31 (A), n = 875.
     assert shown[:2] == [("IKM", "88,31"), ("Responden (n)", "875")]
-    units = table_with(app, "Rapor", "IKM", "Mutu", "n").set_index("Rapor")
+    units = table_with(app, "Kode unit", "IKM", "Mutu", "n").set_index("Kode unit")
     assert units.loc["/unit?unit=3575-MPP", ["IKM", "Mutu", "n"]].tolist() == [88.30, "B", 250]
     assert units.loc["/unit?unit=3514-MPP", ["IKM", "Mutu", "n"]].tolist() == [88.32, "A", 625]
     assert units.loc["/unit?unit=3575-MPP", "Kecukupan sampel"] == "populasi tidak diketahui"
@@ -53,10 +53,10 @@ def test_both_units_figures_and_counts_appear(monkeypatch, engine, db_url):
 def test_ranking_leaves_out_the_unit_with_unknown_population_and_says_why(monkeypatch, engine, db_url):
     add_done_when_units(engine)
     app = open_page(monkeypatch, db_url, "app_pages/kepuasan.py")
-    ranking = table_with(app, "Peringkat", "Rapor")
-    assert ranking[["Peringkat", "Rapor", "IKM"]].values.tolist() == [[1, "/unit?unit=3514-MPP", 88.32]]
-    left_out = table_with(app, "Alasan", "Rapor")
-    assert left_out[["Rapor", "Alasan"]].values.tolist() == [["/unit?unit=3575-MPP", "populasi tidak diketahui"]]
+    ranking = table_with(app, "Peringkat", "Kode unit")
+    assert ranking[["Peringkat", "Kode unit", "IKM"]].values.tolist() == [[1, "/unit?unit=3514-MPP", 88.32]]
+    left_out = table_with(app, "Alasan", "Kode unit")
+    assert left_out[["Kode unit", "Alasan"]].values.tolist() == [["/unit?unit=3575-MPP", "populasi tidak diketahui"]]
     captions = " ".join(c.value for c in app.caption)
     assert "(1 unit). Tidak diperingkat: 0 unit dengan sampel belum memadai dan 1 unit yang populasinya" in captions
 
@@ -68,13 +68,12 @@ def test_report_ikm_by_unit_agrees_with_the_page(monkeypatch, engine, db_url):
     assert done.returncode == 0, done.stderr
     report = {u["unit_code"]: u for u in json.loads(done.stdout)["units"]}
     app = open_page(monkeypatch, db_url, "app_pages/kepuasan.py")
-    units = table_with(app, "Rapor", "IKM", "Mutu", "n", "SK 95%")
-    page = {link.split("=", 1)[1]: row for link, row in units.set_index("Rapor").iterrows()}
+    units = table_with(app, "Kode unit", "IKM", "Mutu", "n", "SK 95% bawah", "SK 95% atas")
+    page = {link.split("=", 1)[1]: row for link, row in units.set_index("Kode unit").iterrows()}
     assert set(page) == set(report) == {"3575-MPP", "3514-MPP"}
     for code, unit in report.items():
-        low, high = (f"{v:.2f}".replace(".", ",") for v in unit["ci95"])
-        assert (page[code]["IKM"], page[code]["Mutu"], page[code]["n"], page[code]["SK 95%"]) == (
-            unit["ikm"], unit["grade"], unit["respondents"], f"{low}–{high}")
+        shown = page[code][["IKM", "Mutu", "n", "SK 95% bawah", "SK 95% atas"]].tolist()
+        assert shown == [unit["ikm"], unit["grade"], unit["respondents"], *unit["ci95"]]
 
 
 def _filter_database(engine) -> None:
@@ -129,7 +128,7 @@ def test_kepuasan_runs_on_the_demo_database(monkeypatch, demo_url):
     headers = [h.value for h in app.header]
     assert headers == ["Kota dan Kabupaten", "IKM per unit layanan", "Peringkat unit layanan",
                        "Sembilan unsur pelayanan", "Tren IKM", "Persepsi dan kinerja pengaduan", "Profil responden"]
-    links = table_with(app, "Rapor", "IKM")["Rapor"]
+    links = table_with(app, "Kode unit", "IKM")["Kode unit"]
     assert links.str.fullmatch(r"/unit\?unit=[A-Z0-9-]+").all()
     app.segmented_control(key="tren").set_value("quarter").run()
     assert not app.exception

@@ -12,7 +12,7 @@ import re
 import pytest
 import streamlit as st
 
-from components import methodology, tiles
+from components import datasets, methodology, tiles
 from components.formatting import fmt_number
 from components.i18n import LANGUAGES, STRINGS, t
 from components.leadership.frames import ombudsman_caption
@@ -105,7 +105,7 @@ def lang(request, monkeypatch) -> str:
 def _rendered(lang: str) -> dict[str, tuple[str, list[str]]]:
     """Text as its call site fills it -> the rule values it must state. A call site inside a page is repeated here
     with the same constants; where the call site is a function, the function itself renders."""
-    dictionary = methodology.full_dictionary()
+    dictionary = datasets.full_dictionary()
     meanings = " | ".join(dictionary.iloc[:, 1])
     units = " | ".join(dictionary.iloc[:, 2])
     best, worst = GRADES[0], GRADES[-1]

@@ -26,7 +26,7 @@ from components.filters import describe
 from components.formatting import fmt_date, fmt_number, fmt_pct
 from components.i18n import t
 from components.layout import publish_query_param
-from components.table import Table
+from components.table import Table, unit_link
 from data_access.complaint_queries import VOLUME_DIMENSIONS
 from data_access.complaint_rules import (
     DUE_SOON_WORKDAYS,
@@ -274,7 +274,7 @@ def tracked_complaint(ticket: str) -> None:
     with st.container(border=True):
         st.header(complaint.ticket.replace("_", "\\_"))  # h2 under the page's h1: headings go down one level
         unit, category = st.columns(2)
-        unit.markdown(f"**{t('track.unit')}**  \n[{complaint.unit_name}]({frames.unit_link(complaint.unit_code)})")
+        unit.markdown(f"**{t('track.unit')}**  \n[{complaint.unit_name}]({unit_link(complaint.unit_code)})")
         category.markdown(f"**{t('track.category')}**  \n{frames.label('category', complaint.category)}")
         tier, status = st.columns(2)
         tier.markdown(f"**{t('track.tier')}**  \n{frames.tier_text(complaint.tier)}")

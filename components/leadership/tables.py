@@ -10,9 +10,8 @@ from components.formatting import fmt_number
 from components.i18n import t
 from components.leadership import figures as leadership_data
 from components.leadership import frames as lframes
-from components.legacy_dataset import Dataset
 from components.satisfaction import figures as ikm_data
-from components.satisfaction import frames as iframes
+from components.satisfaction import tables as satisfaction_tables
 from components.table import Column, Table, titled
 from data_access import clock, config
 from data_access.complaint_rules import DUE_SOON_WORKDAYS, STAGES
@@ -139,18 +138,20 @@ DUE = Table("pimpinan-jatuh-tempo", "pimpinan", titled("complaints.due.heading",
 COMPLAINT_RANKING = Table("pimpinan-peringkat-pengaduan", "pimpinan", titled("lead.rankings.complaints_title"),
                           complaint_tables.ranked_rows, complaint_tables.RANKING_COLUMNS,
                           "pimpinan-peringkat-pengaduan", scope=_window)
+# Kepuasan's ranking and its left-out units over Pimpinan's ranking window.
+IKM_RANKING = Table("pimpinan-peringkat-ikm", "pimpinan", titled("lead.rankings.ikm_title"),
+                    satisfaction_tables.ranked_rows, satisfaction_tables.RANKING_COLUMNS, "pimpinan-peringkat-ikm",
+                    scope=_window)
+IKM_LEFT_OUT = Table("pimpinan-tidak-diperingkat", "pimpinan", _left_out_title, satisfaction_tables.left_out_rows,
+                     satisfaction_tables.LEFT_OUT_COLUMNS, "pimpinan-tidak-diperingkat", scope=_window)
 
 TABLES = (
     *CROSSINGS.values(),
     *NEWLY_OVERDUE.values(),
     DUE,
     TARGETS,
-    Dataset("pimpinan-peringkat-ikm", "pimpinan", titled("lead.rankings.ikm_title"),
-            lambda f: iframes.ranking_tables(ranking(ikm_data.by_unit(f))[0])[1], "pimpinan-peringkat-ikm",
-            scope=_window),
-    Dataset("pimpinan-tidak-diperingkat", "pimpinan", _left_out_title,
-            lambda f: iframes.left_out_download(ranking(ikm_data.by_unit(f))[1]), "pimpinan-tidak-diperingkat",
-            scope=_window),
+    IKM_RANKING,
+    IKM_LEFT_OUT,
     COMPLAINT_RANKING,
     OMBUDSMAN,
 )

@@ -26,7 +26,6 @@ from components.leadership import frames as frames
 from components.leadership import tables
 from components.satisfaction import figures as ikm_data
 from components.satisfaction import frames as ikm_frames
-from components.satisfaction import views as ikm_views
 from data_access import config
 from data_access.complaint_rules import MIN_COMPLAINTS_FOR_RANKING
 from data_access.filters import Filters
@@ -137,16 +136,14 @@ def rankings_section(filters: Filters) -> None:
                      unknown=fmt_number(sum(r["sample"] == UNKNOWN_POPULATION for r in left_out))))
         if ranked:
             st.markdown(ikm_frames.ranking_takeaway(ranked))
-            shown, downloaded = ikm_frames.ranking_tables(ranked)
-            ikm_views.table_block(shown, downloaded, t("lead.rankings.ikm_title"), window, "pimpinan-peringkat-ikm",
-                                  "rank-ikm")
+            table = tables.IKM_RANKING
+            table_block(table, table.frame(window), table.title(window), describe(window), "rank-ikm")
         else:
             st.info(t("ikm.ranking.none"), icon=":material/info:")
         if left_out:
             with st.expander(t("ikm.ranking.left_out", n=fmt_number(len(left_out)))):
-                ikm_views.table_block(ikm_frames.left_out_table(left_out), ikm_frames.left_out_download(left_out),
-                                      t("ikm.ranking.left_out", n=fmt_number(len(left_out))), window,
-                                      "pimpinan-tidak-diperingkat", "rank-ikm-left-out")
+                table = tables.IKM_LEFT_OUT
+                table_block(table, table.frame(window), table.title(window), describe(window), "rank-ikm-left-out")
     with complaints_tab:
         result = complaint_data.ranking(window)
         st.caption(t("complaints.ranking.caption", min=MIN_COMPLAINTS_FOR_RANKING,

@@ -1,7 +1,7 @@
-"""Tables and takeaway sentences of the satisfaction pages, built from data_access figures without Streamlit calls.
+"""Chart frames, words and takeaway sentences of the satisfaction pages, built from data_access figures without
+Streamlit calls.
 
-Each chart gets a frame with fixed column names to draw; each table view gets the same numbers under the user's
-language; downloads keep plain numbers (the export writes Indonesian decimals), the screen shows 88,30.
+Each chart gets a frame with fixed column names to draw; its table is declared in components/satisfaction/tables.py.
 """
 
 from __future__ import annotations
@@ -24,9 +24,6 @@ from data_access.elements import (
 from data_access.ikm import GRADE_BANDS, IkmResult
 from data_access.perception import FAST_BUT_UNSATISFIED, SATISFIED_BUT_SLOW
 
-UNIT_PAGE = "/unit?unit={code}"
-# The link column shows the unit code taken from the link itself.
-UNIT_LINK_TEXT = r"unit=(.*)$"
 # Order of the perception flags in legends and tables: disagreements first.
 FLAGS: tuple[str | None, ...] = (SATISFIED_BUT_SLOW, FAST_BUT_UNSATISFIED, None)
 PROFILE_ORDER: dict[str, tuple[str, ...]] = {
@@ -38,10 +35,6 @@ PROFILE_ORDER: dict[str, tuple[str, ...]] = {
 }
 # Profile dimensions whose stored keys are codes rather than the words people use.
 _CODED_DIMENSIONS = ("sex", "channel")
-
-
-def unit_link(code: str) -> str:
-    return UNIT_PAGE.format(code=code)
 
 
 def ikm_text(value: float | None) -> str:
@@ -106,14 +99,6 @@ def element_scores(result: IkmResult) -> tuple[dict[str, float], dict[str, str]]
             {name: score.grade for name, score in result.elements.items()})
 
 
-def element_table(frame: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame({
-        t("ikm.col.element"): frame["element"],
-        t("ikm.col.ikm"): frame["ikm"],
-        t("ikm.col.grade"): frame["grade"],
-    })
-
-
 def elements_takeaway(frame: pd.DataFrame, weakest: str) -> str:
     if frame["ikm"].nunique() == 1:
         return t("ikm.elements.all_equal", score=ikm_text(frame["ikm"].iloc[0]), grade=frame["grade"].iloc[0])
@@ -149,22 +134,6 @@ def trend_frame(points: list[dict], series_names: dict[str, str] | None = None) 
     return pd.DataFrame(rows, columns=columns + (["series"] if series_names is not None else []))
 
 
-def trend_table(frame: pd.DataFrame) -> pd.DataFrame:
-    table = {}
-    if "series" in frame.columns:
-        table[t("filter.region")] = frame["series"]
-    table.update({
-        t("ikm.col.period"): frame["period"],
-        t("ikm.col.ikm"): frame["ikm"],
-        t("ikm.col.grade"): frame["grade"],
-        t("ikm.col.respondents"): frame["respondents"],
-        t("ikm.col.summary_respondents"): frame["summary_respondents"],
-        t("ikm.col.ci_low"): frame["ci_low"],
-        t("ikm.col.ci_high"): frame["ci_high"],
-    })
-    return pd.DataFrame(table)
-
-
 def trend_takeaway(frame: pd.DataFrame) -> str:
     """How IKM moved from the first period to the last (one series)."""
     first, last = frame.iloc[0], frame.iloc[-1]
@@ -186,46 +155,6 @@ def regions_takeaway(frame: pd.DataFrame) -> str:
 # ---------------------------------------------------------------------------------------------------- units
 
 
-def unit_tables(rows: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(shown, downloaded) tables of ikm_by_unit rows, best IKM first: the shown one links each unit to its card
-    and puts the figures right after the link, so a phone sees them without scrolling the table sideways."""
-    ordered = sorted(rows, key=lambda r: (-r["ikm"], r["unit_code"]))
-    shown = pd.DataFrame([
-        {t("ikm.col.card"): unit_link(r["unit_code"]), t("ikm.col.ikm"): r["ikm"], t("ikm.col.grade"): r["grade"],
-         t("ikm.col.respondents"): r["respondents"], t("ikm.col.unit"): r["name"], t("ikm.col.ci"): ci_text(r["ci95"]),
-         t("ikm.col.sample"): sample_text(r["sample"]),
-         t("ikm.col.minimum"): fmt_number(r["minimum_sample"]),
-         t("ikm.col.weakest"): element_label(r["weakest_element"]),
-         t("filter.kind"): t(f"kind.{r['kind']}"), t("filter.region"): t(f"region.{r['region_code']}")}
-        for r in ordered
-    ])
-    downloaded = pd.DataFrame([
-        {t("ikm.col.code"): r["unit_code"], t("ikm.col.unit"): r["name"],
-         t("filter.region"): t(f"region.{r['region_code']}"), t("filter.kind"): t(f"kind.{r['kind']}"),
-         t("ikm.col.ikm"): r["ikm"], t("ikm.col.grade"): r["grade"], t("ikm.col.respondents"): r["respondents"],
-         t("ikm.col.summary_respondents"): r["summary_respondents"],
-         t("ikm.col.ci_low"): r["ci95"][0] if r["ci95"] else None,
-         t("ikm.col.ci_high"): r["ci95"][1] if r["ci95"] else None,
-         t("ikm.col.population"): r["population"], t("ikm.col.minimum"): r["minimum_sample"],
-         t("ikm.col.sample"): sample_text(r["sample"]), t("ikm.col.weakest"): element_label(r["weakest_element"])}
-        for r in ordered
-    ])
-    return shown, downloaded
-
-
-def unit_element_tables(rows: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(shown, downloaded) tables of the nine element scores per unit, with the weakest named."""
-    ordered = sorted(rows, key=lambda r: r["unit_code"])
-
-    def columns(r):
-        return {t("ikm.col.unit"): r["name"], t("ikm.col.weakest"): element_label(r["weakest_element"]),
-                **{element_label(name): r["elements"][name] for name in ELEMENTS}}
-
-    shown = pd.DataFrame([{t("ikm.col.card"): unit_link(r["unit_code"]), **columns(r)} for r in ordered])
-    downloaded = pd.DataFrame([{t("ikm.col.code"): r["unit_code"], **columns(r)} for r in ordered])
-    return shown, downloaded
-
-
 def ranking_frame(ranked: list[dict], per_end: int) -> pd.DataFrame:
     """Chart rows of the ranked units: all of them, or the best and worst `per_end` when there are more."""
     chosen = ranked if len(ranked) <= 2 * per_end else ranked[:per_end] + ranked[-per_end:]
@@ -237,20 +166,6 @@ def ranking_frame(ranked: list[dict], per_end: int) -> pd.DataFrame:
     ])
 
 
-def ranking_tables(ranked: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    def figures(r):
-        return {t("ikm.col.ikm"): r["ikm"], t("ikm.col.grade"): r["grade"], t("ikm.col.respondents"): r["respondents"],
-                t("ikm.col.unit"): r["name"]}
-
-    shown = pd.DataFrame([{t("ikm.col.rank"): i, t("ikm.col.card"): unit_link(r["unit_code"]), **figures(r),
-                           t("ikm.col.ci"): ci_text(r["ci95"])} for i, r in enumerate(ranked, 1)])
-    downloaded = pd.DataFrame([{t("ikm.col.rank"): i, t("ikm.col.code"): r["unit_code"], **figures(r),
-                                t("ikm.col.ci_low"): r["ci95"][0] if r["ci95"] else None,
-                                t("ikm.col.ci_high"): r["ci95"][1] if r["ci95"] else None}
-                               for i, r in enumerate(ranked, 1)])
-    return shown, downloaded
-
-
 def ranking_takeaway(ranked: list[dict]) -> str:
     best, worst = ranked[0], ranked[-1]
     if len(ranked) == 1:
@@ -259,29 +174,6 @@ def ranking_takeaway(ranked: list[dict]) -> str:
     return t("ikm.ranking.takeaway", best=best["name"], best_ikm=ikm_text(best["ikm"]), best_grade=best["grade"],
              worst=worst["name"], worst_ikm=ikm_text(worst["ikm"]), worst_grade=worst["grade"],
              n=fmt_number(len(ranked)))
-
-
-def _left_out_order(left_out: list[dict]) -> list[dict]:
-    return sorted(left_out, key=lambda r: (r["sample"], r["unit_code"]))
-
-
-def left_out_table(left_out: list[dict]) -> pd.DataFrame:
-    return pd.DataFrame([
-        {t("ikm.col.card"): unit_link(r["unit_code"]), t("ikm.col.reason"): sample_text(r["sample"]),
-         t("ikm.col.respondents"): r["respondents"], t("ikm.col.minimum"): fmt_number(r["minimum_sample"]),
-         t("ikm.col.unit"): r["name"]}
-        for r in _left_out_order(left_out)
-    ])
-
-
-def left_out_download(left_out: list[dict]) -> pd.DataFrame:
-    """The units left out of the ranking as a download: unit codes and plain numbers."""
-    return pd.DataFrame([
-        {t("ikm.col.code"): r["unit_code"], t("ikm.col.reason"): sample_text(r["sample"]),
-         t("ikm.col.respondents"): r["respondents"], t("ikm.col.minimum"): r["minimum_sample"],
-         t("ikm.col.unit"): r["name"]}
-        for r in _left_out_order(left_out)
-    ])
 
 
 # ------------------------------------------------------------------------------------------------ perception
@@ -314,27 +206,6 @@ def perception_frame(rows: list[dict]) -> pd.DataFrame:
     ], columns=["unit", "within", "score", "flag", "score_text", "within_text"])
 
 
-def perception_tables(rows: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(shown, downloaded): flagged units first, then by unit code."""
-    ordered = sorted(rows, key=lambda r: (FLAGS.index(r["flag"]), r["unit_code"]))
-
-    def columns(r):
-        return {t("ikm.col.flag"): judgement_text(r), t("ikm.col.element_score"): r["element_ikm"],
-                t("ikm.col.grade"): r["element_grade"], t("ikm.col.complaints"): r["complaints"],
-                t("ikm.col.median"): r["first_response_median_workdays"],
-                t("ikm.col.within"): r["first_response_within_limit_pct"],
-                t("ikm.col.speed"): speed_text(r["speed"]), t("ikm.col.unit"): r["name"]}
-
-    def on_screen(r):
-        """Blank figures as '–' rather than the grid's own 'None'."""
-        return {**columns(r), t("ikm.col.median"): fmt_number(r["first_response_median_workdays"]),
-                t("ikm.col.within"): fmt_number(r["first_response_within_limit_pct"], 1)}
-
-    shown = pd.DataFrame([{t("ikm.col.card"): unit_link(r["unit_code"]), **on_screen(r)} for r in ordered])
-    downloaded = pd.DataFrame([{t("ikm.col.code"): r["unit_code"], **columns(r)} for r in ordered])
-    return shown, downloaded
-
-
 def perception_takeaway(rows: list[dict]) -> str:
     judged = [r for r in rows if r["complaints"] >= MIN_COMPLAINTS_FOR_RANKING]
     return t("ikm.perception.takeaway",
@@ -360,33 +231,24 @@ def _profile_order(dimension: str, values: Iterable[str]) -> list[str]:
     return known + others + ([""] if "" in values else [])
 
 
-def profile_frame(dimension: str, counts: dict[str, int]) -> pd.DataFrame:
-    """Chart rows of one profile dimension in its natural order, blanks last: category, respondents, share, text."""
+def profile_rows(dimension: str, counts: dict[str, int]) -> list[dict]:
+    """One dimension's stored values in their natural order, blanks last: value, respondents, share (%)."""
     total = sum(counts.values())
-    rows = []
-    for value in _profile_order(dimension, counts):
-        share = 100 * counts[value] / total if total else None
-        rows.append({"category": profile_value_label(dimension, value), "respondents": counts[value],
-                     "share": round(share, 1) if share is not None else None,
-                     "text": f"{fmt_number(counts[value])} · {fmt_pct(share)}"})
-    return pd.DataFrame(rows, columns=["category", "respondents", "share", "text"])
+    return [{"value": value, "respondents": counts[value],
+             "share": round(100 * counts[value] / total, 1) if total else None}
+            for value in _profile_order(dimension, counts)]
 
 
-def profile_table(frame: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame({t("ikm.col.category"): frame["category"], t("ikm.col.count"): frame["respondents"],
-                         t("ikm.col.share"): frame["share"]})
+def profile_frame(dimension: str, counts: dict[str, int]) -> pd.DataFrame:
+    """Chart rows of one profile dimension: category, respondents, share, text."""
+    return pd.DataFrame([
+        {"category": profile_value_label(dimension, r["value"]), "respondents": r["respondents"], "share": r["share"],
+         "text": f"{fmt_number(r['respondents'])} · {fmt_pct(r['share'])}"}
+        for r in profile_rows(dimension, counts)
+    ], columns=["category", "respondents", "share", "text"])
 
 
 def profile_takeaway(frame: pd.DataFrame, dimension: str) -> str:
     top = frame.loc[frame["respondents"].idxmax()]
     return t("ikm.profile.takeaway", dimension=t(f"ikm.profile.dim.{dimension}").lower(), value=top["category"],
              share=fmt_pct(top["share"]), n=fmt_number(int(frame["respondents"].sum())))
-
-
-def summary_periods_table(periods: list[dict]) -> pd.DataFrame:
-    """A unit's periods loaded from published SKM results, oldest first."""
-    return pd.DataFrame([
-        {t("ikm.col.period_start"): p["period_start"], t("ikm.col.period_end"): p["period_end"],
-         t("ikm.col.respondents"): p["respondents"], t("ikm.col.ikm"): p["ikm"], t("ikm.col.grade"): p["grade"]}
-        for p in periods
-    ])

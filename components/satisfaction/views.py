@@ -1,23 +1,24 @@
 """Sections of the Kepuasan page and of a unit's report card: a heading, the figures, then a chart or a table.
 
-Every number comes from one cached data_access figure (components.satisfaction.figures); every chart goes through
-chart_block (takeaway as alt text, table view, downloads); every table that names a unit links to its card.
+Every number comes from one cached data_access figure (components.satisfaction.figures); every table is declared in
+components/satisfaction/tables.py and shown with its downloads through table_block, or under its chart through
+chart_table_block (takeaway as alt text, table view, downloads); every table that names a unit links to its card.
 """
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from components.complaints.frames import unknown_time_text
 from components.errors import database_guard
-from components.figure import chart_block, downloads
+from components.figure import chart_table_block, table_block
 from components.filters import describe
 from components.formatting import fmt_number, fmt_pct, fmt_quarter
 from components.i18n import t
 from components.layout import adopt_query_param, publish_query_param
 from components.satisfaction import figures as ikm_data
 from components.satisfaction import frames as frames
+from components.satisfaction import tables
 from components.satisfaction.charts import (
     render_elements_chart,
     render_perception_chart,
@@ -25,6 +26,7 @@ from components.satisfaction.charts import (
     render_ranking_chart,
     render_trend_chart,
 )
+from components.table import Table
 from components.tiles import LIVE_REFRESH_SECONDS
 from data_access.complaint_rules import FIRST_RESPONSE_LIMIT, MIN_COMPLAINTS_FOR_RANKING
 from data_access.elements import MAX_ANSWER, MIN_ANSWER, PROFILE_DIMENSIONS
@@ -45,40 +47,8 @@ from data_access.sample import ADEQUATE, INADEQUATE, UNKNOWN_POPULATION
 UNIT_PARAM = "unit"
 # The ranking chart shows this many units at each end; the table below it lists them all.
 RANKING_CHART_PER_END = 10
-GRANULARITIES = ("month", "quarter")
 # One trend per page, so one URL parameter: ?tren=quarter.
 TREND_KEY = "tren"
-
-
-def _styled(table: pd.DataFrame, decimals: dict[str, int] | None = None):
-    """The table with numbers written the user's way (88,30; 1.234); sorting still sees the numbers."""
-    decimals = decimals or {}
-    formats = {}
-    for column in table.columns:
-        if column in decimals:
-            places = decimals[column]
-        elif pd.api.types.is_integer_dtype(table[column]):
-            places = 0
-        elif pd.api.types.is_float_dtype(table[column]):
-            places = 2
-        else:
-            continue
-        formats[column] = lambda value, places=places: "–" if pd.isna(value) else fmt_number(value, places)
-    return table.style.format(formats)
-
-
-def _link_config(table: pd.DataFrame) -> dict:
-    column = t("ikm.col.card")
-    if column not in table.columns:
-        return {}
-    return {column: st.column_config.LinkColumn(column, display_text=frames.UNIT_LINK_TEXT, help=t("ikm.card_help"))}
-
-
-def table_block(shown: pd.DataFrame, downloaded: pd.DataFrame, title: str, filters: Filters, filename: str,
-                key: str, decimals: dict[str, int] | None = None) -> None:
-    """A table on screen (units linked to their cards) and downloads of the same figures as plain numbers."""
-    st.dataframe(_styled(shown, decimals), hide_index=True, width="stretch", column_config=_link_config(shown))
-    downloads(downloaded, title, describe(filters), filename, key)
 
 
 # ------------------------------------------------------------------------------------------------ figures
@@ -105,16 +75,15 @@ def summary_figures(result: IkmResult, label: str) -> None:
                 help=t("ikm.ci_help"))
 
 
-def elements_block(scores: dict[str, float], grades: dict[str, str], weakest: str, filters: Filters, title: str,
+def elements_block(scores: dict[str, float], grades: dict[str, str], weakest: str, filters: Filters, table: Table,
                    key: str) -> None:
     frame = frames.element_frame(scores, grades)
-    table = frames.element_table(frame)
-    chart_block(render_elements_chart(frame), table, frames.elements_takeaway(frame, weakest), title,
-                describe(filters), f"ikm-unsur-{key}", key, display=_styled(table))
+    chart_table_block(render_elements_chart(frame), table, table.frame_of(tables.element_rows(scores, grades)),
+                      frames.elements_takeaway(frame, weakest), table.title(filters), describe(filters), key)
 
 
-def _result_elements_block(result: IkmResult, filters: Filters, title: str, key: str) -> None:
-    elements_block(*frames.element_scores(result), result.weakest_element, filters, title, key)
+def _result_elements_block(result: IkmResult, filters: Filters, table: Table, key: str) -> None:
+    elements_block(*frames.element_scores(result), result.weakest_element, filters, table, key)
 
 
 # ----------------------------------------------------------------------------------------- Kepuasan page
@@ -139,7 +108,7 @@ def region_comparison(filters: Filters) -> None:
         return
     results = ikm_data.by_region(filters)
     names = {code: t(f"region.{code}") for code in REGION_CODES}
-    for column, code in zip(st.columns(len(REGION_CODES)), REGION_CODES):
+    for column, code in zip(st.columns(len(REGION_CODES)), REGION_CODES, strict=True):
         with column, st.container(border=True):
             st.subheader(names[code])
             result = results.get(code)
@@ -147,50 +116,52 @@ def region_comparison(filters: Filters) -> None:
                 st.caption(t("ikm.no_data"))
                 continue
             summary_figures(result, t("ikm.ikm"))
-            _result_elements_block(result, filters.replace(region=code), t("ikm.elements.title_of", name=names[code]),
+            _result_elements_block(result, filters.replace(region=code), tables.REGION_ELEMENTS[code],
                                    f"elements-{code}")
-    points = ikm_data.trend(filters, "quarter", by_region=True)
+    points = tables.regions_trend(filters)
     if points:
         frame = frames.trend_frame(points, names)
-        table = frames.trend_table(frame)
-        st.subheader(t("ikm.regions.trend_title"))
-        chart_block(render_trend_chart(frame), table, frames.regions_takeaway(frame), t("ikm.regions.trend_title"),
-                    describe(filters), "ikm-wilayah-triwulan", "trend-regions", display=_styled(table))
+        table = tables.REGIONS_TREND
+        st.subheader(table.title(filters))
+        chart_table_block(render_trend_chart(frame), table, table.frame_of(points), frames.regions_takeaway(frame),
+                          table.title(filters), describe(filters), "trend-regions")
 
 
 def elements_section(filters: Filters) -> None:
     st.header(t("ikm.elements.heading"))
     result = ikm_data.summary(filters)
-    _result_elements_block(result, filters, t("ikm.elements.title"), "elements")
-    st.subheader(t("ikm.elements.per_unit"))
-    shown, downloaded = frames.unit_element_tables(ikm_data.by_unit(filters))
-    table_block(shown, downloaded, t("ikm.elements.per_unit"), filters, "ikm-unsur-per-unit", "elements-units")
+    _result_elements_block(result, filters, tables.ELEMENTS_TABLE, "elements")
+    table = tables.UNIT_ELEMENTS
+    st.subheader(table.title(filters))
+    table_block(table, table.frame(filters), table.title(filters), describe(filters), "elements-units")
 
 
-def trend_section(filters: Filters, heading: str, key: str) -> None:
+def _trend_block(filters: Filters, heading: str, trends: dict[str, Table], key: str) -> None:
     """IKM by month or quarter over the grade bands."""
     st.header(heading)
-    adopt_query_param(TREND_KEY, GRANULARITIES, GRANULARITIES[0])
-    granularity = st.segmented_control(t("ikm.trend.granularity"), GRANULARITIES, required=True,
+    adopt_query_param(TREND_KEY, tables.GRANULARITIES, tables.GRANULARITIES[0])
+    granularity = st.segmented_control(t("ikm.trend.granularity"), tables.GRANULARITIES, required=True,
                                        format_func=lambda g: t(f"ikm.trend.{g}"), key=TREND_KEY)
-    publish_query_param(TREND_KEY, granularity, GRANULARITIES[0])
-    points = ikm_data.trend(filters, granularity)
+    publish_query_param(TREND_KEY, granularity, tables.GRANULARITIES[0])
+    table = trends[granularity]
+    points = table.rows(filters)
     if not points:
         st.caption(t("ikm.no_data"))
         return
     frame = frames.trend_frame(points)
-    table = frames.trend_table(frame)
-    title = t("ikm.trend.title", granularity=t(f"ikm.trend.{granularity}").lower())
     st.caption(t("ikm.trend.bands", bands=frames.bands_text()))
-    chart_block(render_trend_chart(frame), table, frames.trend_takeaway(frame), title, describe(filters),
-                f"ikm-tren-{granularity}", key, display=_styled(table))
+    chart_table_block(render_trend_chart(frame), table, table.frame_of(points), frames.trend_takeaway(frame),
+                      table.title(filters), describe(filters), key)
+
+
+def trend_section(filters: Filters) -> None:
+    _trend_block(filters, t("ikm.trend.heading"), tables.TRENDS, "trend")
 
 
 def units_section(filters: Filters) -> None:
     st.header(t("ikm.units.heading"))
     st.caption(t("ikm.units.caption"))
-    shown, downloaded = frames.unit_tables(ikm_data.by_unit(filters))
-    table_block(shown, downloaded, t("ikm.units.heading"), filters, "ikm-per-unit", "units")
+    table_block(tables.UNITS, tables.UNITS.frame(filters), tables.UNITS.title(filters), describe(filters), "units")
 
 
 def ranking_section(filters: Filters) -> None:
@@ -203,19 +174,16 @@ def ranking_section(filters: Filters) -> None:
                  unknown=fmt_number(unknown)))
     if ranked:
         frame = frames.ranking_frame(ranked, RANKING_CHART_PER_END)
-        shown, downloaded = frames.ranking_tables(ranked)
         if len(ranked) > 2 * RANKING_CHART_PER_END:
             st.subheader(t("ikm.ranking.chart_ends", n=RANKING_CHART_PER_END))
-        chart_block(render_ranking_chart(frame), downloaded, frames.ranking_takeaway(ranked), t("ikm.ranking.heading"),
-                    describe(filters), "ikm-peringkat", "ranking", display=_styled(shown),
-                    column_config=_link_config(shown))
+        chart_table_block(render_ranking_chart(frame), tables.RANKING, tables.RANKING.frame(filters),
+                          frames.ranking_takeaway(ranked), tables.RANKING.title(filters), describe(filters), "ranking")
     else:
         st.info(t("ikm.ranking.none"), icon=":material/info:")
     if left_out:
         with st.expander(t("ikm.ranking.left_out", n=fmt_number(len(left_out)))):
-            table = frames.left_out_table(left_out)
-            st.dataframe(_styled(table), hide_index=True, width="stretch",
-                         column_config=_link_config(table))
+            table_block(tables.LEFT_OUT, tables.LEFT_OUT.frame(filters), tables.LEFT_OUT.title(filters),
+                        describe(filters), "left-out")
 
 
 def perception_section(filters: Filters) -> None:
@@ -224,21 +192,18 @@ def perception_section(filters: Filters) -> None:
     st.caption(t("ikm.perception.intro", limit=FIRST_RESPONSE_LIMIT, min=MIN_COMPLAINTS_FOR_RANKING,
                  slow=fmt_number(SLOW_WITHIN_LIMIT_PCT), fast=fmt_number(FAST_WITHIN_LIMIT_PCT),
                  satisfied=_grade_set(SATISFIED_GRADES), unsatisfied=_grade_set(UNSATISFIED_GRADES)))
-    rows = ikm_data.perception_by_unit(filters)
+    rows = tables.perception_flagged_first(filters)
     frame = frames.perception_frame(rows)
-    shown, downloaded = frames.perception_tables(rows)
-    decimals = {t("ikm.col.element_score"): 2}
+    table = tables.PERCEPTION.frame_of(rows)
     if frame.empty:
         st.info(t("ikm.perception.none", min=MIN_COMPLAINTS_FOR_RANKING), icon=":material/info:")
-        table_block(shown, downloaded, t("ikm.perception.heading"), filters, "ikm-persepsi-kinerja", "perception",
-                    decimals)
+        table_block(tables.PERCEPTION, table, tables.PERCEPTION.title(filters), describe(filters), "perception")
         return
     flags = [frames.flag_text(flag) for flag in frames.FLAGS]
     chart = render_perception_chart(frame, flags, t("ikm.perception.x_title", limit=FIRST_RESPONSE_LIMIT),
                                     t("ikm.perception.y_title"))
-    chart_block(chart, downloaded, frames.perception_takeaway(rows), t("ikm.perception.heading"), describe(filters),
-                "ikm-persepsi-kinerja", "perception", display=_styled(shown, decimals),
-                column_config=_link_config(shown))
+    chart_table_block(chart, tables.PERCEPTION, table, frames.perception_takeaway(rows),
+                      tables.PERCEPTION.title(filters), describe(filters), "perception")
 
 
 def profile_section(filters: Filters) -> None:
@@ -250,17 +215,16 @@ def profile_section(filters: Filters) -> None:
         return
     profile = ikm_data.profile(filters)
     tabs = st.tabs([t(f"ikm.profile.dim.{dimension}") for dimension in PROFILE_DIMENSIONS])
-    for tab, dimension in zip(tabs, PROFILE_DIMENSIONS):
+    for tab, dimension in zip(tabs, PROFILE_DIMENSIONS, strict=True):
         with tab:
             frame = frames.profile_frame(dimension, profile[dimension])
             if frame.empty:
                 st.caption(t("ikm.no_data"))
                 continue
-            table = frames.profile_table(frame)
-            title = t("ikm.profile.title", dimension=t(f"ikm.profile.dim.{dimension}").lower())
-            chart_block(render_profile_chart(frame), table, frames.profile_takeaway(frame, dimension), title,
-                        describe(filters), f"ikm-profil-{dimension}", f"profile-{dimension}",
-                        display=_styled(table, {t("ikm.col.share"): 1}))
+            table = tables.PROFILES[dimension]
+            chart_table_block(render_profile_chart(frame), table, table.frame(filters),
+                              frames.profile_takeaway(frame, dimension), table.title(filters), describe(filters),
+                              f"profile-{dimension}")
 
 
 # ---------------------------------------------------------------------------------------------- unit card
@@ -342,23 +306,23 @@ def unit_elements(detail: dict, current: dict) -> None:
     start, end = period_bounds(current["period"])
     filters = Filters(unit=detail["code"], date_from=start, date_to=end)
     elements_block(current["elements"], current["element_grades"], current["weakest_element"], filters,
-                   t("unit.elements.heading"), "unit-elements")
+                   tables.CARD_ELEMENTS, "unit-elements")
 
 
 def unit_trend(detail: dict) -> None:
-    trend_section(Filters(unit=detail["code"]), t("unit.trend.heading"), "unit-trend")
+    _trend_block(Filters(unit=detail["code"]), t("unit.trend.heading"), tables.CARD_TRENDS, "unit-trend")
 
 
 def unit_summaries(detail: dict) -> None:
     """The unit's periods that come from published SKM results rather than questionnaires, if any."""
-    periods = ikm_data.summary_periods(Filters(unit=detail["code"]))
+    filters = Filters(unit=detail["code"])
+    table = tables.SUMMARY_PERIODS
+    periods = table.rows(filters)
     if not periods:
         return
     st.header(t("unit.summaries.heading"))
     st.caption(t("unit.summaries.caption"))
-    table = frames.summary_periods_table(periods)
-    table_block(table, table, t("unit.summaries.heading"), Filters(unit=detail["code"]), "unit-hasil-terbitan",
-                "unit-summaries")
+    table_block(table, table.frame_of(periods), table.title(filters), describe(filters), "unit-summaries")
 
 
 def unit_perception(detail: dict, current: dict) -> None:
@@ -391,7 +355,7 @@ def unit_location(detail: dict) -> None:
     if detail["address"]:
         lines.append(detail["address"])
     place = [t("unit.kecamatan_of", name=detail["kecamatan_name"])] if detail["kecamatan_name"] else []
-    lines.append(", ".join(place + [detail["region_name"]]))
+    lines.append(", ".join([*place, detail["region_name"]]))
     if detail["latitude"] is not None and detail["longitude"] is not None:
         lat, lng = detail["latitude"], detail["longitude"]
         link = f"https://www.openstreetmap.org/?mlat={lat}&mlon={lng}#map=17/{lat}/{lng}"
