@@ -1,7 +1,8 @@
 """The Data page's explanations: the data dictionary and the methodology, every number read from its one source.
 
 Each column's meaning and unit come from its table's declaration (components/table.py); methodology tables are
-computed by the domain modules themselves (grade bands, minimum samples, the holiday calendar, time limits), never restated here.
+computed by the domain modules themselves (grade bands, minimum samples, the holiday calendar, time limits), never
+restated here.
 """
 
 from __future__ import annotations
