@@ -28,7 +28,7 @@ from components.satisfaction.charts import (
 from components.tiles import LIVE_REFRESH_SECONDS
 from data_access.complaint_rules import FIRST_RESPONSE_LIMIT, MIN_COMPLAINTS_FOR_RANKING
 from data_access.elements import PROFILE_DIMENSIONS
-from data_access.filters import Filters, InvalidFilter
+from data_access.filters import UNIT_PARAM, Filters, InvalidFilter, unit_code
 from data_access.ikm import IkmResult
 from data_access.ikm_queries import profile_withheld, ranking
 from data_access.perception import FAST_WITHIN_LIMIT_PCT, SLOW_WITHIN_LIMIT_PCT
@@ -37,7 +37,6 @@ from data_access.privacy import SMALL_COUNT_THRESHOLD
 from data_access.reference import REGION_CODES
 from data_access.sample import ADEQUATE, INADEQUATE, UNKNOWN_POPULATION
 
-UNIT_PARAM = "unit"
 # The ranking chart shows this many units at each end; the table below it lists them all.
 RANKING_CHART_PER_END = 10
 GRANULARITIES = ("month", "quarter")
@@ -125,7 +124,7 @@ def region_comparison(filters: Filters) -> None:
         return
     results = ikm_data.by_region(filters)
     names = {code: t(f"region.{code}") for code in REGION_CODES}
-    for column, code in zip(st.columns(len(REGION_CODES)), REGION_CODES):
+    for column, code in zip(st.columns(len(REGION_CODES)), REGION_CODES, strict=True):
         with column, st.container(border=True):
             st.subheader(names[code])
             result = results.get(code)
@@ -235,7 +234,7 @@ def profile_section(filters: Filters) -> None:
         return
     profile = ikm_data.profile(filters)
     tabs = st.tabs([t(f"ikm.profile.dim.{dimension}") for dimension in PROFILE_DIMENSIONS])
-    for tab, dimension in zip(tabs, PROFILE_DIMENSIONS):
+    for tab, dimension in zip(tabs, PROFILE_DIMENSIONS, strict=True):
         with tab:
             frame = frames.profile_frame(dimension, profile[dimension])
             if frame.empty:
@@ -265,7 +264,7 @@ def requested_unit() -> dict | None:
         _unit_problem(t("unit.missing"))
         return None
     try:
-        code = Filters(unit=raw.strip().upper()).unit
+        code = unit_code(raw)
     except InvalidFilter:
         _unit_problem(t("unit.invalid"))
         return None
@@ -376,7 +375,7 @@ def unit_location(detail: dict) -> None:
     if detail["address"]:
         lines.append(detail["address"])
     place = [t("unit.kecamatan_of", name=detail["kecamatan_name"])] if detail["kecamatan_name"] else []
-    lines.append(", ".join(place + [detail["region_name"]]))
+    lines.append(", ".join([*place, detail["region_name"]]))
     if detail["latitude"] is not None and detail["longitude"] is not None:
         lat, lng = detail["latitude"], detail["longitude"]
         link = f"https://www.openstreetmap.org/?mlat={lat}&mlon={lng}#map=17/{lat}/{lng}"
