@@ -1,4 +1,5 @@
-"""Entry point: page config, language, shared filters, and navigation over app_pages/.
+"""The dashboard's script, run for every page view: page config, language, shared filters, and navigation over
+app_pages/. app.py serves it, with the open data API beside it.
 
 The page scripts live in app_pages/, not pages/: a folder named exactly `pages` puts Streamlit into its legacy
 mode until some session has run st.navigation, so the first deep link after a restart (a QR code's
@@ -22,13 +23,15 @@ region_filter()
 pages = [
     st.Page("app_pages/beranda.py", title=t("nav.beranda"), icon=":material/home:", url_path="beranda", default=True),
     st.Page("app_pages/pimpinan.py", title=t("nav.pimpinan"), icon=":material/insights:", url_path="pimpinan"),
-    st.Page("app_pages/kepuasan.py", title=t("nav.kepuasan"), icon=":material/sentiment_satisfied:", url_path="kepuasan"),
+    st.Page("app_pages/kepuasan.py", title=t("nav.kepuasan"), icon=":material/sentiment_satisfied:",
+            url_path="kepuasan"),
     st.Page("app_pages/peta.py", title=t("nav.peta"), icon=":material/map:", url_path="peta"),
     st.Page("app_pages/pengaduan.py", title=t("nav.pengaduan"), icon=":material/campaign:", url_path="pengaduan"),
     st.Page("app_pages/lacak.py", title=t("nav.lacak"), icon=":material/search:", url_path="lacak"),
     st.Page("app_pages/survei.py", title=t("nav.survei"), icon=":material/rate_review:", url_path="survei"),
     st.Page("app_pages/data.py", title=t("nav.data"), icon=":material/dataset:", url_path="data"),
-    st.Page("app_pages/unit.py", title=t("nav.unit"), icon=":material/storefront:", url_path="unit", visibility="hidden"),
+    st.Page("app_pages/unit.py", title=t("nav.unit"), icon=":material/storefront:", url_path="unit",
+            visibility="hidden"),
 ]
 navigation = st.navigation(pages)
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 import streamlit as st
 
 from data_access.elements import (
@@ -19,6 +23,8 @@ LANGUAGES: tuple[str, ...] = ("id", "en")
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 DEFAULT_LANGUAGE = "id"
 LANG_KEY = "lang"
+# The language of an API request (?lang=), which is answered outside any session and so has no session state.
+_REQUEST_LANGUAGE: ContextVar[str | None] = ContextVar("request_language", default=None)
 
 STRINGS: dict[str, dict[str, str]] = {
     "app.title": {"id": "Dasbor Pelayanan Publik Pasuruan", "en": "Pasuruan Public Service Dashboard"},
@@ -126,6 +132,52 @@ STRINGS: dict[str, dict[str, str]] = {
     "cite.link": {"id": "Tautan ke tampilan ini (filter ikut tersimpan)",
                   "en": "Link to this view (filters included)"},
     "cite.citation": {"id": "Kutipan", "en": "Citation"},
+    "api.error.lang": {"id": "Nilai lang tidak dikenal. Nilai yang sah: {values}.",
+                       "en": "Unknown value of lang. Valid values: {values}."},
+    "api.error.choice": {"id": "Nilai {parameter} tidak dikenal. Nilai yang sah: {values}.",
+                         "en": "Unknown value of {parameter}. Valid values: {values}."},
+    "api.error.kecamatan": {
+        "id": "Nilai kecamatan tidak dikenal, atau kecamatan itu bukan bagian dari wilayah yang dipilih. Kode "
+              "kecamatan ada di /api/v1/ (parameters.kecamatan).",
+        "en": "Unknown value of kecamatan, or a kecamatan outside the chosen region. The kecamatan codes are listed "
+              "at /api/v1/ (parameters.kecamatan).",
+    },
+    "api.error.periode": {
+        "id": "Nilai periode tidak sah. Nilai yang sah: semua, atau tahun (2025), triwulan (2025-Q3) atau bulan "
+              "(2025-07) yang memuat data, dari {first} sampai {last}.",
+        "en": "Invalid value of periode. Valid values: semua, or a year (2025), quarter (2025-Q3) or month (2025-07) "
+              "holding data, from {first} to {last}.",
+    },
+    "api.error.periode_none": {"id": "Belum ada data: satu-satunya periode yang sah adalah semua.",
+                               "en": "There is no data yet: the only valid periode is semua."},
+    "api.error.unit": {"id": "Nilai unit bukan kode unit (huruf, angka dan tanda hubung, mis. 3575-MPP).",
+                       "en": "The value of unit is not a unit code (letters, digits and dashes, e.g. 3575-MPP)."},
+    "api.error.unit_unknown": {"id": "Tidak ada unit dengan kode {code}.", "en": "There is no unit with code {code}."},
+    "api.error.unit_required": {
+        "id": "Tabel ini memuat satu unit: tambahkan ?unit=KODE (kode unit ada di kolom unit_code tabel peta-unit).",
+        "en": "This table holds one unit: add ?unit=CODE (unit codes are in the unit_code column of table "
+              "peta-unit).",
+    },
+    "api.error.not_found": {"id": "Tidak ada di API ini. Daftar tabel: /api/v1/",
+                            "en": "Not part of this API. The list of tables: /api/v1/"},
+    "api.error.method": {"id": "API ini hanya dapat dibaca: GET atau HEAD.",
+                         "en": "This API is read-only: GET or HEAD."},
+    "api.error.unavailable": {"id": "Basis data sedang tidak dapat dihubungi. Silakan coba lagi sebentar lagi.",
+                              "en": "The database cannot be reached right now. Please try again shortly."},
+    "api.error.not_ready": {"id": "Basis data belum disiapkan.", "en": "The database has not been set up."},
+    "api.error.internal": {"id": "Terjadi kesalahan. Silakan coba lagi.",
+                           "en": "Something went wrong. Please try again."},
+    "api.param.wilayah": {"id": "Wilayah: kode BPS.", "en": "Region: BPS code."},
+    "api.param.jenis": {"id": "Jenis unit layanan.", "en": "Kind of service unit."},
+    "api.param.kecamatan": {"id": "Kecamatan (di wilayah yang dipilih, bila ada).",
+                            "en": "Kecamatan (within the chosen region, if any)."},
+    "api.param.periode": {"id": "Periode: semua, tahun, triwulan atau bulan yang memuat data; tanpa parameter: semua.",
+                          "en": "Period: semua (all), or a year, quarter or month holding data; left out: all."},
+    "api.param.unit": {"id": "Kode unit, untuk tabel rapor satu unit (kolom unit_code tabel peta-unit).",
+                       "en": "A unit code, for the tables of one unit's report card (column unit_code of table "
+                             "peta-unit)."},
+    "api.param.lang": {"id": "Bahasa judul, label dan keterangan; bawaan: id.",
+                       "en": "Language of titles, labels and meanings; default: id."},
     "unit.cite_title": {"id": "Rapor unit layanan: {name}", "en": "Service unit report card: {name}"},
     "home.cite_title": {"id": "Ringkasan Kota dan Kabupaten Pasuruan", "en": "Summary of Pasuruan City and Regency"},
     "cite.text": {
@@ -1788,8 +1840,18 @@ STRINGS.update({f"survey.education.{e}": {"id": e, "en": f"{e} ({_EDUCATION_EN[e
 STRINGS.update({f"survey.occupation.{o}": {"id": o, "en": f"{o} ({_OCCUPATION_EN[o]})"} for o in OCCUPATIONS})
 
 
+@contextmanager
+def request_language(lang: str) -> Iterator[None]:
+    """Within the block, `t` speaks `lang` in this thread, whatever session state holds."""
+    token = _REQUEST_LANGUAGE.set(lang)
+    try:
+        yield
+    finally:
+        _REQUEST_LANGUAGE.reset(token)
+
+
 def current_language() -> str:
-    lang = st.session_state.get(LANG_KEY, DEFAULT_LANGUAGE)
+    lang = _REQUEST_LANGUAGE.get() or st.session_state.get(LANG_KEY, DEFAULT_LANGUAGE)
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 

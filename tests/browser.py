@@ -19,7 +19,7 @@ Fixtures
   API. One Chromium per pytest process, however many modules import the fixture.
 - ``demo_sqlite_url`` (session): a SQLite file with the same small demo load as tests/conftest.py's ``demo_url``
   (seed 7, DEMO_UNTIL, DEMO_SIZE), built once per pytest process. Tests must not write to it.
-- ``app_server`` (module): the app (app.py) served on a free port against ``demo_sqlite_url``; ``.url`` is its base
+- ``app_server`` (module): the app (app.py: dashboard and API) served on a free port against ``demo_sqlite_url``; ``.url`` is its base
   URL. Modules that need another database (e.g. a survey-form test that writes) define their own fixture with
   ``start_app(url)`` instead; ``AppServer`` is a context manager.
 - ``desktop_page`` (1366x900) and ``phone_page`` (390x844, mobile, touch, DPR 2): fresh pages in their own browser
@@ -481,7 +481,7 @@ def demo_sqlite_url(tmp_path_factory) -> str:
 
 @pytest.fixture(scope="module")
 def app_server(demo_sqlite_url):
-    """app.py served against the shared demo SQLite database; one server per test module."""
+    """app.py (dashboard and API) served against the shared demo SQLite database; one server per test module."""
     server = start_app(demo_sqlite_url)
     try:
         yield server

@@ -1,0 +1,16 @@
+"""Entry point: one process serving the dashboard (dashboard.py, run for every page view) and, beside it, the open
+data API's routes (components/api.py).
+
+    streamlit run app.py       Streamlit finds `app` below and serves both through its own uvicorn
+    uvicorn app:app            the same from any ASGI server (then Streamlit's settings come from .streamlit/config.toml
+                               and STREAMLIT_* variables, not from command-line flags)
+"""
+
+from pathlib import Path
+
+import streamlit as st
+
+from components.api import ROUTES
+
+# Absolute, so that an ASGI server started from another folder finds it too.
+app = st.App(Path(__file__).resolve().with_name("dashboard.py"), routes=ROUTES)
