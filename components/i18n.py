@@ -132,6 +132,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "cite.link": {"id": "Tautan ke tampilan ini (filter ikut tersimpan)",
                   "en": "Link to this view (filters included)"},
     "cite.citation": {"id": "Kutipan", "en": "Citation"},
+    "cite.api": {"id": "Data tabel ini untuk program (JSON; ganti .json dengan .csv untuk CSV)",
+                 "en": "This table's data for programs (JSON; change .json to .csv for CSV)"},
     "api.error.lang": {"id": "Nilai lang tidak dikenal. Nilai yang sah: {values}.",
                        "en": "Unknown value of lang. Valid values: {values}."},
     "api.error.choice": {"id": "Nilai {parameter} tidak dikenal. Nilai yang sah: {values}.",

@@ -4,7 +4,7 @@ as plain CSV.
 
 Nothing here speaks HTTP (components/api.py does). It runs outside any Streamlit session, in a server thread: the
 figures come from the same st.cache_data functions the pages use, and text in the language the request asks for
-(i18n.request_language)."""
+(i18n.request_language). Only `api_link`, for the pages' "Salin tautan / Kutip", runs in a page's session."""
 
 from __future__ import annotations
 
@@ -14,9 +14,11 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from urllib.parse import urlencode, urlsplit
 
 import numpy as np
 import pandas as pd
+import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from components import data
@@ -24,6 +26,7 @@ from components.citation import LICENCE
 from components.errors import log_failure
 from components.filters import describe
 from components.i18n import LANGUAGES, t
+from components.layout import bound_query_params
 from components.satisfaction import figures as ikm_data
 from components.table import Column, Table
 from data_access import clock
@@ -260,3 +263,21 @@ def table(table: Table, kind: str, params: Mapping[str, str], lang: str) -> Answ
 
     return Answer(_tag(table.key, kind, filters, lang), FORMATS[kind], body)
 
+
+# ------------------------------------------------------------------------------------------ from a page
+
+
+def api_link(table) -> str | None:
+    """The JSON address of `table` as the page shows it: the page's own origin, and those of the address's
+    parameters that the table takes (lang among them when it is not the default). None for a table not served, and
+    for a unit's table before a unit is chosen."""
+    if not served([table]):
+        return None
+    taken = (*parameters(table), LANG_PARAM)
+    params = {key: value for key, value in bound_query_params().items() if key in taken}
+    if table.per_unit and UNIT_PARAM not in params:
+        return None
+    query = urlencode(params)
+    page = urlsplit(st.context.url or "")
+    origin = f"{page.scheme}://{page.netloc}" if page.netloc else ""
+    return f"{origin}{API_PATH}/{table.key}.json" + (f"?{query}" if query else "")

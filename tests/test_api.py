@@ -16,6 +16,7 @@ import re
 import urllib.error
 import urllib.request
 from datetime import date
+from urllib.parse import parse_qsl, urlsplit
 
 import pandas as pd
 import pytest
@@ -30,6 +31,7 @@ from components.open_data import parameters, served
 from components.table import Table, titled
 from data_access.filters import Filters, InvalidFilter, from_params, kecamatan_codes
 from data_access.periods import period_bounds
+from tests.app_runs import ROOT, open_page
 from tests.browser import demo_sqlite_url, start_app  # noqa: F401
 from tests.test_browser_privacy import (  # noqa: F401
     CANARY_UNITS,
@@ -429,6 +431,32 @@ def test_no_answer_holds_a_canary(canary_url):  # noqa: F811
                         bodies.append(response.text)
     assert all(canaries_in(body) == [] for body in bodies)
     assert any(unit.code in body for body in bodies for unit in CANARY_UNITS)  # the canaries' units were reached
+
+
+# ------------------------------------------------------------------------------------------- the pages
+
+
+def test_the_keys_pages_cite_are_tables_of_the_registry():
+    keys = {dataset.key for dataset in DATASETS}
+    cited = {key for path in (ROOT / "app_pages").glob("*.py")
+             for key in re.findall(r'BY_KEY\["([^"]+)"\]', path.read_text())}
+    assert cited and cited <= keys
+
+
+def test_the_citation_offers_the_api_link_of_the_table_shown(monkeypatch, demo_url):
+    """Peta's "Salin tautan / Kutip" gives its unit list's JSON with the page's filters the table takes (not the
+    map's own ?mutu=), and the Data page the chosen table's."""
+    app = open_page(monkeypatch, demo_url, "app_pages/peta.py", wilayah="35.75", jenis="puskesmas", mutu="A",
+                    lang="en")
+    assert api_links(app) == [(f"{API_PATH}/peta-unit.json", {"wilayah": "35.75", "jenis": "puskesmas", "lang": "en"})]
+    app = open_page(monkeypatch, demo_url, "app_pages/data.py", tabel="peta-kecamatan", periode="2025")
+    assert api_links(app) == [(f"{API_PATH}/peta-kecamatan.json", {"periode": "2025"})]
+
+
+def api_links(app) -> list[tuple[str, dict]]:
+    """The API addresses in the page's code boxes, as (path, parameters)."""
+    links = [urlsplit(code.value) for code in app.code if f"{API_PATH}/" in code.value]
+    return [(link.path, dict(parse_qsl(link.query))) for link in links]
 
 
 # ------------------------------------------------------------------------------------- the real server
