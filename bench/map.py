@@ -73,7 +73,7 @@ def build_database(units: int, surveys: int, complaints: int, seed: int = 5) -> 
         seconds = rng.integers(0, 90 * 86_400, units * surveys)
         conn.execute(insert(schema.survey_responses), [
             {"response_id": f"B-{n}", "submitted_at": now - timedelta(seconds=int(seconds[n])),
-             "unit_id": ids[n // surveys], "source": "import", **dict(zip(ELEMENTS, map(int, answers[n])))}
+             "unit_id": ids[n // surveys], "source": "import", **dict(zip(ELEMENTS, map(int, answers[n]), strict=True))}
             for n in range(units * surveys)
         ])
         rebuild_survey_rollups(conn)

@@ -267,8 +267,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "map.sample_status.populasi_tidak_diketahui": {"id": "populasi tidak diketahui", "en": "population unknown"},
     "map.sample_status.tanpa_kuesioner": {"id": "belum ada kuesioner", "en": "no questionnaires"},
     "map.summary": {
-        "id": "**{total} unit** di peta — mutu: {grades}; {unrated} belum dinilai (sampel belum memadai, jumlah pengguna "
-        "tidak diketahui, atau belum ada kuesioner).",
+        "id": "**{total} unit** di peta — mutu: {grades}; {unrated} belum dinilai (sampel belum memadai, jumlah "
+        "pengguna tidak diketahui, atau belum ada kuesioner).",
         "en": "**{total} units** on the map — grade: {grades}; {unrated} not graded (sample too small, number of users "
         "unknown, or no questionnaires yet).",
     },
@@ -566,7 +566,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "complaints.channel.lapor_web": {"id": "LAPOR! (situs web)", "en": "LAPOR! (website)"},
     "complaints.channel.sms_1708": {"id": "SMS 1708", "en": "SMS 1708"},
     "complaints.channel.lapor_app": {"id": "LAPOR! (aplikasi)", "en": "LAPOR! (app)"},
-    "complaints.channel.lapor": {"id": "SP4N-LAPOR! (kanal tidak tercatat)", "en": "SP4N-LAPOR! (channel not recorded)"},
+    "complaints.channel.lapor": {"id": "SP4N-LAPOR! (kanal tidak tercatat)",
+                                 "en": "SP4N-LAPOR! (channel not recorded)"},
     "complaints.channel.media_sosial": {"id": "Media sosial", "en": "Social media"},
     "complaints.channel.esambat": {"id": "e-Sambat", "en": "e-Sambat"},
     "complaints.channel.whatsapp": {"id": "WhatsApp", "en": "WhatsApp"},
@@ -1173,7 +1174,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "lead.brief.due_line": {"id": "{unit}: {due} jatuh tempo, paling awal {first}",
                             "en": "{unit}: {due} falling due, the earliest {first}"},
     "lead.brief.none": {"id": "tidak ada", "en": "none"},
-    "lead.brief.more": {"id": "... dan {n} unit lain (lihat dasbor)", "en": "... and {n} more units (see the dashboard)"},
+    "lead.brief.more": {"id": "... dan {n} unit lain (lihat dasbor)",
+                        "en": "... and {n} more units (see the dashboard)"},
     "lead.brief.licence": {
         "id": "Lisensi CC BY 4.0. Kutip: Dasbor Pelayanan Publik Pasuruan, {link}",
         "en": "Licence CC BY 4.0. Cite: Dasbor Pelayanan Publik Pasuruan, {link}",
@@ -1272,7 +1274,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.unit.date": {"id": "tanggal (TTTT-BB-HH)", "en": "date (YYYY-MM-DD)"},
     "data.unit.degrees": {"id": "derajat desimal (WGS 84)", "en": "decimal degrees (WGS 84)"},
     "data.unit.units": {"id": "unit layanan", "en": "service units"},
-    "data.dict.filter.region": {"id": "Wilayah: Kabupaten atau Kota Pasuruan.", "en": "Region: Pasuruan Regency or City."},
+    "data.dict.filter.region": {"id": "Wilayah: Kabupaten atau Kota Pasuruan.",
+                                "en": "Region: Pasuruan Regency or City."},
     "data.dict.filter.kind": {"id": "Jenis unit layanan (MPP, OPD, puskesmas, kantor desa, dll.).",
                               "en": "Kind of service unit (MPP, agency, health centre, village office, etc.)."},
     "data.dict.ikm.col.code": {"id": "Kode unit layanan; rapor unit ada di /unit?unit=KODE.",
@@ -1397,7 +1400,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.dict.map.col.unit": {"id": "Nama unit layanan.", "en": "Name of the service unit."},
     "data.dict.map.col.grade": {"id": "Mutu IKM (A–D); tanda lain: belum dinilai.",
                                 "en": "IKM grade (A–D); another mark: not rated yet."},
-    "data.dict.map.col.ikm": {"id": "IKM dalam periode (NRR rata-rata × 25).", "en": "IKM in the period (mean NRR × 25)."},
+    "data.dict.map.col.ikm": {"id": "IKM dalam periode (NRR rata-rata × 25).",
+                              "en": "IKM in the period (mean NRR × 25)."},
     "data.dict.map.col.respondents": {"id": "Jumlah responden.", "en": "Number of respondents."},
     "data.dict.map.col.sample": {"id": "Kecukupan sampel.", "en": "Sample adequacy."},
     "data.dict.map.col.open": {"id": "Pengaduan yang masih terbuka.", "en": "Complaints still open."},
@@ -1484,15 +1488,18 @@ STRINGS: dict[str, dict[str, str]] = {
                              "en": "One unit's nine elements in its latest quarter."},
     "data.desc.unit-tren-month": {"id": "IKM satu unit per bulan.", "en": "One unit's IKM by month."},
     "data.desc.unit-tren-quarter": {"id": "IKM satu unit per triwulan.", "en": "One unit's IKM by quarter."},
-    "data.desc.unit-hasil-terbitan": {"id": "Periode satu unit yang dimuat dari hasil SKM terbitan, bukan kuesioner.",
-                                      "en": "One unit's periods loaded from published SKM results, not questionnaires."},
+    "data.desc.unit-hasil-terbitan": {
+        "id": "Periode satu unit yang dimuat dari hasil SKM terbitan, bukan kuesioner.",
+        "en": "One unit's periods loaded from published SKM results, not questionnaires.",
+    },
     "data.desc.pengaduan-channel": {"id": "Pengaduan menurut kanal masuk.", "en": "Complaints by channel."},
     "data.desc.pengaduan-classification": {"id": "Pengaduan menurut klasifikasi.",
                                            "en": "Complaints by classification."},
     "data.desc.pengaduan-category": {"id": "Pengaduan menurut kategori topik.", "en": "Complaints by topic category."},
     "data.desc.pengaduan-per-10000-penduduk": {"id": "Pengaduan per 10.000 penduduk setiap wilayah.",
                                                "en": "Complaints per 10,000 residents per region."},
-    "data.desc.pengaduan-per-bulan": {"id": "Pengaduan per bulan dan wilayah.", "en": "Complaints by month and region."},
+    "data.desc.pengaduan-per-bulan": {"id": "Pengaduan per bulan dan wilayah.",
+                                      "en": "Complaints by month and region."},
     "data.desc.pengaduan-waktu-penanganan": {"id": "Hari kerja setiap tahap terhadap batas waktunya.",
                                              "en": "Working days per stage against its limit."},
     "data.desc.pengaduan-status": {"id": "Semua pengaduan menurut status, jalur samping termasuk.",
@@ -1535,23 +1542,23 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "data.m.sample.title": {"id": "Jumlah sampel minimum", "en": "Minimum sample size"},
     "data.m.sample.body": {
-        "id": "Responden minimum mengikuti rumus **Krejcie & Morgan** (tingkat kepercayaan 95%) untuk jumlah "
-              "pengguna layanan N dalam periode survei:\n\n"
+        "id": "Responden minimum mengikuti rumus **Krejcie & Morgan** (tingkat kepercayaan 95%) untuk jumlah pengguna "
+              "layanan N dalam periode survei:\n\n"
               "**s = χ² · N · P(1 − P) / (d² · (N − 1) + χ² · P(1 − P))**\n\n"
               "dengan χ² = {chi2} (khi-kuadrat, 1 derajat bebas), P = {p} (proporsi populasi) dan d = {d} (batas "
-              "kesalahan), dibulatkan ke bilangan bulat terdekat. Rumus ini menghasilkan setiap baris tabel Krejcie & Morgan "
-              "yang dimuat PermenPANRB 14/2017 dan juga berlaku di antara baris-barisnya. Minimum tidak pernah "
-              "melebihi N; makin besar N, minimum mendekati {largest} (χ² · P(1 − P) / d², dibulatkan). Unit di "
-              "bawah minimum ditandai \"sampel belum memadai\" dan tidak diperingkat; bila jumlah pengguna tidak "
-              "diketahui, dasbor mengatakannya dan tidak menebak. Contoh yang dihitung oleh aplikasi:",
-        "en": "Minimum respondents follow **Krejcie & Morgan**'s formula (95% confidence) for the number of "
-              "service users N in the survey period:\n\n"
+              "kesalahan), dibulatkan ke bilangan bulat terdekat. Rumus ini menghasilkan setiap baris tabel Krejcie & "
+              "Morgan yang dimuat PermenPANRB 14/2017 dan juga berlaku di antara baris-barisnya. Minimum tidak pernah "
+              "melebihi N; makin besar N, minimum mendekati {largest} (χ² · P(1 − P) / d², dibulatkan). Unit di bawah "
+              "minimum ditandai \"sampel belum memadai\" dan tidak diperingkat; bila jumlah pengguna tidak diketahui, "
+              "dasbor mengatakannya dan tidak menebak. Contoh yang dihitung oleh aplikasi:",
+        "en": "Minimum respondents follow **Krejcie & Morgan**'s formula (95% confidence) for the number of service "
+              "users N in the survey period:\n\n"
               "**s = χ² · N · P(1 − P) / (d² · (N − 1) + χ² · P(1 − P))**\n\n"
               "with χ² = {chi2} (chi-square, 1 degree of freedom), P = {p} (population proportion) and d = {d} "
-              "(margin of error), rounded to the nearest whole number. The formula gives every row of the Krejcie & Morgan table "
-              "reprinted in PermenPANRB 14/2017 and also holds between its rows. The minimum is never more than "
-              "N; as N grows it levels off at {largest} (χ² · P(1 − P) / d², rounded). Units below the minimum "
-              "are marked \"sample too small\" and not ranked; where the number of users is unknown the "
+              "(margin of error), rounded to the nearest whole number. The formula gives every row of the Krejcie & "
+              "Morgan table reprinted in PermenPANRB 14/2017 and also holds between its rows. The minimum is never "
+              "more than N; as N grows it levels off at {largest} (χ² · P(1 − P) / d², rounded). Units below the "
+              "minimum are marked \"sample too small\" and not ranked; where the number of users is unknown the "
               "dashboard says so rather than guess. Examples computed by the app:",
     },
     "data.m.summaries.title": {"id": "Hasil SKM terbitan", "en": "Published SKM results"},
@@ -1632,7 +1639,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "3. A complaint closed ({closed}) without any stage time is counted in the status funnel but in no "
               "stage clock.",
     },
-    "data.m.km.title": {"id": "Median dan persentil ke-90 (Kaplan–Meier)", "en": "Median and 90th percentile (Kaplan–Meier)"},
+    "data.m.km.title": {"id": "Median dan persentil ke-90 (Kaplan–Meier)",
+                        "en": "Median and 90th percentile (Kaplan–Meier)"},
     "data.m.km.body": {
         "id": "Median yang hanya memakai pengaduan selesai terlalu optimistis, karena kasus paling lama justru "
               "masih terbuka. Karena itu pengaduan terbuka dihitung sebagai data **tersensor** pada hari ini, dan "
@@ -1645,7 +1653,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "done. The share still open is always shown beside them. Units with fewer than {min} complaints are "
               "not ranked.",
     },
-    "data.m.privacy.title": {"id": "Privasi dan penyembunyian angka kecil", "en": "Privacy and small-count suppression"},
+    "data.m.privacy.title": {"id": "Privasi dan penyembunyian angka kecil",
+                             "en": "Privacy and small-count suppression"},
     "data.m.privacy.body": {
         "id": "- **Tidak pernah ditampilkan atau diunduh:** isi pengaduan, saran responden, nama, NIK, nomor "
               "telepon, e-mail dan alamat warga. Lacak pengaduan hanya menunjukkan tahap dan tanggal.\n"
@@ -1793,9 +1802,10 @@ _ELEMENT_SHORT = {
 _SEX = {"L": ("Laki-laki", "Male"), "P": ("Perempuan", "Female")}
 _SURVEY_CHANNEL = {"qr": ("Kode QR", "QR code"), "kertas": ("Formulir kertas", "Paper form"), "web": ("Web", "Web"),
                    "petugas": ("Dibantu petugas", "With staff")}
-STRINGS.update({f"ikm.element.{name}": dict(zip(LANGUAGES, _ELEMENT_SHORT[name])) for name in ELEMENTS})
-STRINGS.update({f"ikm.profile.sex.{sex}": dict(zip(LANGUAGES, _SEX[sex])) for sex in SEXES})
-STRINGS.update({f"ikm.profile.channel.{c}": dict(zip(LANGUAGES, _SURVEY_CHANNEL[c])) for c in SURVEY_CHANNELS})
+STRINGS.update({f"ikm.element.{name}": dict(zip(LANGUAGES, _ELEMENT_SHORT[name], strict=True)) for name in ELEMENTS})
+STRINGS.update({f"ikm.profile.sex.{sex}": dict(zip(LANGUAGES, _SEX[sex], strict=True)) for sex in SEXES})
+STRINGS.update({f"ikm.profile.channel.{c}": dict(zip(LANGUAGES, _SURVEY_CHANNEL[c], strict=True))
+                for c in SURVEY_CHANNELS})
 # The survey form: the regulation's sample questions (PermenPANRB 14/2017), English renderings of its official
 # Indonesian answer labels (data_access.elements.ANSWER_LABELS), and of the profile vocabularies.
 _QUESTION = {
@@ -1807,13 +1817,13 @@ _QUESTION = {
               "How fast was the service delivered?"),
     "biaya": ("Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?",
               "How fair is the cost or fee of the service?"),
-    "produk": ("Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar "
-               "pelayanan dengan hasil yang diberikan?",
+    "produk": (("Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar "
+                "pelayanan dengan hasil yang diberikan?"),
                "How well does what you received match what the service standard promises?"),
     "kompetensi": ("Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?",
                    "How competent are the staff?"),
-    "perilaku": ("Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan "
-                 "keramahan?", "How polite and friendly are the staff?"),
+    "perilaku": (("Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan "
+                  "keramahan?"), "How polite and friendly are the staff?"),
     "sarana": ("Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?",
                "How good are the facilities?"),
     "pengaduan": ("Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?",
@@ -1835,7 +1845,7 @@ _EDUCATION_EN = {"SD ke bawah": "primary or less", "SMP": "junior high", "SMA": 
                  "D1-D4": "diploma", "S1": "bachelor", "S2 ke atas": "master or higher"}
 _OCCUPATION_EN = {"PNS": "civil servant", "TNI": "armed forces", "POLRI": "police", "Swasta": "private employee",
                   "Wirausaha": "self-employed", "Pelajar/Mahasiswa": "student", "Lainnya": "other"}
-STRINGS.update({f"survey.question.{name}": dict(zip(LANGUAGES, _QUESTION[name])) for name in ELEMENTS})
+STRINGS.update({f"survey.question.{name}": dict(zip(LANGUAGES, _QUESTION[name], strict=True)) for name in ELEMENTS})
 STRINGS.update({f"survey.answer.{name}.{value}": {"id": label, "en": f"{label} ({_ANSWER_EN[name][value - 1]})"}
                 for name in ELEMENTS for value, label in enumerate(ANSWER_LABELS[name], start=1)})
 STRINGS.update({f"survey.education.{e}": {"id": e, "en": f"{e} ({_EDUCATION_EN[e]})"} for e in EDUCATIONS})

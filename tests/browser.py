@@ -19,9 +19,9 @@ Fixtures
   API. One Chromium per pytest process, however many modules import the fixture.
 - ``demo_sqlite_url`` (session): a SQLite file with the same small demo load as tests/conftest.py's ``demo_url``
   (seed 7, DEMO_UNTIL, DEMO_SIZE), built once per pytest process. Tests must not write to it.
-- ``app_server`` (module): the app (app.py: dashboard and API) served on a free port against ``demo_sqlite_url``; ``.url`` is its base
-  URL. Modules that need another database (e.g. a survey-form test that writes) define their own fixture with
-  ``start_app(url)`` instead; ``AppServer`` is a context manager.
+- ``app_server`` (module): the app (app.py: dashboard and API) served on a free port against ``demo_sqlite_url``;
+  ``.url`` is its base URL. Modules that need another database (e.g. a survey-form test that writes) define their
+  own fixture with ``start_app(url)`` instead; ``AppServer`` is a context manager.
 - ``desktop_page`` (1366x900) and ``phone_page`` (390x844, mobile, touch, DPR 2): fresh pages in their own browser
   context (locale id-ID, time zone Asia/Jakarta) with ``route_cdn_to_local`` applied; closed after the test.
 

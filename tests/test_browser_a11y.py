@@ -1,8 +1,8 @@
 """Accessibility and phone width of every page in headless Chromium.
 
-- axe-core finds no serious or critical violation on any page (every page of dashboard.py, the hidden unit card, Lacak with
-  a real and an unknown ticket, the survey's steps: choosing the unit, answers missing, thanks; Data with a ?tabel=,
-  one page in English), at desktop and phone width, with every expander open and every tab shown.
+- axe-core finds no serious or critical violation on any page (every page of dashboard.py, the hidden unit card, Lacak
+  with a real and an unknown ticket, the survey's steps: choosing the unit, answers missing, thanks; Data with a
+  ?tabel=, one page in English), at desktop and phone width, with every expander open and every tab shown.
 - Every chart carries its takeaway as its accessible name and has a table view, a <summary> the keyboard reaches.
 - At 390 px nothing scrolls sideways, whichever tab is shown and with every expander open.
 - With the keyboard alone (Tab, Shift+Tab, Enter, Space, arrows, typing; no mouse): Peta's list twin (filter it,
@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv as csv_module
 import io
 import re
@@ -195,11 +196,10 @@ _FIGURES_JS = f"""(label) => ({{
 def _figure_problems(page, lang: str, where: str) -> tuple[int, list[str]]:
     """The charts shown and what is wrong with them: each must be named by its takeaway, written under it too, and
     have a table view the keyboard reaches."""
-    try:  # Vega draws a chart, and names it, once it is shown
+    # Vega draws a chart, and names it, once it is shown; a chart still unnamed is reported below, one by one.
+    with contextlib.suppress(PlaywrightTimeoutError):
         page.wait_for_function(f"() => {_SHOWN_CHARTS_JS}.every(chart => chart.getAttribute('aria-label'))",
                                timeout=20_000)
-    except PlaywrightTimeoutError:
-        pass  # reported below, chart by chart
     figures = page.evaluate(_FIGURES_JS, text("figure.table_view", lang))
     charts, views = figures["charts"], figures["tableViews"]
     problems = [f"{where}: {len(charts)} charts but {len(views)} table views"] if len(charts) != len(views) else []

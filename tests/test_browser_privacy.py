@@ -1,7 +1,7 @@
 """Privacy crawl in headless Chromium: complaint texts, survey suggestions and the services respondents typed carry
 canary personal data (names, NIK, phone numbers in several formats, e-mail, home address) in four units of both
-regions, recent and years old; every page of dashboard.py, with the filters, languages, tabs, expanders, popovers and map
-popups that matter, and every file those views offer (CSV, XLSX, PNG, the weekly PDF, every ?tabel= of the Data
+regions, recent and years old; every page of dashboard.py, with the filters, languages, tabs, expanders, popovers and
+map popups that matter, and every file those views offer (CSV, XLSX, PNG, the weekly PDF, every ?tabel= of the Data
 page) must hold none of it. What the browser receives over Streamlit's websocket is searched too: tables are drawn
 on a canvas and charts from a spec, so neither shows up whole in the page's HTML.
 Small counts are checked the same way: a kecamatan × category cell of 3 complaints reads "<5" on the page and in
@@ -515,7 +515,8 @@ REACHES = {
     "peta-unit": CANARY_UNITS,
     "pengaduan-jatuh-tempo": CANARY_UNITS,  # each unit's newest complaint falls due within days
     "pimpinan-jatuh-tempo": CANARY_UNITS,
-    **dict.fromkeys(("ikm-peringkat", "pimpinan-peringkat-ikm", "pimpinan-pindah-mutu-minggu", "pimpinan-pindah-mutu-bulan"), (KOTA_KELURAHAN,)),
+    **dict.fromkeys(("ikm-peringkat", "pimpinan-peringkat-ikm", "pimpinan-pindah-mutu-minggu",
+                     "pimpinan-pindah-mutu-bulan"), (KOTA_KELURAHAN,)),
 }
 
 
@@ -547,7 +548,7 @@ def _grid(page, table) -> list[list[str]]:
 def _places_rows(rows: list[list[str]]) -> dict[str, dict[str, str]]:
     """{kecamatan name: {category label: cell}} of a kecamatan × category table (header row first)."""
     header, *body = rows
-    return {row[0]: dict(zip(header[1:], row[1:])) for row in body}
+    return {row[0]: dict(zip(header[1:], row[1:], strict=False)) for row in body}
 
 
 def _expected_places() -> dict[str, dict[str, str]]:
