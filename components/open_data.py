@@ -25,7 +25,7 @@ from components import data
 from components.citation import LICENCE
 from components.errors import log_failure
 from components.filters import describe
-from components.i18n import LANGUAGES, t
+from components.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from components.layout import bound_query_params
 from components.satisfaction import figures as ikm_data
 from components.table import Column, Table
@@ -93,9 +93,9 @@ def served(tables: Sequence) -> list[Table]:
 
 
 def request_lang(params: Mapping[str, str]) -> str:
-    lang = params.get(LANG_PARAM, LANGUAGES[0])
+    lang = params.get(LANG_PARAM, DEFAULT_LANGUAGE)
     if lang not in LANGUAGES:
-        raise BadParameter(LANG_PARAM, t("api.error.lang", LANGUAGES[0], values=", ".join(LANGUAGES)))
+        raise BadParameter(LANG_PARAM, t("api.error.lang", DEFAULT_LANGUAGE, values=", ".join(LANGUAGES)))
     return lang
 
 
