@@ -1,46 +1,16 @@
-"""Entry point: page config, language, shared filters, and navigation over app_pages/.
+"""Entry point: one process serving the dashboard (dashboard.py, run for every page view) and, beside it, the open
+data API's routes (components/api.py).
 
-The page scripts live in app_pages/, not pages/: a folder named exactly `pages` puts Streamlit into its legacy
-mode until some session has run st.navigation, so the first deep link after a restart (a QR code's
-/survei?unit=...) would run its page without this shell."""
+    streamlit run app.py       Streamlit finds `app` below and serves both through its own uvicorn
+    uvicorn app:app            the same from any ASGI server (then Streamlit's settings come from .streamlit/config.toml
+                               and STREAMLIT_* variables, not from command-line flags)
+"""
+
+from pathlib import Path
 
 import streamlit as st
 
-from components import data
-from components.errors import app_guard
-from components.i18n import t
-from components.kept_downloads import keep_made_downloads
-from components.layout import demo_banner, footer, language_switch, region_filter
+from components.api import ROUTES
 
-st.set_page_config(page_title="Dasbor Pelayanan Publik Pasuruan", page_icon=":material/account_balance:",
-                   layout="wide")
-keep_made_downloads()
-
-language_switch()
-region_filter()
-
-pages = [
-    st.Page("app_pages/beranda.py", title=t("nav.beranda"), icon=":material/home:", url_path="beranda", default=True),
-    st.Page("app_pages/pimpinan.py", title=t("nav.pimpinan"), icon=":material/insights:", url_path="pimpinan"),
-    st.Page("app_pages/kepuasan.py", title=t("nav.kepuasan"), icon=":material/sentiment_satisfied:",
-            url_path="kepuasan"),
-    st.Page("app_pages/peta.py", title=t("nav.peta"), icon=":material/map:", url_path="peta"),
-    st.Page("app_pages/pengaduan.py", title=t("nav.pengaduan"), icon=":material/campaign:", url_path="pengaduan"),
-    st.Page("app_pages/lacak.py", title=t("nav.lacak"), icon=":material/search:", url_path="lacak"),
-    st.Page("app_pages/survei.py", title=t("nav.survei"), icon=":material/rate_review:", url_path="survei"),
-    st.Page("app_pages/data.py", title=t("nav.data"), icon=":material/dataset:", url_path="data"),
-    st.Page("app_pages/unit.py", title=t("nav.unit"), icon=":material/storefront:", url_path="unit",
-            visibility="hidden"),
-]
-navigation = st.navigation(pages)
-
-with app_guard():
-    with st.spinner(t("app.preparing_demo"), show_time=True):
-        ready = data.prepare_database()
-    if ready:
-        if data.is_demo():
-            demo_banner()
-        navigation.run()
-    else:
-        st.warning(t("app.db_not_initialised"), icon=":material/database:")
-footer()
+# Absolute, so that an ASGI server started from another folder finds it too.
+app = st.App(Path(__file__).resolve().with_name("dashboard.py"), routes=ROUTES)

@@ -11,6 +11,7 @@ from components.errors import database_guard
 from components.filters import describe, page_filters
 from components.formatting import fmt_date, fmt_datetime_wib
 from components.i18n import t
+from components.open_data import api_link
 from data_access import clock
 from data_access.workdays import WIB
 
@@ -35,7 +36,8 @@ with database_guard():
     st.header(t("data.downloads.heading"))
     st.caption(t("data.downloads.intro"))
     filters = page_filters()
-    tables.dataset_section(tables.choose_dataset(filters), filters)
+    chosen = tables.choose_dataset(filters)
+    tables.dataset_section(chosen, filters)
     with st.expander(t("data.list.heading"), icon=":material/table_view:"):
         st.dataframe(tables.datasets_table(filters), hide_index=True, width="stretch")
 
@@ -55,4 +57,4 @@ with database_guard():
     st.caption(t("data.cite.intro"))
     st.code(citation_text(t("data.title"), describe(filters), current_link(), data.newest_change(),
                           clock.now().astimezone(WIB)), language=None, wrap_lines=True)
-    cite_control(t("data.title"), describe(filters), "page", cite_slot)
+    cite_control(t("data.title"), describe(filters), "page", cite_slot, api_link=api_link(chosen))

@@ -4,9 +4,11 @@ sample adequacy, the ranking, the nine elements, the trend, perception against c
 import streamlit as st
 
 from components.citation import cite_control
+from components.datasets import BY_KEY
 from components.errors import database_guard
 from components.filters import describe, page_filters
 from components.i18n import t
+from components.open_data import api_link
 from components.satisfaction import views as section
 from data_access.ikm import HIGHEST_SCORE, LOWEST_SCORE
 
@@ -25,4 +27,4 @@ with database_guard():
         section.trend_section(filters)
         section.perception_section(filters)
         section.profile_section(filters)
-cite_control(t("ikm.title"), describe(filters), "page", cite_slot)
+cite_control(t("ikm.title"), describe(filters), "page", cite_slot, api_link=api_link(BY_KEY["ikm-per-unit"]))

@@ -5,8 +5,10 @@ measured, and where the unit is."""
 import streamlit as st
 
 from components.citation import cite_control
+from components.datasets import BY_KEY
 from components.errors import database_guard
 from components.i18n import t
+from components.open_data import api_link
 from components.satisfaction import views as section
 
 with database_guard():
@@ -21,4 +23,5 @@ with database_guard():
             section.unit_summaries(unit)
             section.unit_perception(unit, current)
         section.unit_location(unit)
-        cite_control(t("unit.cite_title", name=unit["name"]), f"unit: {unit['code']}", "page", cite_slot)
+        cite_control(t("unit.cite_title", name=unit["name"]), f"unit: {unit['code']}", "page", cite_slot,
+                     api_link=api_link(BY_KEY["unit-unsur"]))

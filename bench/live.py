@@ -79,7 +79,7 @@ def submit_to_visible(url: str, unit: str, runs: int) -> tuple[list[float], list
     try:
         with start_app(url) as server:
             dashboard = new_page(browser, **DESKTOP)
-            dashboard.goto(server.url)  # the root first: a fresh server's first deep link skips app.py
+            dashboard.goto(server.url)  # the root first: a fresh server's first deep link skips dashboard.py's shell
             wait_for_app(dashboard)
             dashboard.goto(f"{server.url}/?wilayah=35.75")
             wait_for_app(dashboard)

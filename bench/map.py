@@ -40,7 +40,7 @@ from data_access.engine import make_engine
 from data_access.reference import KECAMATAN, UNIT_KINDS
 from data_access.rollups import rebuild_survey_rollups
 
-APP = str(ROOT / "app.py")
+APP = str(ROOT / "dashboard.py")
 PAGE = "app_pages/peta.py"
 STATUSES = ("diterima", "terverifikasi", "ditindaklanjuti", "selesai", "selesai", "selesai", "diarsipkan")
 
@@ -172,7 +172,7 @@ def main() -> None:
     view_page(cold=True)  # imports, the engine and the component registry, once
     cold, app = view_page(cold=True)
     warm = statistics.median(view_page(cold=False)[0] for _ in range(args.repeat))
-    print("server time of a page view of /peta (the script run: app.py and the page):")
+    print("server time of a page view of /peta (the script run: dashboard.py and the page):")
     print(f"  cold (empty caches) {cold * 1000:8.0f} ms")
     print(f"  warm (median of {args.repeat})  {warm * 1000:8.0f} ms")
     print("sent to the browser (uncompressed; the websocket's deflate makes it smaller on the wire):")

@@ -10,7 +10,7 @@ holds data is measured as it is. With --scale S the whole measurement runs at th
 
 Each database is measured in a fresh Python process, so its peak memory (VmHWM) is that of a server process
 showing every page, without the builder's. The app runs in-process with Streamlit's AppTest, which executes what
-the server executes for a page view minus the websocket; the time taken is the script run itself (app.py's shell
+the server executes for a page view minus the websocket; the time taken is the script run itself (dashboard.py's shell
 and the page), for a new session opening the page's URL directly with its query parameters. Per page:
   first  caches emptied (st.cache_data.clear(); the engine, a cache_resource, is kept, as in a running server) after
          one untimed view, so the page's modules are already imported;
@@ -37,11 +37,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+# After the sys.path line above, which lets a benchmark run as a script import the app's packages.
 from demo_db import build_into
 
 from components.i18n import STRINGS
 
-APP = str(ROOT / "app.py")
+APP = str(ROOT / "dashboard.py")
 # page name -> (script, query parameters); each page's url_path is its file name.
 PAGES = {
     "beranda": ("app_pages/beranda.py", {}),

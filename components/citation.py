@@ -2,7 +2,8 @@
 
 The link is the page's address plus its query parameters; every filter mirrors itself into those parameters
 (components/layout.py), so opening the link reproduces the view. The citation names the figure, its filters and
-period, the data time, the link and the licence."""
+period, the data time, the link and the licence. Where the view shows a table, the open data API's address of that
+table for the same filters is offered too (components/open_data.api_link)."""
 
 from __future__ import annotations
 
@@ -36,8 +37,9 @@ def citation_text(figure: str, filters_text: str, link: str, data_time: datetime
              data_time=fmt_datetime_wib(data_time), accessed=fmt_date(accessed.date()), link=link, licence=LICENCE)
 
 
-def cite_control(figure: str, filters_text: str, key: str, slot=None) -> None:
-    """A popover with the view's link and its citation, each in a box with a copy button.
+def cite_control(figure: str, filters_text: str, key: str, slot=None, api_link: str | None = None) -> None:
+    """A popover with the view's link and its citation, each in a box with a copy button, and `api_link` (the
+    view's table in the open data API) when given.
 
     A page's own control is drawn into a `slot` (st.empty) reserved at its top and filled at its end: the link is
     read from the URL, and widgets further down the page (the trend's month/quarter switch) publish their values
@@ -49,3 +51,6 @@ def cite_control(figure: str, filters_text: str, key: str, slot=None) -> None:
         st.caption(t("cite.citation"))
         st.code(citation_text(figure, filters_text, link, data.newest_change(), clock.now().astimezone(WIB)),
                 language=None, wrap_lines=True)
+        if api_link:
+            st.caption(t("cite.api"))
+            st.code(api_link, language=None, wrap_lines=True)

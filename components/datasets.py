@@ -20,6 +20,7 @@ from components.map import figures as peta_data
 from components.map.tables import TABLES as MAP_TABLES
 from components.satisfaction.tables import TABLES as SATISFACTION_TABLES
 from components.table import Table, show
+from data_access.filters import UNIT_PARAM as UNIT_KEY
 from data_access.filters import Filters
 
 DATASETS: tuple[Table, ...] = (*SATISFACTION_TABLES, *COMPLAINT_TABLES, *MAP_TABLES, *LEADERSHIP_TABLES)
@@ -31,7 +32,6 @@ PAGES: tuple[str, ...] = tuple(dict.fromkeys(dataset.page for dataset in DATASET
 # ---------------------------------------------------------------------------------------------- on the page
 
 TABLE_KEY = "tabel"
-UNIT_KEY = "unit"
 # The preview shows this many rows; the downloads hold them all.
 PREVIEW_ROWS = 200
 

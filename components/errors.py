@@ -45,7 +45,7 @@ def log_failure(error: SQLAlchemyError) -> None:
 def database_guard() -> Iterator[None]:
     """Run a block; if the database fails, show the outage notice instead of the rest of the block.
 
-    Fragments rerun on their own, outside app.py's guard, so each live block wraps itself too."""
+    Fragments rerun on their own, outside dashboard.py's guard, so each live block wraps itself too."""
     try:
         yield
     except SQLAlchemyError as error:
@@ -58,7 +58,7 @@ def database_guard() -> Iterator[None]:
 
 @contextmanager
 def app_guard() -> Iterator[None]:
-    """app.py's guard around the whole page: database_guard, and when any block of this run showed the notice, a
+    """dashboard.py's guard around the whole page: database_guard, and when any block of this run showed the notice, a
     hidden poll that reruns the page once the database answers again, so that nobody has to reload or click."""
     st.session_state[_OUTAGE_KEY] = False
     with database_guard():

@@ -13,6 +13,7 @@ from components.chart_png import chart_png
 from components.citation import LICENCE, cite_control
 from components.formatting import fmt_datetime_wib
 from components.i18n import t
+from components.open_data import api_link
 from components.table import Table, screen, show
 from data_access.exports import excel_csv, xlsx
 
@@ -56,12 +57,12 @@ def png_lines(filters_text: str) -> list[str]:
 
 def chart_block(chart: alt.Chart, table: pd.DataFrame, takeaway: str, title: str, filters_text: str,
                 filename: str, key: str, display=None, column_config: dict | None = None,
-                column_order: list[str] | None = None) -> None:
+                column_order: list[str] | None = None, api_link: str | None = None) -> None:
     """A chart whose alt text states its takeaway, an image download and a citation, then the same numbers as a
     table with CSV/XLSX downloads.
 
     `display` (a Styler writing numbers the user's way, or a table with links) is shown instead of `table`;
-    the downloads always hold `table`."""
+    the downloads always hold `table`; `api_link` is its address in the open data API, offered with the citation."""
     # The spec goes to the browser unvalidated: our charts are fixed code, and Altair's JSON-schema validation of
     # every chart on every run cost more than the rest of a warm page.
     st.vega_lite_chart(spec=chart.properties(description=takeaway).to_dict(validate=False), width="stretch")
@@ -72,7 +73,7 @@ def chart_block(chart: alt.Chart, table: pd.DataFrame, takeaway: str, title: str
             file_name=f"{filename}.png", mime="image/png", key=f"{key}-png", icon=":material/image:",
             on_click="ignore",
         )
-        cite_control(title, filters_text, key)
+        cite_control(title, filters_text, key, api_link=api_link)
     with st.expander(t("figure.table_view")):
         st.dataframe(table if display is None else display, hide_index=True, width="stretch",
                      column_config=column_config, column_order=column_order)
@@ -91,4 +92,4 @@ def chart_table_block(chart: alt.Chart, table: Table, frame: pd.DataFrame, takea
     """chart_block for a declared table: the chart, then `frame` on screen and in the downloads."""
     styled, config, order = screen(table, frame)
     chart_block(chart, table.labelled(frame), takeaway, title, filters_text, table.filename, key, display=styled,
-                column_config=config, column_order=order)
+                column_config=config, column_order=order, api_link=api_link(table))

@@ -8,13 +8,12 @@ from components import data
 from components.formatting import fmt_date, fmt_quarter
 from components.i18n import t
 from components.layout import REGION_KEY, adopt_query_param, publish_query_param
-from data_access.filters import Filters
+from data_access.filters import KECAMATAN_PARAM as KECAMATAN_KEY
+from data_access.filters import KIND_PARAM as KIND_KEY
+from data_access.filters import PERIOD_PARAM as PERIOD_KEY
+from data_access.filters import Filters, kecamatan_codes
 from data_access.periods import ALL, period_bounds
 from data_access.reference import KECAMATAN, UNIT_KINDS
-
-KIND_KEY = "jenis"
-KECAMATAN_KEY = "kecamatan"
-PERIOD_KEY = "periode"
 
 
 def period_label(code: str) -> str:
@@ -43,7 +42,7 @@ def url_select(key: str, label: str, options: list, format_func, default=None, c
 def page_filters(with_period: bool = True) -> Filters:
     """Kind, kecamatan (of the chosen region) and period selectors in one row; returns the combined Filters."""
     region = st.session_state.get(REGION_KEY)
-    kecamatan = [k["code"] for k in KECAMATAN if region in (None, k["region_code"])]
+    kecamatan = kecamatan_codes(region)
     kecamatan_names = {k["code"]: k["name"] for k in KECAMATAN}
     columns = st.columns(3 if with_period else 2)
     kind = url_select(KIND_KEY, t("filter.kind"), [None, *UNIT_KINDS],

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 import streamlit as st
 
 from data_access.elements import (
@@ -19,6 +23,8 @@ LANGUAGES: tuple[str, ...] = ("id", "en")
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 DEFAULT_LANGUAGE = "id"
 LANG_KEY = "lang"
+# The language of an API request (?lang=), which is answered outside any session and so has no session state.
+_REQUEST_LANGUAGE: ContextVar[str | None] = ContextVar("request_language", default=None)
 
 STRINGS: dict[str, dict[str, str]] = {
     "app.title": {"id": "Dasbor Pelayanan Publik Pasuruan", "en": "Pasuruan Public Service Dashboard"},
@@ -126,6 +132,54 @@ STRINGS: dict[str, dict[str, str]] = {
     "cite.link": {"id": "Tautan ke tampilan ini (filter ikut tersimpan)",
                   "en": "Link to this view (filters included)"},
     "cite.citation": {"id": "Kutipan", "en": "Citation"},
+    "cite.api": {"id": "Data tabel ini untuk program (JSON; ganti .json dengan .csv untuk CSV)",
+                 "en": "This table's data for programs (JSON; change .json to .csv for CSV)"},
+    "api.error.lang": {"id": "Nilai lang tidak dikenal. Nilai yang sah: {values}.",
+                       "en": "Unknown value of lang. Valid values: {values}."},
+    "api.error.choice": {"id": "Nilai {parameter} tidak dikenal. Nilai yang sah: {values}.",
+                         "en": "Unknown value of {parameter}. Valid values: {values}."},
+    "api.error.kecamatan": {
+        "id": "Nilai kecamatan tidak dikenal, atau kecamatan itu bukan bagian dari wilayah yang dipilih. Kode "
+              "kecamatan ada di /api/v1/ (parameters.kecamatan).",
+        "en": "Unknown value of kecamatan, or a kecamatan outside the chosen region. The kecamatan codes are listed "
+              "at /api/v1/ (parameters.kecamatan).",
+    },
+    "api.error.periode": {
+        "id": "Nilai periode tidak sah. Nilai yang sah: semua, atau tahun (2025), triwulan (2025-Q3) atau bulan "
+              "(2025-07) yang memuat data, dari {first} sampai {last}.",
+        "en": "Invalid value of periode. Valid values: semua, or a year (2025), quarter (2025-Q3) or month (2025-07) "
+              "holding data, from {first} to {last}.",
+    },
+    "api.error.periode_none": {"id": "Belum ada data: satu-satunya periode yang sah adalah semua.",
+                               "en": "There is no data yet: the only valid periode is semua."},
+    "api.error.unit": {"id": "Nilai unit bukan kode unit (huruf, angka dan tanda hubung, mis. 3575-MPP).",
+                       "en": "The value of unit is not a unit code (letters, digits and dashes, e.g. 3575-MPP)."},
+    "api.error.unit_unknown": {"id": "Tidak ada unit dengan kode {code}.", "en": "There is no unit with code {code}."},
+    "api.error.unit_required": {
+        "id": "Tabel ini memuat satu unit: tambahkan ?unit=KODE (kode unit ada di kolom unit_code tabel peta-unit).",
+        "en": "This table holds one unit: add ?unit=CODE (unit codes are in the unit_code column of table "
+              "peta-unit).",
+    },
+    "api.error.not_found": {"id": "Tidak ada di API ini. Daftar tabel: /api/v1/",
+                            "en": "Not part of this API. The list of tables: /api/v1/"},
+    "api.error.method": {"id": "API ini hanya dapat dibaca: GET atau HEAD.",
+                         "en": "This API is read-only: GET or HEAD."},
+    "api.error.unavailable": {"id": "Basis data sedang tidak dapat dihubungi. Silakan coba lagi sebentar lagi.",
+                              "en": "The database cannot be reached right now. Please try again shortly."},
+    "api.error.not_ready": {"id": "Basis data belum disiapkan.", "en": "The database has not been set up."},
+    "api.error.internal": {"id": "Terjadi kesalahan. Silakan coba lagi.",
+                           "en": "Something went wrong. Please try again."},
+    "api.param.wilayah": {"id": "Wilayah: kode BPS.", "en": "Region: BPS code."},
+    "api.param.jenis": {"id": "Jenis unit layanan.", "en": "Kind of service unit."},
+    "api.param.kecamatan": {"id": "Kecamatan (di wilayah yang dipilih, bila ada).",
+                            "en": "Kecamatan (within the chosen region, if any)."},
+    "api.param.periode": {"id": "Periode: semua, tahun, triwulan atau bulan yang memuat data; tanpa parameter: semua.",
+                          "en": "Period: semua (all), or a year, quarter or month holding data; left out: all."},
+    "api.param.unit": {"id": "Kode unit, untuk tabel rapor satu unit (kolom unit_code tabel peta-unit).",
+                       "en": "A unit code, for the tables of one unit's report card (column unit_code of table "
+                             "peta-unit)."},
+    "api.param.lang": {"id": "Bahasa judul, label dan keterangan; bawaan: id.",
+                       "en": "Language of titles, labels and meanings; default: id."},
     "unit.cite_title": {"id": "Rapor unit layanan: {name}", "en": "Service unit report card: {name}"},
     "home.cite_title": {"id": "Ringkasan Kota dan Kabupaten Pasuruan", "en": "Summary of Pasuruan City and Regency"},
     "cite.text": {
@@ -213,8 +267,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "map.sample_status.populasi_tidak_diketahui": {"id": "populasi tidak diketahui", "en": "population unknown"},
     "map.sample_status.tanpa_kuesioner": {"id": "belum ada kuesioner", "en": "no questionnaires"},
     "map.summary": {
-        "id": "**{total} unit** di peta — mutu: {grades}; {unrated} belum dinilai (sampel belum memadai, jumlah pengguna "
-        "tidak diketahui, atau belum ada kuesioner).",
+        "id": "**{total} unit** di peta — mutu: {grades}; {unrated} belum dinilai (sampel belum memadai, jumlah "
+        "pengguna tidak diketahui, atau belum ada kuesioner).",
         "en": "**{total} units** on the map — grade: {grades}; {unrated} not graded (sample too small, number of users "
         "unknown, or no questionnaires yet).",
     },
@@ -512,7 +566,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "complaints.channel.lapor_web": {"id": "LAPOR! (situs web)", "en": "LAPOR! (website)"},
     "complaints.channel.sms_1708": {"id": "SMS 1708", "en": "SMS 1708"},
     "complaints.channel.lapor_app": {"id": "LAPOR! (aplikasi)", "en": "LAPOR! (app)"},
-    "complaints.channel.lapor": {"id": "SP4N-LAPOR! (kanal tidak tercatat)", "en": "SP4N-LAPOR! (channel not recorded)"},
+    "complaints.channel.lapor": {"id": "SP4N-LAPOR! (kanal tidak tercatat)",
+                                 "en": "SP4N-LAPOR! (channel not recorded)"},
     "complaints.channel.media_sosial": {"id": "Media sosial", "en": "Social media"},
     "complaints.channel.esambat": {"id": "e-Sambat", "en": "e-Sambat"},
     "complaints.channel.whatsapp": {"id": "WhatsApp", "en": "WhatsApp"},
@@ -1122,7 +1177,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "lead.brief.due_line": {"id": "{unit}: {due} jatuh tempo, paling awal {first}",
                             "en": "{unit}: {due} falling due, the earliest {first}"},
     "lead.brief.none": {"id": "tidak ada", "en": "none"},
-    "lead.brief.more": {"id": "... dan {n} unit lain (lihat dasbor)", "en": "... and {n} more units (see the dashboard)"},
+    "lead.brief.more": {"id": "... dan {n} unit lain (lihat dasbor)",
+                        "en": "... and {n} more units (see the dashboard)"},
     "lead.brief.licence": {
         "id": "Lisensi CC BY 4.0. Kutip: Dasbor Pelayanan Publik Pasuruan, {link}",
         "en": "Licence CC BY 4.0. Cite: Dasbor Pelayanan Publik Pasuruan, {link}",
@@ -1221,7 +1277,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.unit.date": {"id": "tanggal (TTTT-BB-HH)", "en": "date (YYYY-MM-DD)"},
     "data.unit.degrees": {"id": "derajat desimal (WGS 84)", "en": "decimal degrees (WGS 84)"},
     "data.unit.units": {"id": "unit layanan", "en": "service units"},
-    "data.dict.filter.region": {"id": "Wilayah: Kabupaten atau Kota Pasuruan.", "en": "Region: Pasuruan Regency or City."},
+    "data.dict.filter.region": {"id": "Wilayah: Kabupaten atau Kota Pasuruan.",
+                                "en": "Region: Pasuruan Regency or City."},
     "data.dict.filter.kind": {"id": "Jenis unit layanan (MPP, OPD, puskesmas, kantor desa, dll.).",
                               "en": "Kind of service unit (MPP, agency, health centre, village office, etc.)."},
     "data.dict.ikm.col.code": {"id": "Kode unit layanan; rapor unit ada di /unit?unit=KODE.",
@@ -1438,15 +1495,18 @@ STRINGS: dict[str, dict[str, str]] = {
                              "en": "One unit's nine elements in its latest quarter."},
     "data.desc.unit-tren-month": {"id": "IKM satu unit per bulan.", "en": "One unit's IKM by month."},
     "data.desc.unit-tren-quarter": {"id": "IKM satu unit per triwulan.", "en": "One unit's IKM by quarter."},
-    "data.desc.unit-hasil-terbitan": {"id": "Periode satu unit yang dimuat dari hasil SKM terbitan, bukan kuesioner.",
-                                      "en": "One unit's periods loaded from published SKM results, not questionnaires."},
+    "data.desc.unit-hasil-terbitan": {
+        "id": "Periode satu unit yang dimuat dari hasil SKM terbitan, bukan kuesioner.",
+        "en": "One unit's periods loaded from published SKM results, not questionnaires.",
+    },
     "data.desc.pengaduan-channel": {"id": "Pengaduan menurut kanal masuk.", "en": "Complaints by channel."},
     "data.desc.pengaduan-classification": {"id": "Pengaduan menurut klasifikasi.",
                                            "en": "Complaints by classification."},
     "data.desc.pengaduan-category": {"id": "Pengaduan menurut kategori topik.", "en": "Complaints by topic category."},
     "data.desc.pengaduan-per-10000-penduduk": {"id": "Pengaduan per 10.000 penduduk setiap wilayah.",
                                                "en": "Complaints per 10,000 residents per region."},
-    "data.desc.pengaduan-per-bulan": {"id": "Pengaduan per bulan dan wilayah.", "en": "Complaints by month and region."},
+    "data.desc.pengaduan-per-bulan": {"id": "Pengaduan per bulan dan wilayah.",
+                                      "en": "Complaints by month and region."},
     "data.desc.pengaduan-waktu-penanganan": {"id": "Hari kerja setiap tahap terhadap batas waktunya.",
                                              "en": "Working days per stage against its limit."},
     "data.desc.pengaduan-status": {"id": "Semua pengaduan menurut status, jalur samping termasuk.",
@@ -1491,23 +1551,23 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "data.m.sample.title": {"id": "Jumlah sampel minimum", "en": "Minimum sample size"},
     "data.m.sample.body": {
-        "id": "Responden minimum mengikuti rumus **Krejcie & Morgan** (tingkat kepercayaan 95%) untuk jumlah "
-              "pengguna layanan N dalam periode survei:\n\n"
+        "id": "Responden minimum mengikuti rumus **Krejcie & Morgan** (tingkat kepercayaan 95%) untuk jumlah pengguna "
+              "layanan N dalam periode survei:\n\n"
               "**s = χ² · N · P(1 − P) / (d² · (N − 1) + χ² · P(1 − P))**\n\n"
               "dengan χ² = {chi2} (khi-kuadrat, 1 derajat bebas), P = {p} (proporsi populasi) dan d = {d} (batas "
-              "kesalahan), dibulatkan ke bilangan bulat terdekat. Rumus ini menghasilkan setiap baris tabel Krejcie & Morgan "
-              "yang dimuat PermenPANRB 14/2017 dan juga berlaku di antara baris-barisnya. Minimum tidak pernah "
-              "melebihi N; makin besar N, minimum mendekati {largest} (χ² · P(1 − P) / d², dibulatkan). Unit di "
-              "bawah minimum ditandai \"sampel belum memadai\" dan tidak diperingkat; bila jumlah pengguna tidak "
-              "diketahui, dasbor mengatakannya dan tidak menebak. Contoh yang dihitung oleh aplikasi:",
-        "en": "Minimum respondents follow **Krejcie & Morgan**'s formula (95% confidence) for the number of "
-              "service users N in the survey period:\n\n"
+              "kesalahan), dibulatkan ke bilangan bulat terdekat. Rumus ini menghasilkan setiap baris tabel Krejcie & "
+              "Morgan yang dimuat PermenPANRB 14/2017 dan juga berlaku di antara baris-barisnya. Minimum tidak pernah "
+              "melebihi N; makin besar N, minimum mendekati {largest} (χ² · P(1 − P) / d², dibulatkan). Unit di bawah "
+              "minimum ditandai \"sampel belum memadai\" dan tidak diperingkat; bila jumlah pengguna tidak diketahui, "
+              "dasbor mengatakannya dan tidak menebak. Contoh yang dihitung oleh aplikasi:",
+        "en": "Minimum respondents follow **Krejcie & Morgan**'s formula (95% confidence) for the number of service "
+              "users N in the survey period:\n\n"
               "**s = χ² · N · P(1 − P) / (d² · (N − 1) + χ² · P(1 − P))**\n\n"
               "with χ² = {chi2} (chi-square, 1 degree of freedom), P = {p} (population proportion) and d = {d} "
-              "(margin of error), rounded to the nearest whole number. The formula gives every row of the Krejcie & Morgan table "
-              "reprinted in PermenPANRB 14/2017 and also holds between its rows. The minimum is never more than "
-              "N; as N grows it levels off at {largest} (χ² · P(1 − P) / d², rounded). Units below the minimum "
-              "are marked \"sample too small\" and not ranked; where the number of users is unknown the "
+              "(margin of error), rounded to the nearest whole number. The formula gives every row of the Krejcie & "
+              "Morgan table reprinted in PermenPANRB 14/2017 and also holds between its rows. The minimum is never "
+              "more than N; as N grows it levels off at {largest} (χ² · P(1 − P) / d², rounded). Units below the "
+              "minimum are marked \"sample too small\" and not ranked; where the number of users is unknown the "
               "dashboard says so rather than guess. Examples computed by the app:",
     },
     "data.m.summaries.title": {"id": "Hasil SKM terbitan", "en": "Published SKM results"},
@@ -1588,7 +1648,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "3. A complaint closed ({closed}) without any stage time is counted in the status funnel but in no "
               "stage clock.",
     },
-    "data.m.km.title": {"id": "Median dan persentil ke-90 (Kaplan–Meier)", "en": "Median and 90th percentile (Kaplan–Meier)"},
+    "data.m.km.title": {"id": "Median dan persentil ke-90 (Kaplan–Meier)",
+                        "en": "Median and 90th percentile (Kaplan–Meier)"},
     "data.m.km.body": {
         "id": "Median yang hanya memakai pengaduan selesai terlalu optimistis, karena kasus paling lama justru "
               "masih terbuka. Karena itu pengaduan terbuka dihitung sebagai data **tersensor** pada hari ini, dan "
@@ -1601,7 +1662,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "done. The share still open is always shown beside them. Units with fewer than {min} complaints are "
               "not ranked.",
     },
-    "data.m.privacy.title": {"id": "Privasi dan penyembunyian angka kecil", "en": "Privacy and small-count suppression"},
+    "data.m.privacy.title": {"id": "Privasi dan penyembunyian angka kecil",
+                             "en": "Privacy and small-count suppression"},
     "data.m.privacy.body": {
         "id": "- **Tidak pernah ditampilkan atau diunduh:** isi pengaduan, saran responden, nama, NIK, nomor "
               "telepon, e-mail dan alamat warga. Lacak pengaduan hanya menunjukkan tahap dan tanggal.\n"
@@ -1753,9 +1815,10 @@ _ELEMENT_SHORT = {
 _SEX = {"L": ("Laki-laki", "Male"), "P": ("Perempuan", "Female")}
 _SURVEY_CHANNEL = {"qr": ("Kode QR", "QR code"), "kertas": ("Formulir kertas", "Paper form"), "web": ("Web", "Web"),
                    "petugas": ("Dibantu petugas", "With staff")}
-STRINGS.update({f"ikm.element.{name}": dict(zip(LANGUAGES, _ELEMENT_SHORT[name])) for name in ELEMENTS})
-STRINGS.update({f"ikm.profile.sex.{sex}": dict(zip(LANGUAGES, _SEX[sex])) for sex in SEXES})
-STRINGS.update({f"ikm.profile.channel.{c}": dict(zip(LANGUAGES, _SURVEY_CHANNEL[c])) for c in SURVEY_CHANNELS})
+STRINGS.update({f"ikm.element.{name}": dict(zip(LANGUAGES, _ELEMENT_SHORT[name], strict=True)) for name in ELEMENTS})
+STRINGS.update({f"ikm.profile.sex.{sex}": dict(zip(LANGUAGES, _SEX[sex], strict=True)) for sex in SEXES})
+STRINGS.update({f"ikm.profile.channel.{c}": dict(zip(LANGUAGES, _SURVEY_CHANNEL[c], strict=True))
+                for c in SURVEY_CHANNELS})
 # The survey form: the regulation's sample questions (PermenPANRB 14/2017), English renderings of its official
 # Indonesian answer labels (data_access.elements.ANSWER_LABELS), and of the profile vocabularies.
 _QUESTION = {
@@ -1767,13 +1830,13 @@ _QUESTION = {
               "How fast was the service delivered?"),
     "biaya": ("Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?",
               "How fair is the cost or fee of the service?"),
-    "produk": ("Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar "
-               "pelayanan dengan hasil yang diberikan?",
+    "produk": (("Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar "
+                "pelayanan dengan hasil yang diberikan?"),
                "How well does what you received match what the service standard promises?"),
     "kompetensi": ("Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?",
                    "How competent are the staff?"),
-    "perilaku": ("Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan "
-                 "keramahan?", "How polite and friendly are the staff?"),
+    "perilaku": (("Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan "
+                  "keramahan?"), "How polite and friendly are the staff?"),
     "sarana": ("Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?",
                "How good are the facilities?"),
     "pengaduan": ("Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?",
@@ -1795,15 +1858,25 @@ _EDUCATION_EN = {"SD ke bawah": "primary or less", "SMP": "junior high", "SMA": 
                  "D1-D4": "diploma", "S1": "bachelor", "S2 ke atas": "master or higher"}
 _OCCUPATION_EN = {"PNS": "civil servant", "TNI": "armed forces", "POLRI": "police", "Swasta": "private employee",
                   "Wirausaha": "self-employed", "Pelajar/Mahasiswa": "student", "Lainnya": "other"}
-STRINGS.update({f"survey.question.{name}": dict(zip(LANGUAGES, _QUESTION[name])) for name in ELEMENTS})
+STRINGS.update({f"survey.question.{name}": dict(zip(LANGUAGES, _QUESTION[name], strict=True)) for name in ELEMENTS})
 STRINGS.update({f"survey.answer.{name}.{value}": {"id": label, "en": f"{label} ({_ANSWER_EN[name][value - 1]})"}
                 for name in ELEMENTS for value, label in enumerate(ANSWER_LABELS[name], start=1)})
 STRINGS.update({f"survey.education.{e}": {"id": e, "en": f"{e} ({_EDUCATION_EN[e]})"} for e in EDUCATIONS})
 STRINGS.update({f"survey.occupation.{o}": {"id": o, "en": f"{o} ({_OCCUPATION_EN[o]})"} for o in OCCUPATIONS})
 
 
+@contextmanager
+def request_language(lang: str) -> Iterator[None]:
+    """Within the block, `t` speaks `lang` in this thread, whatever session state holds."""
+    token = _REQUEST_LANGUAGE.set(lang)
+    try:
+        yield
+    finally:
+        _REQUEST_LANGUAGE.reset(token)
+
+
 def current_language() -> str:
-    lang = st.session_state.get(LANG_KEY, DEFAULT_LANGUAGE)
+    lang = _REQUEST_LANGUAGE.get() or st.session_state.get(LANG_KEY, DEFAULT_LANGUAGE)
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 import streamlit as st
 
 from components.i18n import DEFAULT_LANGUAGE, LANG_KEY, LANGUAGE_NAMES, LANGUAGES, t
+from data_access.filters import REGION_PARAM as REGION_KEY
 from data_access.reference import REGION_CODES
 
-REGION_KEY = "wilayah"
 # The names of the query parameters the app reads: each registers itself when adopted or published (a fixed handful,
 # the same in every session). A link to a view carries these alone, whatever else a visitor's address held.
 _BOUND: set[str] = set()

@@ -1,5 +1,5 @@
 """Downloads: CSV that opens correctly in Indonesian Excel (UTF-8 BOM, ';', comma decimals) and XLSX,
-each carrying its filters, period and data time above the table.
+each carrying its filters, period and data time above the table; and the open data API's plain CSV for programs.
 
 No text cell, header or metadata line can run as a formula: text that a spreadsheet would read as one gets a leading
 apostrophe (OWASP "CSV injection"). Numeric columns stay numbers, negative ones included: a number cannot run
@@ -72,6 +72,12 @@ def excel_csv(frame: pd.DataFrame, meta: dict[str, str]) -> bytes:
     buffer.write("\n")
     _cells(frame, _csv_text).to_csv(buffer, sep=";", decimal=",", index=False)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def plain_csv(frame: pd.DataFrame) -> bytes:
+    """CSV for programs: UTF-8 without BOM, ',' between fields, '.' decimals, the header row alone above the rows.
+    Text cells are neutralised as in every download: a person may still open the file in a spreadsheet."""
+    return _cells(frame, _csv_text).to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
 def _xlsx_text(value: object) -> object:

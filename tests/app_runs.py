@@ -7,12 +7,13 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
+APP = str(ROOT / "dashboard.py")
 
 
 def open_app(monkeypatch, url: str, page: str | None, params: dict[str, str]) -> AppTest:
-    """app.py on database `url` with `params` in the URL, switched to `page` ("app_pages/kepuasan.py"; None stays
-    on Beranda); the caller checks what it needs (a hostile parameter's test looks for exceptions itself)."""
+    """The dashboard (dashboard.py) on database `url` with `params` in the URL, switched to `page`
+    ("app_pages/kepuasan.py"; None stays on Beranda); the caller checks what it needs (a hostile parameter's test
+    looks for exceptions itself)."""
     monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.delenv("PUBLIC_DATABASE_URL", raising=False)
     app = AppTest.from_file(APP, default_timeout=120)

@@ -15,9 +15,9 @@ Fixtures (tests/conftest.py)
   API, one per pytest process.
 - ``demo_sqlite_url`` (session): a SQLite file with the same small demo load as ``demo_url`` (seed 7, DEMO_UNTIL,
   DEMO_SIZE). Tests must not write to it.
-- ``app_server`` (module): the app (app.py) served on a free port against ``demo_sqlite_url``; ``.url`` is its base
-  URL. Modules that need another database (e.g. a survey-form test that writes) define their own fixture with
-  ``start_app(url)`` instead; ``AppServer`` is a context manager.
+- ``app_server`` (module): the app (app.py: dashboard and API) served on a free port against ``demo_sqlite_url``;
+  ``.url`` is its base URL. Modules that need another database (e.g. a survey-form test that writes) define their
+  own fixture with ``start_app(url)`` instead; ``AppServer`` is a context manager.
 - ``desktop_page`` (1366x900), ``phone_page`` (390x844, mobile, touch, DPR 2) and ``sized_page`` (each in turn):
   fresh pages in their own browser context (locale id-ID, time zone Asia/Jakarta) with ``route_cdn_to_local``
   applied; closed after the test.

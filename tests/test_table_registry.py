@@ -13,12 +13,12 @@ import pytest
 
 from components.datasets import DATASETS
 from components.i18n import LANGUAGES, STRINGS
-from components.table import UNIT_LINK_TEXT, Table
+from components.table import UNIT_LINK_TEXT
 from tests.app_runs import open_page
 from tests.factories import a_unit_with_questionnaires
 
 DATA_PAGE = "app_pages/data.py"
-TABLES = [d for d in DATASETS if isinstance(d, Table)]
+TABLES = DATASETS
 
 
 def test_every_column_has_a_meaning_and_a_unit_in_both_languages():

@@ -30,7 +30,7 @@ from components.table import Table
 from components.tiles import LIVE_REFRESH_SECONDS
 from data_access.complaint_rules import FIRST_RESPONSE_LIMIT, MIN_COMPLAINTS_FOR_RANKING
 from data_access.elements import MAX_ANSWER, MIN_ANSWER, PROFILE_DIMENSIONS
-from data_access.filters import Filters, InvalidFilter
+from data_access.filters import UNIT_PARAM, Filters, InvalidFilter, unit_code
 from data_access.ikm import GRADES, SCALE, IkmResult
 from data_access.ikm_queries import profile_withheld, ranking
 from data_access.perception import (
@@ -44,7 +44,6 @@ from data_access.privacy import SMALL_COUNT_THRESHOLD
 from data_access.reference import REGION_CODES
 from data_access.sample import ADEQUATE, INADEQUATE, UNKNOWN_POPULATION
 
-UNIT_PARAM = "unit"
 # The ranking chart shows this many units at each end; the table below it lists them all.
 RANKING_CHART_PER_END = 10
 # One trend per page, so one URL parameter: ?tren=quarter.
@@ -244,7 +243,7 @@ def requested_unit() -> dict | None:
         _unit_problem(t("unit.missing"))
         return None
     try:
-        code = Filters(unit=raw.strip().upper()).unit
+        code = unit_code(raw)
     except InvalidFilter:
         _unit_problem(t("unit.invalid"))
         return None

@@ -1,0 +1,47 @@
+"""The dashboard's script, run for every page view: page config, language, shared filters, and navigation over
+app_pages/. app.py serves it, with the open data API beside it.
+
+The page scripts live in app_pages/, not pages/: a folder named exactly `pages` puts Streamlit into its legacy
+mode until some session has run st.navigation, so the first deep link after a restart (a QR code's
+/survei?unit=...) would run its page without this shell."""
+
+import streamlit as st
+
+from components import data
+from components.errors import app_guard
+from components.i18n import t
+from components.kept_downloads import keep_made_downloads
+from components.layout import demo_banner, footer, language_switch, region_filter
+
+st.set_page_config(page_title="Dasbor Pelayanan Publik Pasuruan", page_icon=":material/account_balance:",
+                   layout="wide")
+keep_made_downloads()
+
+language_switch()
+region_filter()
+
+pages = [
+    st.Page("app_pages/beranda.py", title=t("nav.beranda"), icon=":material/home:", url_path="beranda", default=True),
+    st.Page("app_pages/pimpinan.py", title=t("nav.pimpinan"), icon=":material/insights:", url_path="pimpinan"),
+    st.Page("app_pages/kepuasan.py", title=t("nav.kepuasan"), icon=":material/sentiment_satisfied:",
+            url_path="kepuasan"),
+    st.Page("app_pages/peta.py", title=t("nav.peta"), icon=":material/map:", url_path="peta"),
+    st.Page("app_pages/pengaduan.py", title=t("nav.pengaduan"), icon=":material/campaign:", url_path="pengaduan"),
+    st.Page("app_pages/lacak.py", title=t("nav.lacak"), icon=":material/search:", url_path="lacak"),
+    st.Page("app_pages/survei.py", title=t("nav.survei"), icon=":material/rate_review:", url_path="survei"),
+    st.Page("app_pages/data.py", title=t("nav.data"), icon=":material/dataset:", url_path="data"),
+    st.Page("app_pages/unit.py", title=t("nav.unit"), icon=":material/storefront:", url_path="unit",
+            visibility="hidden"),
+]
+navigation = st.navigation(pages)
+
+with app_guard():
+    with st.spinner(t("app.preparing_demo"), show_time=True):
+        ready = data.prepare_database()
+    if ready:
+        if data.is_demo():
+            demo_banner()
+        navigation.run()
+    else:
+        st.warning(t("app.db_not_initialised"), icon=":material/database:")
+footer()
