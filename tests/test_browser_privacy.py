@@ -216,8 +216,7 @@ def _seed_published_summary(engine, tmp_path) -> None:
     import_file(engine, "skm-summary", path)
 
 
-@pytest.fixture(scope="module")
-def canary_url(tmp_path_factory) -> str:
+def canary_database(tmp_path_factory) -> str:
     """A demo database up to today plus the canary complaints, questionnaires and a published summary."""
     url = f"sqlite:///{tmp_path_factory.mktemp('privacy') / 'privacy.sqlite'}"
     engine = make_engine(url)
@@ -234,6 +233,11 @@ def canary_url(tmp_path_factory) -> str:
     finally:
         engine.dispose()
     return url
+
+
+@pytest.fixture(scope="module")
+def canary_url(tmp_path_factory) -> str:
+    return canary_database(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")

@@ -74,6 +74,9 @@ LITERALS: dict[str, list[str]] = {
                              (LAST_ZONE_YEAR, LAST_ZONE_YEAR + 1, FIRST_OPINION_YEAR - 1, FIRST_OPINION_YEAR)],
     "age range": [f"{MIN_AGE}–{MAX_AGE}"],
 }
+# Rules that only a family of strings states: a year is a band boundary only where the Ombudsman is explained (an
+# example period "2025" elsewhere is not one).
+SCOPES = {"Ombudsman band years": "ombudsman"}
 
 
 def _states(text: str, literal: str) -> bool:
@@ -84,8 +87,8 @@ def _states(text: str, literal: str) -> bool:
 
 @pytest.mark.parametrize("rule", LITERALS)
 def test_no_ui_string_states_a_rule_literally(rule):
-    found = [(key, lang, literal) for key, texts in STRINGS.items() for lang, text in texts.items()
-             for literal in LITERALS[rule] if _states(text, literal)]
+    found = [(key, lang, literal) for key, texts in STRINGS.items() if SCOPES.get(rule, "") in key
+             for lang, text in texts.items() for literal in LITERALS[rule] if _states(text, literal)]
     assert not found, f"state these with a placeholder filled from the rule's constant: {found}"
 
 
