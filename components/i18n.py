@@ -309,8 +309,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "map.col.address": {"id": "Alamat", "en": "Address"},
     "map.col.latitude": {"id": "Lintang", "en": "Latitude"},
     "map.col.longitude": {"id": "Bujur", "en": "Longitude"},
-    "map.col.card": {"id": "Rapor unit", "en": "Report card"},
-    "map.col.card_help": {"id": "Buka rapor unit", "en": "Open the unit's report card"},
     # ---- Pengaduan page
     "complaints.title": {"id": "Pengaduan", "en": "Complaints"},
     "complaints.intro": {
@@ -526,8 +524,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "complaints.col.bucket": {"id": "Sisa waktu", "en": "Time left"},
     "complaints.col.unit": {"id": "Unit layanan", "en": "Service unit"},
     "complaints.col.code": {"id": "Kode unit", "en": "Unit code"},
-    "complaints.col.card": {"id": "Rapor", "en": "Card"},
-    "complaints.open_card": {"id": "Buka", "en": "Open"},
     "complaints.col.due": {"id": "Jatuh tempo", "en": "Falling due"},
     "complaints.col.first_due": {"id": "Paling awal", "en": "Earliest"},
     "complaints.col.overdue": {"id": "Sudah lewat batas", "en": "Already past the limit"},
@@ -674,7 +670,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "ikm.card_help": {"id": "Buka rapor unit", "en": "Open the unit's report card"},
     "ikm.quarter_short": {"id": "TW{q} {year}", "en": "Q{q} {year}"},
-    "ikm.col.card": {"id": "Rapor", "en": "Card"},
     "ikm.col.code": {"id": "Kode unit", "en": "Unit code"},
     "ikm.col.unit": {"id": "Unit layanan", "en": "Service unit"},
     "ikm.col.ikm": {"id": "IKM", "en": "IKM"},

@@ -151,7 +151,7 @@ def test_the_list_downloads_as_xlsx_with_every_unit(server, desktop_page, tmp_pa
     sheet = openpyxl.load_workbook(path).worksheets[0]
     header = [cell.value for cell in sheet[1]]
     names = [row[header.index("Unit")] for row in sheet.iter_rows(min_row=2, values_only=True)]
-    assert len(names) == 156 and header[0] == "Kode unit"
+    assert len(names) == 156 and header[0] == "Unit" and header[-1] == "Kode unit"
 
 
 @pytest.fixture
