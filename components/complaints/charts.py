@@ -10,16 +10,14 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from components.chart_style import BLUE, ROW_HEIGHT, SERIES_COLORS, SERIES_SHAPES
 from components.complaints.frames import LINE_BREAK
 from data_access.complaint_rules import BACKLOG_BUCKETS
 
-BAR_COLOR = "#0072B2"
+BAR_COLOR = BLUE
 SIDE_EXIT_COLOR = "#E69F00"
 # Least to most urgent: blues while within the limit, then orange to dark red past it.
-BUCKET_COLORS = ("#0072B2", "#56B4E9", "#E69F00", "#D55E00", "#8B2500")
-SERIES_COLORS = ("#0072B2", "#CC79A7")
-SERIES_SHAPES = ("circle", "square")
-ROW_HEIGHT = 30
+BUCKET_COLORS = (BLUE, "#56B4E9", "#E69F00", "#D55E00", "#8B2500")
 TREND_HEIGHT = 260
 LABEL_LIMIT = 150
 LABEL_LINE_HEIGHT = 13

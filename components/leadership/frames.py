@@ -9,14 +9,15 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from components.chart_style import PEER_COLORS, SERIES_COLORS, SERIES_SHAPES
 from components.formatting import fmt_date, fmt_number, fmt_pct, fmt_quarter
 from components.i18n import t
 from data_access.leadership import Week
 from data_access.ombudsman import BANDS_2022_2024, BANDS_UNTIL_2021, FIRST_OPINION_YEAR, LAST_ZONE_YEAR
 
 # Our two regions in the series colours of the IKM charts, peers in grey; each with its own point shape.
-OMBUDSMAN_COLORS = ("#0072B2", "#CC79A7", "#999999", "#666666")
-OMBUDSMAN_SHAPES = ("circle", "square", "triangle-up", "diamond")
+OMBUDSMAN_COLORS = (*SERIES_COLORS, *PEER_COLORS)
+OMBUDSMAN_SHAPES = (*SERIES_SHAPES, "triangle-up", "diamond")
 
 
 def period_text(start, end, lang: str | None = None) -> str:

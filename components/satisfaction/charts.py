@@ -12,20 +12,17 @@ import math
 import altair as alt
 import pandas as pd
 
+from components.chart_style import BLUE, ROW_HEIGHT, SERIES_COLORS, SERIES_SHAPES
 from components.i18n import t
 from data_access.ikm import GRADE_BANDS, GRADES, HIGHEST_SCORE, LOWEST_SCORE
 from data_access.perception import FAST_WITHIN_LIMIT_PCT, SATISFIED_GRADES, SLOW_WITHIN_LIMIT_PCT
 
 GRADE_COLORS: dict[str, str] = {"A": "#009E73", "B": "#56B4E9", "C": "#E69F00", "D": "#D55E00"}
-# Two regions, or one line: colours not used by the grades, each with its own point shape.
-SERIES_COLORS = ("#0072B2", "#CC79A7")
-SERIES_SHAPES = ("circle", "square")
 # Perception chart: disagreement flags by colour and shape; agreement in grey.
-FLAG_COLORS = ("#D55E00", "#0072B2", "#999999")
+FLAG_COLORS = ("#D55E00", BLUE, "#999999")
 FLAG_SHAPES = ("triangle-up", "diamond", "circle")
 SCALE_LOW, SCALE_HIGH = float(LOWEST_SCORE), float(HIGHEST_SCORE)
 BAND_OPACITY = 0.22
-ROW_HEIGHT = 30
 TREND_HEIGHT = 280
 
 
