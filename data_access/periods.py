@@ -46,6 +46,25 @@ def _quarter_code(month_code: str) -> str:
     return f"{year}-Q{(int(month) - 1) // 3 + 1}"
 
 
+def quarter_code(day: date) -> str:
+    """The code of the calendar quarter holding `day` ('2026-Q4')."""
+    return _quarter_code(f"{day.year}-{day.month:02d}")
+
+
+def last_complete_quarter(today: date) -> str:
+    """The newest quarter that has ended before `today`: what grades and rankings use by default, since a running
+    quarter holds only part of its respondents (on 5 December, a third of them)."""
+    start, _ = period_bounds(quarter_code(today))
+    return quarter_code(start - timedelta(days=1))
+
+
+def is_running(code: str, today: date) -> bool:
+    """Whether the period has not ended yet on `today` (it holds `today` or lies ahead): drawn and labelled as
+    running, never graded as final. 'semua' (all data) counts as running: it holds today's data."""
+    _, end = period_bounds(code)
+    return end is None or end >= today
+
+
 def period_options(first: date | None, last: date | None) -> list[str]:
     """Codes a user can pick for data spanning first..last: all, then years, quarters and months, newest first."""
     if first is None or last is None:

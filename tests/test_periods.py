@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from data_access.periods import ALL, period_bounds, period_options
+from data_access.periods import ALL, is_running, last_complete_quarter, period_bounds, period_options, quarter_code
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,30 @@ def test_options_cover_the_data_newest_first():
         ALL, "2025", "2025-Q2", "2025-Q1", "2025-04", "2025-03", "2025-02"
     ]
     assert period_options(None, None) == [ALL]
+
+
+@pytest.mark.parametrize(("today", "quarter", "last_complete"), [
+    (date(2026, 12, 5), "2026-Q4", "2026-Q3"),
+    (date(2026, 10, 1), "2026-Q4", "2026-Q3"),
+    (date(2026, 9, 30), "2026-Q3", "2026-Q2"),
+    (date(2026, 1, 1), "2026-Q1", "2025-Q4"),
+    (date(2026, 3, 31), "2026-Q1", "2025-Q4"),
+])
+def test_quarter_and_last_complete_quarter(today, quarter, last_complete):
+    assert quarter_code(today) == quarter
+    assert last_complete_quarter(today) == last_complete
+
+
+@pytest.mark.parametrize(("code", "today", "running"), [
+    ("2026-Q4", date(2026, 12, 5), True),
+    ("2026-Q4", date(2026, 12, 31), True),
+    ("2026-Q4", date(2027, 1, 1), False),
+    ("2026-12", date(2026, 12, 5), True),
+    ("2026-11", date(2026, 12, 5), False),
+    ("2026", date(2026, 12, 5), True),
+    ("2025", date(2026, 12, 5), False),
+    ("2027-Q1", date(2026, 12, 5), True),
+    (ALL, date(2026, 12, 5), True),
+])
+def test_is_running(code, today, running):
+    assert is_running(code, today) is running
