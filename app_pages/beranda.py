@@ -1,4 +1,5 @@
-"""Beranda: both regions side by side — IKM of the quarter, today's questionnaires, complaints, Ombudsman."""
+"""Beranda: find one's own unit by name; both regions side by side — IKM of the quarter, today's questionnaires,
+complaints, Ombudsman."""
 
 import streamlit as st
 
@@ -10,11 +11,14 @@ from components.formatting import fmt_datetime_wib
 from components.i18n import t
 from components.layout import REGION_KEY
 from components.tiles import LIVE_REFRESH_SECONDS, region_card
+from components.unit_finder import unit_finder
 from data_access.filters import Filters
 
 st.title(t("app.title"))
 st.caption(t("home.intro"))
 cite_control(t("home.cite_title"), describe(Filters(region=st.session_state.get(REGION_KEY))), "page")
+with database_guard():
+    unit_finder()
 
 
 @st.fragment(run_every=LIVE_REFRESH_SECONDS)

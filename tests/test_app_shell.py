@@ -104,3 +104,25 @@ def test_a_database_without_schema_asks_the_admin_to_run_init(monkeypatch, tmp_p
     sqlite3.connect(path).execute("CREATE TABLE unrelated (x INTEGER)").connection.close()
     app = _run(monkeypatch, f"sqlite:///{path}")
     assert any("python -m data_access init" in w.value for w in app.warning)
+
+
+def test_a_citizen_finds_her_unit_from_beranda_by_name(monkeypatch, engine, db_url):
+    add_unit(engine, "3514-PKM-01", region="35.14", name="Puskesmas Bangil")
+    add_unit(engine, "3575-PKM-01", region="35.75", name="Puskesmas Bugul Kidul")
+    app = _run(monkeypatch, db_url)
+    finder = app.selectbox(key="home.unit_finder")
+    assert finder.options == [
+        "Puskesmas Bangil · Kabupaten Pasuruan", "Puskesmas Bugul Kidul · Kota Pasuruan"]
+    assert not app.get("page_link")
+    finder.select("3575-PKM-01").run()
+    link = app.get("page_link")[0].proto
+    assert (link.label, link.page, link.query_string) == ("Buka rapor unit ini", "unit", "unit=3575-PKM-01")
+
+
+def test_the_unit_finder_keeps_to_the_chosen_region(monkeypatch, engine, db_url):
+    add_unit(engine, "3514-PKM-01", region="35.14", name="Puskesmas Bangil")
+    add_unit(engine, "3575-PKM-01", region="35.75", name="Puskesmas Bugul Kidul")
+    app = _run(monkeypatch, db_url, wilayah="35.75", lang="en")
+    finder = app.selectbox(key="home.unit_finder")
+    assert finder.label == "Find your service unit"
+    assert finder.options == ["Puskesmas Bugul Kidul · Pasuruan City"]
