@@ -879,9 +879,31 @@ STRINGS: dict[str, dict[str, str]] = {
               "confidence interval.",
     },
     "unit.perception.heading": {"id": "Penanganan pengaduan", "en": "Complaint handling"},
+    "unit.complaints.title": {
+        "id": "Pengaduan {months} bulan terakhir ({first} – {last})",
+        "en": "Complaints in the last {months} months ({first} – {last})",
+    },
+    "unit.complaints.none": {
+        "id": "Tidak ada pengaduan yang diterima unit ini dalam {months} bulan terakhir ({first} – {last}).",
+        "en": "This unit received no complaints in the last {months} months ({first} – {last}).",
+    },
+    "unit.complaints.received": {"id": "Diterima: **{n}**", "en": "Received: **{n}**"},
+    "unit.complaints.first_response": {
+        "id": "Median tanggapan pertama: **{median}**", "en": "Median first response: **{median}**",
+    },
+    "unit.complaints.within": {
+        "id": "Ditanggapi dalam batas {limit} hari kerja: **{pct}**",
+        "en": "Answered within the {limit}-working-day limit: **{pct}**",
+    },
+    "unit.complaints.open": {"id": "Masih terbuka: **{n}**", "en": "Still open: **{n}**"},
+    "unit.complaints.overdue": {
+        "id": "{n} di antaranya sudah lewat batas waktu", "en": "{n} of them past the time limit",
+    },
     "unit.perception.no_complaints": {
-        "id": "Responden menilai penanganan pengaduan {score}. Tidak ada pengaduan yang diterima pada {quarter}.",
-        "en": "Respondents rate complaint handling {score}. No complaints were received in {quarter}.",
+        "id": "Responden menilai penanganan pengaduan {score}. Pada {quarter} tidak ada pengaduan untuk dibandingkan "
+              "dengan penilaian itu.",
+        "en": "Respondents rate complaint handling {score}. No complaints were received in {quarter} to compare "
+              "that rating with.",
     },
     "unit.perception.text": {
         "id": "Responden menilai penanganan pengaduan {score}. Dari {complaints} pengaduan yang diterima pada "
