@@ -592,9 +592,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "track.input": {"id": "Nomor tiket", "en": "Ticket number"},
     "track.input_help": {
-        "id": "Huruf, angka dan tanda - . / _, paling banyak {max} karakter, misalnya LAPOR-1234567. Tekan Enter.",
-        "en": "Letters, digits and - . / _, at most {max} characters, for example LAPOR-1234567. Press Enter.",
+        "id": "Huruf, angka dan tanda - . / _, paling banyak {max} karakter, misalnya LAPOR-1234567; huruf besar "
+              "atau kecil sama saja. Tekan Enter atau tombol Cari.",
+        "en": "Letters, digits and - . / _, at most {max} characters, for example LAPOR-1234567; capitals or not "
+              "makes no difference. Press Enter or the Search button.",
     },
+    "track.search": {"id": "Cari", "en": "Search"},
     "track.invalid": {
         "id": "Itu bukan nomor tiket yang sah. Nomor tiket terdiri dari huruf, angka dan tanda - . / _ "
         "(paling banyak {max} karakter).",
@@ -602,10 +605,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "characters).",
     },
     "track.unknown": {
-        "id": "Tiket `{ticket}` tidak ditemukan. Periksa kembali penulisannya (huruf besar dan kecil dibedakan); "
-        "pengaduan yang baru masuk bisa muncul beberapa saat kemudian.",
-        "en": "Ticket `{ticket}` was not found. Check how it is written (capitals matter); a complaint that has "
-        "just come in may appear a little later.",
+        "id": "Tiket `{ticket}` tidak ditemukan. Periksa kembali huruf dan angkanya; pengaduan yang baru masuk bisa "
+        "muncul beberapa saat kemudian.",
+        "en": "Ticket `{ticket}` was not found. Check its letters and digits; a complaint that has just come in may "
+        "appear a little later.",
     },
     "track.unit": {"id": "Unit layanan", "en": "Service unit"},
     "track.category": {"id": "Kategori", "en": "Category"},
@@ -615,6 +618,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "track.waiting": {"id": "menunggu", "en": "waiting"},
     "track.took": {"id": "{n} hari kerja", "en": "{n} working days"},
     "track.took_limit": {"id": "{n} hari kerja dari batas {limit}", "en": "{n} of {limit} working days allowed"},
+    "track.overdue": {"id": "Terlambat", "en": "Overdue"},
     "track.state.within": {"id": "dalam batas waktu", "en": "within the limit"},
     "track.state.late": {"id": "melewati batas waktu", "en": "past the limit"},
     "track.state.waiting": {
