@@ -884,9 +884,9 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "unit.perception.heading": {"id": "Penanganan pengaduan", "en": "Complaint handling"},
     "unit.complaints.title": {
-        "id": "Pengaduan {months} bulan terakhir ({first} – {last})",
-        "en": "Complaints in the last {months} months ({first} – {last})",
+        "id": "Pengaduan {months} bulan terakhir", "en": "Complaints in the last {months} months",
     },
+    "unit.complaints.window": {"id": "Diterima {first} – {last}", "en": "Received {first} – {last}"},
     "unit.complaints.none": {
         "id": "Tidak ada pengaduan yang diterima unit ini dalam {months} bulan terakhir ({first} – {last}).",
         "en": "This unit received no complaints in the last {months} months ({first} – {last}).",

@@ -118,14 +118,15 @@ def test_card_marks_the_periods_from_published_results(monkeypatch, engine, db_u
 
 def _complaint_block(app) -> str:
     heading = next(s.value for s in app.subheader if s.value.startswith(("Pengaduan", "Complaints")))
-    return heading + "\n" + next(m.value for m in app.markdown if m.value.startswith("- "))
+    window = next(c.value for c in app.caption if c.value.startswith(("Diterima", "Received")))
+    return f"{heading} ({window})\n" + next(m.value for m in app.markdown if m.value.startswith("- "))
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("id", ("Pengaduan 12 bulan terakhir (6 Des 2025 – 5 Des 2026)\n- Diterima: **5**\n"
+    ("id", ("Pengaduan 12 bulan terakhir (Diterima 6 Des 2025 – 5 Des 2026)\n- Diterima: **5**\n"
            "- Median tanggapan pertama: **5 hari kerja**\n- Ditanggapi dalam batas 5 hari kerja: **60,0%**\n"
            "- Masih terbuka: **2** (1 di antaranya sudah lewat batas waktu)")),
-    ("en", ("Complaints in the last 12 months (6 Dec 2025 – 5 Dec 2026)\n- Received: **5**\n"
+    ("en", ("Complaints in the last 12 months (Received 6 Dec 2025 – 5 Dec 2026)\n- Received: **5**\n"
            "- Median first response: **5 working days**\n- Answered within the 5-working-day limit: **60.0%**\n"
            "- Still open: **2** (1 of them past the time limit)")),
 ])

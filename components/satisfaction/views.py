@@ -355,7 +355,8 @@ def _recent_complaints(recent: dict, window: dict) -> None:
         still_open,
     ]
     with st.container(border=True):
-        st.subheader(t("unit.complaints.title", **window))
+        st.subheader(t("unit.complaints.title", months=window["months"]))
+        st.caption(t("unit.complaints.window", first=window["first"], last=window["last"]))
         st.markdown("\n".join(f"- {line}" for line in lines), help=t("complaints.kpi.km_help"))
         unknown = unknown_time_text(first["unknown_time"])
         if unknown:
