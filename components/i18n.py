@@ -593,9 +593,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "track.input": {"id": "Nomor tiket", "en": "Ticket number"},
     "track.input_help": {
         "id": "Huruf, angka dan tanda - . / _, paling banyak {max} karakter, misalnya LAPOR-1234567; huruf besar "
-              "atau kecil sama saja. Tekan Enter atau tombol Cari.",
+              "atau kecil sama saja. Tekan Enter atau tombol {button}.",
         "en": "Letters, digits and - . / _, at most {max} characters, for example LAPOR-1234567; capitals or not "
-              "makes no difference. Press Enter or the Search button.",
+              "makes no difference. Press Enter or the {button} button.",
     },
     "track.search": {"id": "Cari", "en": "Search"},
     "track.invalid": {

@@ -253,7 +253,8 @@ def ticket_input() -> str | None:
             st.warning(t("track.invalid", max=TICKET_MAX_LENGTH), icon=":material/error:")
     field, search = st.columns([4, 1], vertical_alignment="bottom")
     typed = field.text_input(t("track.input"), key=TICKET_PARAM, max_chars=TICKET_MAX_LENGTH,
-                             help=t("track.input_help", max=TICKET_MAX_LENGTH), placeholder="LAPOR-1234567")
+                             help=t("track.input_help", max=TICKET_MAX_LENGTH, button=t("track.search")),
+                             placeholder="LAPOR-1234567")
     # Enter already looks the ticket up; the button is for those who do not know that (and for phones, whose
     # keyboards may hide Enter). Tapping it leaves the field, which applies what was typed, and reruns the page.
     search.button(t("track.search"), icon=":material/search:", key="track.search", width="stretch")
