@@ -21,7 +21,7 @@ with database_guard():
             section.unit_elements(unit, current)
             section.unit_trend(unit)
             section.unit_summaries(unit)
-            section.unit_perception(unit, current)
+        section.unit_complaints(unit, current)
         section.unit_location(unit)
         cite_control(t("unit.cite_title", name=unit["name"]), f"unit: {unit['code']}", "page", cite_slot,
                      api_link=api_link(BY_KEY["unit-unsur"]))

@@ -600,9 +600,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "track.input": {"id": "Nomor tiket", "en": "Ticket number"},
     "track.input_help": {
-        "id": "Huruf, angka dan tanda - . / _, paling banyak {max} karakter, misalnya LAPOR-1234567. Tekan Enter.",
-        "en": "Letters, digits and - . / _, at most {max} characters, for example LAPOR-1234567. Press Enter.",
+        "id": "Huruf, angka dan tanda - . / _, paling banyak {max} karakter, misalnya LAPOR-1234567; huruf besar "
+              "atau kecil sama saja. Tekan Enter atau tombol {button}.",
+        "en": "Letters, digits and - . / _, at most {max} characters, for example LAPOR-1234567; capitals or not "
+              "makes no difference. Press Enter or the {button} button.",
     },
+    "track.search": {"id": "Cari", "en": "Search"},
     "track.invalid": {
         "id": "Itu bukan nomor tiket yang sah. Nomor tiket terdiri dari huruf, angka dan tanda - . / _ "
         "(paling banyak {max} karakter).",
@@ -610,10 +613,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "characters).",
     },
     "track.unknown": {
-        "id": "Tiket `{ticket}` tidak ditemukan. Periksa kembali penulisannya (huruf besar dan kecil dibedakan); "
-        "pengaduan yang baru masuk bisa muncul beberapa saat kemudian.",
-        "en": "Ticket `{ticket}` was not found. Check how it is written (capitals matter); a complaint that has "
-        "just come in may appear a little later.",
+        "id": "Tiket `{ticket}` tidak ditemukan. Periksa kembali huruf dan angkanya; pengaduan yang baru masuk bisa "
+        "muncul beberapa saat kemudian.",
+        "en": "Ticket `{ticket}` was not found. Check its letters and digits; a complaint that has just come in may "
+        "appear a little later.",
     },
     "track.unit": {"id": "Unit layanan", "en": "Service unit"},
     "track.category": {"id": "Kategori", "en": "Category"},
@@ -623,6 +626,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "track.waiting": {"id": "menunggu", "en": "waiting"},
     "track.took": {"id": "{n} hari kerja", "en": "{n} working days"},
     "track.took_limit": {"id": "{n} hari kerja dari batas {limit}", "en": "{n} of {limit} working days allowed"},
+    "track.overdue": {"id": "Terlambat", "en": "Overdue"},
     "track.state.within": {"id": "dalam batas waktu", "en": "within the limit"},
     "track.state.late": {"id": "melewati batas waktu", "en": "past the limit"},
     "track.state.waiting": {
@@ -887,9 +891,31 @@ STRINGS: dict[str, dict[str, str]] = {
               "confidence interval.",
     },
     "unit.perception.heading": {"id": "Penanganan pengaduan", "en": "Complaint handling"},
+    "unit.complaints.title": {
+        "id": "Pengaduan {months} bulan terakhir", "en": "Complaints in the last {months} months",
+    },
+    "unit.complaints.window": {"id": "Diterima {first} – {last}", "en": "Received {first} – {last}"},
+    "unit.complaints.none": {
+        "id": "Tidak ada pengaduan yang diterima unit ini dalam {months} bulan terakhir ({first} – {last}).",
+        "en": "This unit received no complaints in the last {months} months ({first} – {last}).",
+    },
+    "unit.complaints.received": {"id": "Diterima: **{n}**", "en": "Received: **{n}**"},
+    "unit.complaints.first_response": {
+        "id": "Median tanggapan pertama: **{median}**", "en": "Median first response: **{median}**",
+    },
+    "unit.complaints.within": {
+        "id": "Ditanggapi dalam batas {limit} hari kerja: **{pct}**",
+        "en": "Answered within the {limit}-working-day limit: **{pct}**",
+    },
+    "unit.complaints.open": {"id": "Masih terbuka: **{n}**", "en": "Still open: **{n}**"},
+    "unit.complaints.overdue": {
+        "id": "{n} di antaranya sudah lewat batas waktu", "en": "{n} of them past the time limit",
+    },
     "unit.perception.no_complaints": {
-        "id": "Responden menilai penanganan pengaduan {score}. Tidak ada pengaduan yang diterima pada {quarter}.",
-        "en": "Respondents rate complaint handling {score}. No complaints were received in {quarter}.",
+        "id": "Responden menilai penanganan pengaduan {score}. Pada {quarter} tidak ada pengaduan untuk dibandingkan "
+              "dengan penilaian itu.",
+        "en": "Respondents rate complaint handling {score}. No complaints were received in {quarter} to compare "
+              "that rating with.",
     },
     "unit.perception.text": {
         "id": "Responden menilai penanganan pengaduan {score}. Dari {complaints} pengaduan yang diterima pada "

@@ -43,7 +43,7 @@ from data_access.periods import month_end, month_start
 from data_access.privacy import suppress_small
 from data_access.reference import REGIONS
 from data_access.sql_time import wib_month
-from data_access.workdays import add_workdays
+from data_access.workdays import add_workdays, wib_date
 
 _complaints = schema.complaints
 _monthly = schema.complaint_monthly
@@ -57,6 +57,9 @@ VOLUME_DIMENSIONS: dict[str, tuple[str, ...]] = {
     "category": CATEGORIES,
 }
 PER_RESIDENTS = 10_000
+# A unit's card looks back a year: a quarter often holds too few of one unit's complaints for a median, and a year
+# is still the unit as it is now.
+CARD_WINDOW_MONTHS = 12
 # The dimension whose counts are summed when only totals matter (every complaint has exactly one status).
 TOTAL = "status"
 _REGION_POPULATION = {region["code"]: region["population"] for region in REGIONS}
@@ -191,6 +194,25 @@ def complaints_by_unit(conn: Connection, filters: Filters, now: datetime | None 
     """complaint_summary per unit with complaints, ordered by unit code."""
     figures = complaint_figures_by(complaint_set(conn, filters), "unit_code", _now(now))
     return [{"unit_code": code, **unit_figures} for code, unit_figures in figures.items()]
+
+
+def months_ending(today: date, months: int) -> tuple[date, date]:
+    """The `months` months ending on `today`, both ends included: from the day after the same date `months` months
+    earlier (the month's last day when it is shorter) to today."""
+    year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
+    earlier = min(today.day, month_end(date(year, month + 1, 1)).day)
+    return date(year, month + 1, earlier) + timedelta(days=1), today
+
+
+def unit_complaints_recent(conn: Connection, unit_code: str, now: datetime | None = None) -> dict:
+    """A unit's complaints received in the CARD_WINDOW_MONTHS months ending today (WIB), for its card: the window
+    (date_from, date_to), received, still open, open past their stage's limit, and the first response's median
+    working days, share within the limit and complaints with no time recorded (complaint_summary's figures)."""
+    now = _now(now)
+    first, last = months_ending(wib_date(now), CARD_WINDOW_MONTHS)
+    figures = complaint_summary(conn, Filters(unit=unit_code, date_from=first, date_to=last), now)
+    return {"date_from": first, "date_to": last, "received": figures["received"], "open": figures["open"],
+            "overdue_open": figures["overdue_open"], "first_response": figures["first_response"]}
 
 
 def _now(now: datetime | None) -> datetime:

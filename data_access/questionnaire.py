@@ -32,6 +32,8 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
     "occupation": OCCUPATIONS,
     "channel": SURVEY_CHANNELS,
 }
+# The ages a respondent may give (years, both included): the form's message states them.
+AGE_LIMITS = (MIN_AGE, MAX_AGE)
 # Every field, in the order a respondent fills them in; only the nine answers are required.
 FIELDS = (*ELEMENTS, "sex", "age", "education", "occupation", "channel", "service", "suggestion")
 
@@ -53,7 +55,7 @@ def field_problem(field: str, value: object) -> str | None:
     if value is None:
         return None
     if field == "age":
-        return None if _whole_between(value, MIN_AGE, MAX_AGE) else AGE_RANGE
+        return None if _whole_between(value, *AGE_LIMITS) else AGE_RANGE
     if field in VOCABULARIES:
         return None if value in VOCABULARIES[field] else NOT_ALLOWED
     return None if len(value) <= TEXT_LENGTHS[field] else TOO_LONG

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 import pandas as pd
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from data_access import clock, schema
 from data_access.complaint_rules import FIRST_RESPONSE_LIMIT, SIDE_EXITS, TIER_LIMITS, VERIFICATION_LIMIT
@@ -127,7 +127,11 @@ def _step_order(steps: list[TrackedStage], today: date):
 
 
 def track_complaint(conn: Connection, ticket: str, now: datetime | None = None) -> TrackedComplaint | None:
-    """The complaint with exactly this ticket, or None if there is none. InvalidTicket for a malformed ticket."""
+    """The complaint with this ticket, or None if there is none. InvalidTicket for a malformed ticket.
+
+    People copy tickets from an SMS or a receipt, or retype them in lower case: the ticket as typed is looked up
+    first, then regardless of case, and a case-insensitive match counts only when it is the only one (two tickets
+    differing only in case would otherwise show a stranger's complaint)."""
     ticket = normalise_ticket(ticket)
     complaints, units = schema.complaints, schema.service_units
     query = (
@@ -137,11 +141,13 @@ def track_complaint(conn: Connection, ticket: str, now: datetime | None = None) 
             *[complaints.c[name] for name in STAGE_COLUMNS],
         )
         .select_from(complaints.join(units, complaints.c.unit_id == units.c.id))
-        .where(complaints.c.ticket == ticket)
     )
-    row = conn.execute(query).first()
+    row = conn.execute(query.where(complaints.c.ticket == ticket)).first()
     if row is None:
-        return None
+        matches = conn.execute(query.where(func.upper(complaints.c.ticket) == ticket.upper()).limit(2)).all()
+        if len(matches) != 1:
+            return None
+        row = matches[0]
     now = now or clock.now()
     return TrackedComplaint(
         ticket=row.ticket, unit_code=row.unit_code, unit_name=row.unit_name, category=row.category, tier=row.tier,

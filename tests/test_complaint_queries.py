@@ -20,7 +20,9 @@ from data_access.complaint_queries import (
     complaints_by_kecamatan_category,
     complaints_per_10k,
     due_soon_by_unit,
+    months_ending,
     rank_units,
+    unit_complaints_recent,
 )
 from data_access.complaint_rules import CHANNELS, MIN_COMPLAINTS_FOR_RANKING, STATUSES, TIER_LIMITS
 from data_access.complaint_stats import stage_timings
@@ -294,3 +296,58 @@ def test_units_are_ranked_only_from_five_complaints(engine):
     assert [(r["rank"], r["unit_code"], r["complaints"], r["resolution_within_limit_pct"])
             for r in ranking["ranked"]] == [(1, "3575-PKM-STEADY", 5, 100.0), (2, "3575-PKM-MIXED", 6, 50.0)]
     assert ranking["left_out"] == {"units": 1, "complaints": 4}
+
+
+@pytest.mark.parametrize(("today", "first"), [
+    (date(2026, 12, 5), date(2025, 12, 6)),
+    (date(2026, 12, 31), date(2026, 1, 1)),
+    (date(2028, 2, 29), date(2027, 3, 1)),  # 2027 has no 29 February: from the day after the 28th
+    (date(2026, 1, 1), date(2025, 1, 2)),
+])
+def test_twelve_months_end_today_and_start_the_day_after_a_year_earlier(today, first):
+    assert months_ending(today, 12) == (first, today)
+
+
+# Saturday 5 December 2026, 10.00 WIB: the last twelve months are 6 Dec 2025 – 5 Dec 2026.
+CARD_NOW = wib(2026, 12, 5, 10)
+
+
+def add_year_of_complaints(engine, unit: int, other: int) -> None:
+    """Five complaints of `unit` in the twelve months before CARD_NOW, one the day before them, one of `other`.
+
+    First responses, counted from verification: E 1 (Mon 8 -> Tue 9 Dec 2025), A 2 (Mon 2 -> Wed 4 Nov 2026), B 5
+    (-> Mon 9 Nov), C 7 (-> Wed 11 Nov), D still waiting since Mon 2 Nov (25 working days, past the 5-day limit);
+    November 2026 and 6-10 December 2025 have no holiday. Kaplan-Meier: 4/5 left after 1 day, 3/5 after 2, 2/5
+    after 5, so the median is 5. Within the limit: A, B and E of the five decided (D counts as late) = 60.0%.
+    Still open: C (answered, resolution running, 60-day tier) and D, of which D alone is past its limit."""
+    nov2, verified = wib(2026, 11, 2, 8), wib(2026, 11, 2, 9)
+    add_complaint(engine, unit, nov2, "selesai", verified_at=verified, first_response_at=wib(2026, 11, 4, 9),
+                  resolved_at=wib(2026, 11, 5, 9))  # A
+    add_complaint(engine, unit, nov2, "selesai", verified_at=verified, first_response_at=wib(2026, 11, 9, 9),
+                  resolved_at=wib(2026, 11, 9, 10))  # B
+    add_complaint(engine, unit, nov2, "ditindaklanjuti", tier="pemeriksaan_lapangan", verified_at=verified,
+                  first_response_at=wib(2026, 11, 11, 9))  # C
+    add_complaint(engine, unit, nov2, "terverifikasi", verified_at=verified)  # D
+    add_complaint(engine, unit, wib(2025, 12, 6, 0, 1), "selesai", verified_at=wib(2025, 12, 8, 9),
+                  first_response_at=wib(2025, 12, 9, 9), resolved_at=wib(2025, 12, 10, 9))  # E, the first day
+    add_complaint(engine, unit, wib(2025, 12, 5, 23, 59), "terverifikasi", verified_at=wib(2025, 12, 5, 23, 59))
+    add_complaint(engine, other, nov2, "terverifikasi", verified_at=verified)
+
+
+def test_a_units_complaints_of_the_last_twelve_months(engine):
+    add_year_of_complaints(engine, add_unit(engine, "3575-PKM-A"), add_unit(engine, "3575-PKM-B"))
+    with engine.connect() as conn:
+        recent = unit_complaints_recent(conn, "3575-PKM-A", CARD_NOW)
+    assert recent == {
+        "date_from": date(2025, 12, 6), "date_to": date(2026, 12, 5), "received": 5, "open": 2, "overdue_open": 1,
+        "first_response": {"median_workdays": 5, "within_limit_pct": 60.0, "unknown_time": 0},
+    }
+
+
+def test_a_unit_without_complaints_in_the_window(engine):
+    unit = add_unit(engine, "3575-PKM-A")
+    add_complaint(engine, unit, wib(2025, 12, 5, 9), "selesai", verified_at=wib(2025, 12, 5, 10),
+                  first_response_at=wib(2025, 12, 8, 9), resolved_at=wib(2025, 12, 8, 10))
+    with engine.connect() as conn:
+        recent = unit_complaints_recent(conn, "3575-PKM-A", CARD_NOW)
+    assert (recent["received"], recent["open"], recent["first_response"]["median_workdays"]) == (0, 0, None)

@@ -2,6 +2,7 @@
 the person on the page."""
 
 import pytest
+import time_machine
 from streamlit.testing.v1 import AppTest
 
 from tests.app_runs import open_page
@@ -74,3 +75,46 @@ def test_a_demo_ticket(monkeypatch, demo_url):
     assert app.header[0].value == "DEMO-P-000001"
     assert "**Diterima** ·" in _markdown(app)
     assert "@example.com" not in page_text(app)
+
+
+@pytest.mark.parametrize("typed", ["lapor-0001", "  Lapor-0001 "])
+def test_a_ticket_typed_in_lower_case_or_with_blanks_is_found(monkeypatch, engine, db_url, typed):
+    add_lebaran(engine)
+    app = open_page(monkeypatch, db_url, PAGE)
+    app.text_input(key="tiket").input(typed)
+    app.button(key="track.search").click().run()
+    assert not app.exception
+    assert [h.value for h in app.header] == ["LAPOR-0001"]
+    assert app.query_params["tiket"] == typed.strip()  # the link says what was typed, and finds it again
+
+
+def test_the_search_button_is_labelled_in_both_languages(monkeypatch, db_url):
+    for lang, label in (("id", "Cari"), ("en", "Search")):
+        app = open_page(monkeypatch, db_url, PAGE, lang=lang)
+        assert app.button(key="track.search").label == label
+
+
+@pytest.mark.parametrize(("lang", "waiting", "late"), [
+    ("id", ("**Selesai** · menunggu :red-badge[:material/alarm: Terlambat]  \nsudah 7 hari kerja dari batas 5 · "
+           "sedang berjalan, batas 14 Apr 2025 sudah lewat"),
+     ("**Ditindaklanjuti** · 15 Apr 2025 :red-badge[:material/alarm: Terlambat]  \n"
+     "6 hari kerja dari batas 5 · melewati batas waktu")),
+    ("en", ("**Finished** · waiting :red-badge[:material/alarm: Overdue]  \n7 of 5 working days allowed so far · "
+           "under way, the limit of 14 Apr 2025 has passed"),
+     ("**Followed up** · 15 Apr 2025 :red-badge[:material/alarm: Overdue]  \n"
+     "6 of 5 working days allowed · past the limit")),
+])
+def test_an_overdue_stage_is_flagged_in_words_with_an_icon(monkeypatch, engine, db_url, lang, waiting, late):
+    """Forwarded Thu 27 Mar 2025 (then Nyepi, Idul Fitri and cuti bersama until 7 Apr): the answer came Tue 15 Apr,
+    6 working days on (27 Mar, 8-11 and 14 Apr), past the limit of 5; resolution has been waiting 7 (15 Apr too) by
+    Wed 16 Apr, past its limit of 5, whose last day was 14 Apr."""
+    unit = add_unit(engine, "3575-PKM-A", name="Puskesmas Kebonsari")
+    add_complaint(engine, unit, wib(2025, 3, 26, 9), "ditindaklanjuti", ticket="LAPOR-0009",
+                  verified_at=wib(2025, 3, 27, 9), first_response_at=wib(2025, 4, 15, 10))
+    with time_machine.travel(wib(2025, 4, 16, 12), tick=False):
+        app = open_page(monkeypatch, db_url, PAGE, tiket="LAPOR-0009", lang=lang)
+    text = _markdown(app)
+    assert f":material/warning: {waiting}" in text
+    assert f":material/warning: {late}" in text
+    badge = {"id": "Terlambat", "en": "Overdue"}[lang]
+    assert any(m.value.endswith(f":red-badge[:material/alarm: {badge}]") for m in app.markdown)  # the status

@@ -217,3 +217,35 @@ def test_english_mode(monkeypatch, engine, db_url):
     assert [s.value for s in app.success] == [("**Thank you!** Your answers for MPP Kabupaten Pasuruan have been "
                                                "recorded.")]
     assert _count(engine) == 1
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("id", "- Pengaduan (pertanyaan 9): belum dijawab.\n- Usia (tahun): isi antara 15 dan 100 tahun, atau kosongkan."),
+    ("en", ("- Complaint handling (question 9): not answered yet.\n"
+           "- Age (years): between 15 and 100 years, or leave it empty.")),
+])
+def test_an_age_out_of_range_and_a_missing_answer_are_both_listed_beside_the_button(monkeypatch, engine, db_url,
+                                                                                   lang, expected):
+    """The issue's case: an age of 12 and question 9 unanswered. Both are listed in the respondent's language right
+    above the send button, the browser is told to focus question 9, and every answer stays in the form."""
+    add_unit(engine, "3575-MPP", kind="mpp")
+    app = _submit(_fill(_survey(monkeypatch, db_url, "3575-MPP", lang=lang), skip=("pengaduan",), age=12,
+                        suggestion=SUGGESTION), lang=lang)
+    assert _count(engine) == 0
+    [warning] = [w.value for w in app.warning]
+    assert expected in warning
+    form = app.get("form")[0]
+    below = [node.type for node in form.children.values()]
+    # The answer sits in the container just before the button, inside the form.
+    assert below[-2:] == ["flex_container", "button"]
+    assert [w.value for w in form.children[len(below) - 2].children.values() if w.type == "warning"] == [warning]
+    [script] = [h.proto.body for h in app.get("html")]
+    assert 'document.querySelector(".st-key-survey-pengaduan")' in script
+    assert app.number_input(key="survey.age").value == 12
+    assert app.button_group(key="survey.sarana").value == 2
+    assert app.text_area(key="survey.suggestion").value == SUGGESTION
+    # Fixed, it is sent.
+    app.number_input(key="survey.age").set_value(15)
+    app.button_group(key="survey.pengaduan").set_value(3)
+    _submit(app, lang=lang)
+    assert _count(engine) == 1

@@ -1,6 +1,7 @@
 """AppTest runs of the unit report card (?unit=CODE): each unit's figures, friendly words for bad codes."""
 
 import pytest
+import time_machine
 
 from data_access.importers import import_file
 from tests.app_runs import open_page
@@ -12,6 +13,7 @@ from tests.factories import (
     answers,
     wib,
 )
+from tests.test_complaint_queries import CARD_NOW, add_year_of_complaints
 from tests.test_importers import load_units, write_csv
 from tests.test_page_kepuasan import metrics, table_with
 from tests.test_summary_import import SUMMARY_HEADER, summary
@@ -112,3 +114,48 @@ def test_card_marks_the_periods_from_published_results(monkeypatch, engine, db_u
     assert list(periods["n"]) == [10, 4]
     trend = table_with(app, "n dari hasil terbitan")
     assert list(trend["n dari hasil terbitan"]) == [10, 4]
+
+
+def _complaint_block(app) -> str:
+    heading = next(s.value for s in app.subheader if s.value.startswith(("Pengaduan", "Complaints")))
+    window = next(c.value for c in app.caption if c.value.startswith(("Diterima", "Received")))
+    return f"{heading} ({window})\n" + next(m.value for m in app.markdown if m.value.startswith("- "))
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("id", ("Pengaduan 12 bulan terakhir (Diterima 6 Des 2025 – 5 Des 2026)\n- Diterima: **5**\n"
+           "- Median tanggapan pertama: **5 hari kerja**\n- Ditanggapi dalam batas 5 hari kerja: **60,0%**\n"
+           "- Masih terbuka: **2** (1 di antaranya sudah lewat batas waktu)")),
+    ("en", ("Complaints in the last 12 months (Received 6 Dec 2025 – 5 Dec 2026)\n- Received: **5**\n"
+           "- Median first response: **5 working days**\n- Answered within the 5-working-day limit: **60.0%**\n"
+           "- Still open: **2** (1 of them past the time limit)")),
+])
+def test_card_shows_the_last_twelve_months_of_complaints(monkeypatch, engine, db_url, lang, expected):
+    """The issue's case: complaints this year but questionnaires only in an old quarter with no complaints."""
+    unit = add_unit(engine, "3575-PKM-A", name="Puskesmas Kebonsari")
+    add_questionnaires(engine, unit, [answers(3)] * 10, wib(2025, 7, 1, 9))
+    add_year_of_complaints(engine, unit, add_unit(engine, "3575-PKM-B"))
+    with time_machine.travel(CARD_NOW, tick=False):
+        app = open_page(monkeypatch, db_url, UNIT, unit="3575-PKM-A", lang=lang)
+    assert _complaint_block(app) == expected
+    quarter = {"id": "Pada Triwulan 3 2025 tidak ada pengaduan", "en": "No complaints were received in Q3 2025"}
+    assert any(quarter[lang] in m.value for m in app.markdown)
+
+
+def test_card_without_questionnaires_still_shows_complaints(monkeypatch, engine, db_url):
+    unit = add_unit(engine, "3575-PKM-A", name="Puskesmas Kebonsari")
+    add_year_of_complaints(engine, unit, add_unit(engine, "3575-PKM-B"))
+    with time_machine.travel(CARD_NOW, tick=False):
+        app = open_page(monkeypatch, db_url, UNIT, unit="3575-PKM-A")
+    assert any("Belum ada kuesioner untuk unit ini" in i.value for i in app.info)
+    assert "- Diterima: **5**" in _complaint_block(app)
+
+
+def test_card_says_when_the_last_twelve_months_hold_no_complaint(monkeypatch, engine, db_url):
+    unit = add_unit(engine, "3575-PKM-A", name="Puskesmas Kebonsari")
+    add_complaint(engine, unit, wib(2025, 12, 5, 9), "selesai", verified_at=wib(2025, 12, 5, 10),
+                  first_response_at=wib(2025, 12, 8, 9), resolved_at=wib(2025, 12, 8, 10))
+    with time_machine.travel(CARD_NOW, tick=False):
+        app = open_page(monkeypatch, db_url, UNIT, unit="3575-PKM-A")
+    assert ("Tidak ada pengaduan yang diterima unit ini dalam 12 bulan terakhir (6 Des 2025 – 5 Des 2026)."
+            in [m.value for m in app.markdown])

@@ -122,6 +122,25 @@ def test_an_unverified_complaint_waits_for_verification(engine):
     assert _steps(complaint)[1] == ("terverifikasi", None, 2, 3, date(2025, 9, 11), WAITING)
 
 
+@pytest.mark.parametrize("typed", ["DEMO-P-4958", "demo-p-4958", " DEMO-P-4958 ", "\tDemo-P-4958\n"])
+def test_a_ticket_is_found_whatever_its_case_and_the_blanks_around_it(engine, typed):
+    unit = add_unit(engine, "3575-PKM-A")
+    add_complaint(engine, unit, wib(2025, 9, 8, 9), "diterima", ticket="DEMO-P-4958")
+    with engine.connect() as conn:
+        assert track_complaint(conn, typed, NOW).ticket == "DEMO-P-4958"
+
+
+def test_tickets_differing_only_in_case_are_found_only_as_written(engine):
+    """Two complaints whose tickets differ only in case: each is found by its own spelling, a third spelling finds
+    neither rather than one of them."""
+    unit = add_unit(engine, "3575-PKM-A")
+    add_complaint(engine, unit, wib(2025, 9, 8, 9), "diterima", ticket="ES-abc")
+    add_complaint(engine, unit, wib(2025, 9, 8, 9), "diterima", ticket="ES-ABC")
+    with engine.connect() as conn:
+        assert [track_complaint(conn, ticket, NOW).ticket for ticket in ("ES-abc", "ES-ABC")] == ["ES-abc", "ES-ABC"]
+        assert track_complaint(conn, "es-abc", NOW) is None
+
+
 def test_unknown_ticket_is_none(engine):
     with engine.connect() as conn:
         assert track_complaint(conn, "LAPOR-404", NOW) is None

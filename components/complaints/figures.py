@@ -64,5 +64,7 @@ def ranking(conn: Connection, filters: Filters, now: datetime) -> dict:
 
 
 by_place = cached_figure(complaint_queries.complaints_by_kecamatan_category)
+# A unit's card: its complaints of the year ending today, so the window moves with the calendar.
+unit_recent = cached_figure(complaint_queries.unit_complaints_recent, ages_with_calendar=True)
 # The complaint with this (already validated) ticket, or None; its stages' waiting days grow with the calendar.
 tracked = cached_figure(tracker.track_complaint, ages_with_calendar=True)

@@ -251,8 +251,13 @@ def ticket_input() -> str | None:
         st.session_state[TICKET_PARAM] = from_url if _well_formed(from_url) else ""
         if from_url and not st.session_state[TICKET_PARAM]:
             st.warning(t("track.invalid", max=TICKET_MAX_LENGTH), icon=":material/error:")
-    typed = st.text_input(t("track.input"), key=TICKET_PARAM, max_chars=TICKET_MAX_LENGTH,
-                          help=t("track.input_help", max=TICKET_MAX_LENGTH), placeholder="LAPOR-1234567")
+    field, search = st.columns([4, 1], vertical_alignment="bottom")
+    typed = field.text_input(t("track.input"), key=TICKET_PARAM, max_chars=TICKET_MAX_LENGTH,
+                             help=t("track.input_help", max=TICKET_MAX_LENGTH, button=t("track.search")),
+                             placeholder="LAPOR-1234567")
+    # Enter already looks the ticket up; the button is for those who do not know that (and for phones, whose
+    # keyboards may hide Enter). Tapping it leaves the field, which applies what was typed, and reruns the page.
+    search.button(t("track.search"), icon=":material/search:", key="track.search", width="stretch")
     if not typed.strip():
         publish_query_param(TICKET_PARAM, None)
         return None
@@ -265,12 +270,19 @@ def ticket_input() -> str | None:
     return ticket
 
 
+def _overdue_badge() -> str:
+    """A stage past its limit, marked in words and with an icon as well as in red (colour alone is missed)."""
+    return f":red-badge[:material/alarm: {t('track.overdue')}]"
+
+
 def tracked_complaint(ticket: str) -> None:
     """A complaint's unit, category, tier and status, then its stages; a friendly word for an unknown ticket."""
     complaint = complaint_data.tracked(ticket)
     if complaint is None:
         st.info(t("track.unknown", ticket=ticket), icon=":material/search_off:")
         return
+    steps = frames.tracked_steps(complaint)
+    overdue_now = any(step["late"] and step["state"] == WAITING for step in steps)
     with st.container(border=True):
         st.header(complaint.ticket.replace("_", "\\_"))  # h2 under the page's h1: headings go down one level
         unit, category = st.columns(2)
@@ -278,10 +290,13 @@ def tracked_complaint(ticket: str) -> None:
         category.markdown(f"**{t('track.category')}**  \n{frames.label('category', complaint.category)}")
         tier, status = st.columns(2)
         tier.markdown(f"**{t('track.tier')}**  \n{frames.tier_text(complaint.tier)}")
-        status.markdown(f"**{t('track.status')}**  \n{frames.status_text(complaint.status)}")
+        status.markdown(f"**{t('track.status')}**  \n{frames.status_text(complaint.status)}"
+                        + (f" {_overdue_badge()}" if overdue_now else ""))
     st.subheader(t("track.stages"))
-    for step in frames.tracked_steps(complaint):
-        icon = ":material/hourglass_top:" if step["state"] == WAITING else \
-            ":material/warning:" if step["late"] else ":material/check_circle:"
-        st.markdown(f"{icon} **{step['status']}** · {step['when']}" + (f"  \n{step['took']}" if step["took"] else ""))
+    for step in steps:
+        icon = ":material/warning:" if step["late"] else \
+            ":material/hourglass_top:" if step["state"] == WAITING else ":material/check_circle:"
+        flag = f" {_overdue_badge()}" if step["late"] else ""
+        st.markdown(f"{icon} **{step['status']}** · {step['when']}{flag}"
+                    + (f"  \n{step['took']}" if step["took"] else ""))
     st.caption(t("track.note"))

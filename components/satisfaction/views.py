@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.complaints.frames import unknown_time_text
+from components.complaints import figures as complaint_data
+from components.complaints.frames import unknown_time_text, workdays_text
 from components.errors import database_guard
 from components.figure import chart_table_block, table_block
 from components.filters import describe
-from components.formatting import fmt_number, fmt_pct, fmt_quarter
+from components.formatting import fmt_date, fmt_number, fmt_pct, fmt_quarter
 from components.i18n import t
 from components.layout import adopt_query_param, publish_query_param
 from components.satisfaction import figures as ikm_data
@@ -28,6 +29,7 @@ from components.satisfaction.charts import (
 )
 from components.table import Table
 from components.tiles import LIVE_REFRESH_SECONDS
+from data_access.complaint_queries import CARD_WINDOW_MONTHS
 from data_access.complaint_rules import FIRST_RESPONSE_LIMIT, MIN_COMPLAINTS_FOR_RANKING
 from data_access.elements import MAX_ANSWER, MIN_ANSWER, PROFILE_DIMENSIONS
 from data_access.filters import UNIT_PARAM, Filters, InvalidFilter, unit_code
@@ -324,9 +326,45 @@ def unit_summaries(detail: dict) -> None:
     table_block(table, table.frame_of(periods), table.title(filters), describe(filters), "unit-summaries")
 
 
-def unit_perception(detail: dict, current: dict) -> None:
-    """The unit's pengaduan element beside its complaints' first responses, in the same quarter."""
+def unit_complaints(detail: dict, current: dict | None) -> None:
+    """The unit's complaint handling over the last CARD_WINDOW_MONTHS months, with or without an IKM; then, with an
+    IKM, its pengaduan element beside the complaints of the IKM's quarter."""
     st.header(t("unit.perception.heading"))
+    recent = complaint_data.unit_recent(detail["code"])
+    window = {"months": CARD_WINDOW_MONTHS, "first": fmt_date(recent["date_from"]),
+              "last": fmt_date(recent["date_to"])}
+    if recent["received"]:
+        _recent_complaints(recent, window)
+    else:
+        st.markdown(t("unit.complaints.none", **window))
+    if current:
+        _unit_perception(detail, current)
+
+
+def _recent_complaints(recent: dict, window: dict) -> None:
+    """Received, median first response, share answered within the limit and still open, as one short list (a
+    list wraps on a phone where tiles would cut their labels)."""
+    first = recent["first_response"]
+    still_open = t("unit.complaints.open", n=fmt_number(recent["open"]))
+    if recent["overdue_open"]:
+        still_open += f" ({t('unit.complaints.overdue', n=fmt_number(recent['overdue_open']))})"
+    lines = [
+        t("unit.complaints.received", n=fmt_number(recent["received"])),
+        t("unit.complaints.first_response", median=workdays_text(first["median_workdays"])),
+        t("unit.complaints.within", limit=FIRST_RESPONSE_LIMIT, pct=fmt_pct(first["within_limit_pct"])),
+        still_open,
+    ]
+    with st.container(border=True):
+        st.subheader(t("unit.complaints.title", months=window["months"]))
+        st.caption(t("unit.complaints.window", first=window["first"], last=window["last"]))
+        st.markdown("\n".join(f"- {line}" for line in lines), help=t("complaints.kpi.km_help"))
+        unknown = unknown_time_text(first["unknown_time"])
+        if unknown:
+            st.caption(unknown)
+
+
+def _unit_perception(detail: dict, current: dict) -> None:
+    """The unit's pengaduan element beside its complaints' first responses, in the same quarter."""
     start, end = period_bounds(current["period"])
     rows = ikm_data.perception_by_unit(Filters(unit=detail["code"], date_from=start, date_to=end))
     row = rows[0]

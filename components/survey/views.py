@@ -7,6 +7,7 @@ The suggestion a respondent types is never displayed back: not on the thank-you 
 from __future__ import annotations
 
 import math
+import re
 from datetime import datetime, timedelta
 
 import streamlit as st
@@ -16,9 +17,9 @@ from components.errors import log_failure
 from components.i18n import t
 from components.survey import figures as survey_data
 from data_access import clock
-from data_access.elements import EDUCATIONS, MAX_AGE, MIN_AGE, OCCUPATIONS, SEXES
+from data_access.elements import EDUCATIONS, ELEMENTS, OCCUPATIONS, SEXES
 from data_access.filters import Filters, InvalidFilter
-from data_access.questionnaire import MAX_SERVICE_LENGTH, MAX_SUGGESTION_LENGTH
+from data_access.questionnaire import AGE_LIMITS, FIELDS, MAX_SERVICE_LENGTH, MAX_SUGGESTION_LENGTH
 from data_access.survey_intake import (
     SAME_UNIT_COOLDOWN,
     InvalidSubmission,
@@ -37,6 +38,10 @@ THANKED_KEY = "survey.thanked"
 SEND_KEY = "survey.send"
 # The unit picked from the list (the link named none): such questionnaires come through the web, not a QR code.
 CHOSEN_KEY = "survey.chosen"
+# Problems are listed as the form shows the fields: the unit, the nine questions, then the profile.
+PROBLEM_ORDER: tuple[str, ...] = ("unit", *QUESTION_ORDER, *(name for name in FIELDS if name not in ELEMENTS))
+# Counts the lists of problems shown, so that each one moves the focus again (an unchanged script is not rerun).
+FOCUS_COUNT_KEY = "survey.focus_count"
 
 
 def _widget_key(name: str) -> str:
@@ -111,7 +116,8 @@ def _field_name(name: str) -> str:
 def _problem_text(name: str, reason: str, answers: dict[str, int | None]) -> str:
     if reason == "answer_range" and answers.get(name) is None:
         reason = "answer_missing"
-    values = {"field": _field_name(name), "min": MIN_AGE, "max": MAX_AGE}
+    low, high = AGE_LIMITS
+    values = {"field": _field_name(name), "min": low, "max": high}
     if reason == "too_long":
         values["max"] = MAX_SUGGESTION_LENGTH if name == "suggestion" else MAX_SERVICE_LENGTH
     return t(f"survey.problem.{reason}", **values)
@@ -138,32 +144,56 @@ def must_wait(unit: dict) -> bool:
     return refusal is not None
 
 
-def _send(unit: dict, submission: Submission, answers: dict[str, int | None]) -> None:
+def _send(unit: dict, submission: Submission, answers: dict[str, int | None], answer_slot) -> None:
     """Refuse (this browser has just answered), store and thank, or list every problem; nothing is stored unless
     all is well. The throttle is checked once more right before storing. When the database is down, say that the
-    answers were not stored and are kept for sending again."""
+    answers were not stored and are kept for sending again. Every answer but the thanks goes into answer_slot,
+    beside the send button the respondent has just tapped."""
     now = clock.now()
     refusal = _refusal(unit, now)
     if refusal:
-        st.warning(f"{refusal} {t('survey.throttle.not_stored')}", icon=":material/hourglass_top:")
+        answer_slot.warning(f"{refusal} {t('survey.throttle.not_stored')}", icon=":material/hourglass_top:")
         return
     try:
         survey_data.submit(submission, now)
     except SQLAlchemyError as error:
         # Nothing was stored (one transaction); the form is still on screen with every answer, ready to send again.
         log_failure(error)
-        st.warning(t("faults.survey_not_stored", button=t("survey.submit")), icon=":material/cloud_off:")
+        answer_slot.warning(t("faults.survey_not_stored", button=t("survey.submit")), icon=":material/cloud_off:")
         return
     except InvalidSubmission as refused:
-        order = {"unit": -1, **{name: number for number, name in enumerate(QUESTION_ORDER)}}
+        order = {name: number for number, name in enumerate(PROBLEM_ORDER)}
         problems = sorted(refused.problems, key=lambda problem: order.get(problem[0], len(order)))
         lines = [f"- {_problem_text(name, reason, answers)}" for name, reason in problems]
-        st.warning("\n".join([t("survey.problems"), "", *lines, "", t("survey.problems_kept")]),
-                   icon=":material/edit_note:")
+        answer_slot.warning("\n".join([t("survey.problems"), "", *lines, "", t("survey.problems_kept")]),
+                            icon=":material/edit_note:")
+        fields = [name for name, _ in problems if name in PROBLEM_ORDER and name != "unit"]
+        if fields:
+            _focus(answer_slot, fields[0])
         return
     survey_data.remember_submission(unit["code"], now)
     st.session_state[THANKED_KEY] = unit["code"]
     st.rerun()
+
+
+def _focus(slot, name: str) -> None:
+    """Bring the field of the first problem into view and focus it: on a phone it lies above the screen, and the
+    list beside the button says what to fix. Streamlit marks a keyed widget with the class st-key-<key>, every
+    character but letters, digits, - and _ made a -."""
+    st.session_state[FOCUS_COUNT_KEY] = st.session_state.get(FOCUS_COUNT_KEY, 0) + 1
+    target = "st-key-" + re.sub(r"[^a-zA-Z0-9_-]", "-", _widget_key(name))
+    slot.html(
+        f"""<script data-run="{st.session_state[FOCUS_COUNT_KEY]}">
+        setTimeout(() => {{
+          const field = document.querySelector(".{target}");
+          if (!field) return;
+          field.scrollIntoView({{block: "center"}});
+          const control = field.querySelector("input, textarea, button");
+          if (control) control.focus({{preventScroll: true}});
+        }}, 100);
+        </script>""",
+        unsafe_allow_javascript=True,
+    )
 
 
 # ------------------------------------------------------------------------------------------ the questionnaire
@@ -199,8 +229,10 @@ def questionnaire(unit: dict) -> None:
         st.caption(t("survey.profile_note"))
         sex = st.pills(t("survey.sex"), SEXES, format_func=_labels("ikm.profile.sex", SEXES).get,
                        key=_widget_key("sex"))
-        age = st.number_input(t("survey.age"), min_value=MIN_AGE, max_value=MAX_AGE, value=None, step=1,
-                              placeholder=f"{MIN_AGE}–{MAX_AGE}", key=_widget_key("age"))
+        # No min_value/max_value: the browser would refuse an out-of-range age with its own English message at the
+        # field and send the form without it; the questionnaire's rules judge the age and say why in the list.
+        age = st.number_input(t("survey.age"), value=None, step=1, placeholder="{}–{}".format(*AGE_LIMITS),
+                              key=_widget_key("age"))
         education = st.pills(t("survey.education"), EDUCATIONS, format_func=_labels("survey.education", EDUCATIONS).get,
                              key=_widget_key("education"))
         occupation = st.pills(t("survey.occupation"), OCCUPATIONS,
@@ -211,6 +243,7 @@ def questionnaire(unit: dict) -> None:
         suggestion = st.text_area(t("survey.suggestion"), max_chars=MAX_SUGGESTION_LENGTH,
                                   placeholder=t("survey.suggestion_placeholder"), help=t("survey.suggestion_help"),
                                   key=_widget_key("suggestion"))
+        answer_slot = st.container()  # right above the button: where the eyes are after tapping it
         sent = st.form_submit_button(t("survey.submit"), type="primary", icon=":material/send:", width="stretch",
                                      key=SEND_KEY)
     if sent:
@@ -225,4 +258,4 @@ def questionnaire(unit: dict) -> None:
             suggestion=_text(suggestion),
             channel="web" if st.session_state.get(CHOSEN_KEY) == unit["code"] else "qr",
         )
-        _send(unit, submission, answers)
+        _send(unit, submission, answers, answer_slot)
