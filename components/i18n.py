@@ -263,10 +263,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "below.",
     },
     "map.attribution.boundaries": {
-        "id": 'Batas wilayah: <a href="https://github.com/cahyadsn/wilayah_boundaries">wilayah_boundaries</a> '
-              "© 2025 cahya dsn (MIT)",
-        "en": 'Boundaries: <a href="https://github.com/cahyadsn/wilayah_boundaries">wilayah_boundaries</a> '
-              "© 2025 cahya dsn (MIT)",
+        "id": 'Batas: <a href="https://github.com/cahyadsn/wilayah_boundaries">© cahya dsn</a> (MIT)',
+        "en": 'Boundaries: <a href="https://github.com/cahyadsn/wilayah_boundaries">© cahya dsn</a> (MIT)',
     },
     "map.sample.memadai": {
         "id": "{n} responden · sampel memadai (minimal {minimum})",

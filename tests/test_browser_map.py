@@ -238,7 +238,9 @@ def test_with_only_the_app_the_map_draws_grade_colours_clusters_and_kecamatan(gr
         # the shipped kecamatan boundaries: one polygon each (the regions' outlines are not interactive)
         polygons = frame.locator(".leaflet-overlay-pane path.leaflet-interactive")
         assert polygons.count() == 28
-        assert "wilayah_boundaries" in frame.locator(".leaflet-control-attribution").inner_text()
+        credit = frame.locator(".leaflet-control-attribution")
+        assert "© cahya dsn (MIT)" in credit.inner_text()
+        assert credit.locator('a[href="https://github.com/cahyadsn/wilayah_boundaries"]').count() == 1
         # nothing the map needs came from elsewhere: only background tiles were asked of other hosts
         assert [url for kind, url in refused if kind in ("script", "stylesheet", "font")] == []
         assert page_errors(page) == []

@@ -27,7 +27,7 @@
         notice.style.cssText = 'box-sizing:border-box;margin:0;padding:1rem 1.25rem;border:1px solid #8a96a3;'
             + 'border-radius:.5rem;background:#f1f5f8;color:#0b0e12;font:1rem/1.5 sans-serif';
         document.body.insertBefore(notice, document.body.firstChild);
-        setHeight(notice.offsetHeight + 4);
+        setHeight(Math.ceil(notice.getBoundingClientRect().bottom) + 8);  // below the body's own margin
         var watch = setInterval(function () {
             if (!mapDrawn()) return;
             clearInterval(watch);

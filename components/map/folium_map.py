@@ -71,11 +71,11 @@ def load_check_url(lang: str | None = None) -> str:
 
 def base_map(tiles: str | None, attribution: str, assets_url: str | None, regions: dict | None = None,
              lang: str | None = None) -> folium.Map:
-    """The map without data: background tiles (None: a blank background), the two regions' outlines, the credit
-    for the boundaries, Leaflet only (none of folium's bootstrap, jQuery or font links, which the markers do not
-    need) after the load check that shows a notice when it cannot load, no scroll-wheel zoom (the page scrolls),
-    and PageFriendly clicks and links."""
-    fmap = folium.Map(location=HOME, zoom_start=HOME_ZOOM, tiles=None, control_scale=True, scrollWheelZoom=False)
+    """The map without data: background tiles (None: a blank background), the two regions' outlines, a scale and
+    the credit for the boundaries, Leaflet only (none of folium's bootstrap, jQuery or font links, which the markers
+    do not need) after the load check that shows a notice when it cannot load, no scroll-wheel zoom (the page
+    scrolls), and PageFriendly clicks and links."""
+    fmap = folium.Map(location=HOME, zoom_start=HOME_ZOOM, tiles=None, scrollWheelZoom=False)
     # on the map itself, not only its tiles: the marker clusters need a maximum zoom when there are no tiles
     fmap.options.update(minZoom=MIN_ZOOM, maxZoom=MAX_ZOOM)
     if tiles:
@@ -83,7 +83,7 @@ def base_map(tiles: str | None, attribution: str, assets_url: str | None, region
     if regions:
         folium.GeoJson(regions, name="regions", style_function=lambda _: REGION_LINE, interactive=False,
                        control=False).add_to(fmap)
-    Credit(t("map.attribution.boundaries", lang)).add_to(fmap)
+    ScaleAndCredit(t("map.attribution.boundaries", lang)).add_to(fmap)
     PageFriendly().add_to(fmap)
     fmap.default_js = [("peta_check", load_check_url(lang)), ("leaflet", asset_url(LEAFLET, "leaflet.js", assets_url))]
     fmap.default_css = [("leaflet_css", asset_url(LEAFLET, "leaflet.css", assets_url))]
@@ -169,12 +169,15 @@ def script_json(rows: list) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-class Credit(folium.MacroElement):
-    """A credit in the map's attribution line (beside the tiles' own): the boundaries' source and licence."""
+class ScaleAndCredit(folium.MacroElement):
+    """A kilometre scale (miles mean nothing here), top right, where the credits cannot run over it when they wrap
+    on a phone; and a credit in the map's attribution line, beside the tiles' own: the boundaries' source and
+    licence."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
+        L.control.scale({imperial: false, position: 'topright'}).addTo({{ this._parent.get_name() }});
         {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text_json }});
         {% endmacro %}
         """
@@ -182,7 +185,7 @@ class Credit(folium.MacroElement):
 
     def __init__(self, html_text: str):
         super().__init__()
-        self._name = "Credit"
+        self._name = "ScaleAndCredit"
         self.text_json = script_json([html_text])[1:-1]
 
 
