@@ -26,6 +26,9 @@ from data_access.privacy import SMALL_COUNT_THRESHOLD
 # A unit column's link shows the unit code taken from the link itself; a name's link, the name after its '#'.
 UNIT_LINK_TEXT = r"unit=([^&]*)"
 NAME_LINK_TEXT = r"#(.+)$"
+# What a name keeps unescaped in its link: the grid's accessible table reads a link cell's address, not its text,
+# so a screen reader hears the name at its end; '%' and '+' stay escaped (the link text is decoded, '+' as a space).
+NAME_LINK_SAFE = " !$&'()*,-./:;=?@_~"
 
 
 def unit_link(code: str, base_path: str = "", lang: str | None = None) -> str:
@@ -172,7 +175,7 @@ def screen(table: Table, frame: pd.DataFrame, base_path: str = ""):
         elif column.card:
             # the name rides in the link's fragment, which the card ignores, so the link can show it
             shown[column.key] = [None if code is None or name is None else
-                                 f"{unit_link(code, base_path, lang)}#{quote(str(name), safe='')}"
+                                 f"{unit_link(code, base_path, lang)}#{quote(str(name), safe=NAME_LINK_SAFE)}"
                                  for name, code in zip(frame[column.key], frame[column.card], strict=True)]
             config[header] = st.column_config.LinkColumn(header, display_text=NAME_LINK_TEXT, help=t("ikm.card_help"),
                                                          pinned=column.phone or None)
