@@ -195,3 +195,14 @@ def test_braces_in_names_are_neither_jinja_code_nor_a_crash():
     script = _get_feature_group_string(map_view.unit_layer(map_view.unit_rows(units, lang="id")), fmap)
     assert "{{" not in script.split("var rows", 1)[1] and "49" not in script
     assert "&#123;&#123; 7*7 &#125;&#125; &#123;% raw" in script  # shown as typed, in the popup
+
+
+def test_clusters_get_their_words_and_the_grades_from_best_to_worst():
+    """The browser colours a cluster by its units' most common grade, taking the later (lower) of tied grades: it
+    needs the grades in order and the words for a cluster's name, whose placeholders must reach it as braces."""
+    fmap = map_view.base_map(None, "", None)
+    fmap.get_root().render()
+    script = _get_feature_group_string(map_view.unit_layer([], lang="en"), fmap)
+    assert r'label = "\u007bn\u007d units, mostly grade \u007bgrade\u007d"' in script
+    assert 'grades = ["A","B","C","D"], unrated = "tanpa"' in script
+    assert "iconCreateFunction: clusterIcon" in script
