@@ -256,7 +256,24 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Open complaints: {open} · past the time limit: {overdue}",
     },
     "map.popup.link": {"id": "Buka rapor unit", "en": "Open the unit's report card"},
-    "map.units_word": {"id": "unit", "en": "units"},
+    "map.cluster.label": {"id": "{n} unit, mutu terbanyak {grade}", "en": "{n} units, mostly grade {grade}"},
+    "map.legend.cluster": {
+        "id": "Lingkaran bertepi hitam tebal: unit yang berdekatan, dikelompokkan. Angkanya banyak unit; warna dan "
+        "hurufnya mutu yang paling banyak di antara unit yang dinilai di dalamnya (jika seri, mutu yang lebih "
+        "rendah; abu-abu dengan “–”: belum ada yang dinilai). Klik untuk memperbesar.",
+        "en": "Circles with a thick black edge: nearby units, grouped. The number is how many units; the colour and "
+        "letter are the grade most of its graded units have (on a tie, the lower grade; grey with “–”: none "
+        "graded yet). Click to zoom in.",
+    },
+    "map.load_failed": {
+        "id": "Peta tidak dapat dimuat di peramban ini. Semua unit, mutu, dan angkanya ada di Daftar unit di bawah.",
+        "en": "The map could not be loaded in this browser. Every unit, grade and figure is in the List of units "
+        "below.",
+    },
+    "map.attribution.boundaries": {
+        "id": 'Batas: <a href="https://github.com/cahyadsn/wilayah_boundaries">© cahya dsn</a> (MIT)',
+        "en": 'Boundaries: <a href="https://github.com/cahyadsn/wilayah_boundaries">© cahya dsn</a> (MIT)',
+    },
     "map.sample.memadai": {
         "id": "{n} responden · sampel memadai (minimal {minimum})",
         "en": "{n} respondents · adequate sample (minimum {minimum})",

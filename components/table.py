@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 import pandas as pd
 import streamlit as st
@@ -22,8 +23,12 @@ from data_access.filters import Filters
 from data_access.ikm import GRADES, HIGHEST_SCORE, IKM_DECIMALS, LOWEST_SCORE, SCALE
 from data_access.privacy import SMALL_COUNT_THRESHOLD
 
-# A unit column's link shows the unit code taken from the link itself.
+# A unit column's link shows the unit code taken from the link itself; a name's link, the name after its '#'.
 UNIT_LINK_TEXT = r"unit=([^&]*)"
+NAME_LINK_TEXT = r"#(.+)$"
+# What a name keeps unescaped in its link: the grid's accessible table reads a link cell's address, not its text,
+# so a screen reader hears the name at its end; '%' and '+' stay escaped (the link text is decoded, '+' as a space).
+NAME_LINK_SAFE = " !$&'()*,-./:;=?@_~"
 
 
 def unit_link(code: str, base_path: str = "", lang: str | None = None) -> str:
@@ -54,6 +59,7 @@ class Column:
     value: Callable[[dict], Any] | None = None  # how a row gives it; by default the row's field of the same key
     decimals: int | None = None  # None: text; 0: a whole number; n: a number written with n decimals on screen
     link: bool = False  # a unit code: on screen a link to the unit's card
+    card: str | None = None  # the key of the row's unit code: on screen this text (a name) links to that card
     phone: bool = False  # first and pinned on screen, so a phone sees it without scrolling sideways
     entry: str | None = None  # its dictionary text is data.dict.<entry>; by default data.dict.<label>
 
@@ -166,11 +172,18 @@ def screen(table: Table, frame: pd.DataFrame, base_path: str = ""):
                 lambda code: None if code is None else unit_link(code, base_path, lang))
             config[header] = st.column_config.LinkColumn(header, display_text=UNIT_LINK_TEXT, help=t("ikm.card_help"),
                                                          pinned=column.phone or None)
+        elif column.card:
+            # the name rides in the link's fragment, which the card ignores, so the link can show it
+            shown[column.key] = [None if code is None or name is None else
+                                 f"{unit_link(code, base_path, lang)}#{quote(str(name), safe=NAME_LINK_SAFE)}"
+                                 for name, code in zip(frame[column.key], frame[column.card], strict=True)]
+            config[header] = st.column_config.LinkColumn(header, display_text=NAME_LINK_TEXT, help=t("ikm.card_help"),
+                                                         pinned=column.phone or None)
         elif column.decimals is not None and shown[column.key].dtype == object:
             shown[column.key] = shown[column.key].map(_written(column))
         elif column.decimals is not None:
             formats[header] = _written(column)
-        if column.phone and not column.link:
+        if column.phone and not (column.link or column.card):
             config[header] = st.column_config.Column(header, pinned=True)
     shown = table.labelled(shown)
     order = [c.header() for c in table.columns if c.phone] + [c.header() for c in table.columns if not c.phone]

@@ -45,11 +45,20 @@ def _setting(name: str) -> str | None:
     return value.strip() if value and value.strip() else None
 
 
+# The kecamatan and the two regions' boundaries shipped with the app (MIT, cahyadsn/wilayah_boundaries: see
+# data_access/geo/README.md), the map's default boundary layer.
+DEFAULT_BOUNDARY_GEOJSON = ROOT / "data_access" / "geo" / "pasuruan_kecamatan.geojson"
+REGION_BOUNDARY_GEOJSON = ROOT / "data_access" / "geo" / "pasuruan_kabkota.geojson"
+
+
 def boundary_geojson_path() -> Path | None:
-    """BOUNDARY_GEOJSON: a GeoJSON file of kecamatan boundaries (relative paths from the repository root); None
-    when unset, and the map then draws circles at the kecamatan centroids instead."""
+    """BOUNDARY_GEOJSON: a GeoJSON file of kecamatan boundaries (relative paths from the repository root) in place
+    of the shipped one (DEFAULT_BOUNDARY_GEOJSON); "none" for no boundaries, and the map then draws circles at the
+    kecamatan centroids instead."""
     raw = _setting("BOUNDARY_GEOJSON")
     if raw is None:
+        return DEFAULT_BOUNDARY_GEOJSON
+    if raw.lower() == "none":
         return None
     path = Path(raw).expanduser()
     return path if path.is_absolute() else ROOT / path
@@ -72,8 +81,9 @@ def map_tiles() -> tuple[str | None, str]:
 
 
 def map_assets_url() -> str | None:
-    """MAP_ASSETS_URL: where the browser loads Leaflet and its marker-cluster plugin from instead of the CDNs
-    (a folder laid out like node_modules: leaflet/dist/..., leaflet.markercluster/dist/...); None for the CDNs."""
+    """MAP_ASSETS_URL: where the browser loads Leaflet and its marker-cluster plugin from instead of the app's own
+    copies (a folder laid out like assets/map: leaflet/dist/..., leaflet.markercluster/dist/...); None for the
+    app's own (components/map/assets.py)."""
     raw = _setting("MAP_ASSETS_URL")
     return raw.rstrip("/") if raw else None
 

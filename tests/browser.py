@@ -27,8 +27,10 @@ Helpers: ``start_app``, ``new_page``, ``wait_for_app``, ``route_cdn_to_local``, 
 ``full_page=True`` screenshot would show only the viewport), ``run_axe`` (axe-core from node_modules), ``ERROR_TEXT``
 (what an error on a page or in a server's log looks like).
 
-Offline map assets (``route_cdn_to_local``): there is no internet in CI and folium/streamlit-folium load their
-JS/CSS from CDNs, so every request to a host other than the app's own (127.0.0.1/localhost) is intercepted:
+Offline map assets (``route_cdn_to_local``): the Peta map needs none of this any more (the app serves Leaflet
+itself: tests/test_browser_map.py refuses every request outside the app), but a folium map or plugin that still
+names a CDN would, and there is no internet in CI, so every request to a host other than the app's own
+(127.0.0.1/localhost) is intercepted:
 - served from node_modules (npm ci, see package.json), whatever the CDN host (cdn.jsdelivr.net, unpkg.com,
   cdnjs.cloudflare.com, ...) and whatever version the URL asks for:
   leaflet.js / leaflet-src.js / leaflet.css and Leaflet's images (marker icons, layers control);

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import update
 
 from data_access import config, schema
-from data_access.boundaries import load_boundaries
+from data_access.boundaries import KECAMATAN_CODES, REGION_CODES, load_boundaries
 from data_access.complaint_queries import complaints_by_unit
 from data_access.elements import ELEMENTS
 from data_access.filters import Filters
@@ -195,7 +195,7 @@ def test_boundaries_keep_known_kecamatan_polygons(tmp_path):
         ("{not json", "not valid JSON"),
         ('{"type": "Feature"}', "not a GeoJSON FeatureCollection"),
         ("[1, 2]", "not a GeoJSON FeatureCollection"),
-        ('{"type": "FeatureCollection", "features": [{"properties": {"code": "1"}}]}', "no kecamatan polygons"),
+        ('{"type": "FeatureCollection", "features": [{"properties": {"code": "1"}}]}', "no polygons with a known code"),
     ],
 )
 def test_a_missing_or_malformed_boundary_file_gives_none_with_the_reason_logged(tmp_path, caplog, content, reason):
@@ -207,9 +207,11 @@ def test_a_missing_or_malformed_boundary_file_gives_none_with_the_reason_logged(
     assert reason in caplog.text and "centroid circles" in caplog.text
 
 
-def test_no_boundary_setting_means_no_boundaries(monkeypatch):
+def test_without_a_setting_the_shipped_boundaries_are_used_and_none_turns_them_off(monkeypatch):
     monkeypatch.delenv("BOUNDARY_GEOJSON", raising=False)
     monkeypatch.setattr(config, "SECRETS_PATH", Path("/nonexistent/secrets.toml"))
+    assert config.boundary_geojson_path() == config.DEFAULT_BOUNDARY_GEOJSON
+    monkeypatch.setenv("BOUNDARY_GEOJSON", "none")
     assert config.boundary_geojson_path() is None
     assert load_boundaries(config.boundary_geojson_path()) is None
 
@@ -219,8 +221,17 @@ def test_a_relative_boundary_path_is_read_from_the_repository_root(monkeypatch):
     assert config.boundary_geojson_path() == config.ROOT / "../shared/geo/pasuruan_kecamatan.geojson"
 
 
+def test_the_shipped_files_hold_every_kecamatan_and_both_regions():
+    kecamatan = load_boundaries(config.DEFAULT_BOUNDARY_GEOJSON)
+    assert [f["properties"]["code"] for f in kecamatan["features"]] == sorted(KECAMATAN_CODES)
+    assert kecamatan["features"][0]["properties"] == {"code": "35.14.01", "name": "Purwodadi"}
+    regions = load_boundaries(config.REGION_BOUNDARY_GEOJSON, REGION_CODES)
+    assert [f["properties"] for f in regions["features"]] == [{"code": "35.14", "name": "Kabupaten Pasuruan"},
+                                                              {"code": "35.75", "name": "Kota Pasuruan"}]
+    # a region's file read as kecamatan holds none of them
+    assert load_boundaries(config.REGION_BOUNDARY_GEOJSON) is None
+
+
 @pytest.mark.skipif(not SHARED_GEO.exists(), reason="reference boundaries (../shared/geo) not present")
-def test_the_shared_kecamatan_file_has_all_28_kecamatan():
-    loaded = load_boundaries(SHARED_GEO)
-    assert len(loaded["features"]) == 28
-    assert loaded["features"][0]["properties"] == {"code": "35.14.01", "name": "Purwodadi"}
+def test_the_shipped_kecamatan_are_the_shared_reference_file():
+    assert config.DEFAULT_BOUNDARY_GEOJSON.read_bytes() == SHARED_GEO.read_bytes()

@@ -1,10 +1,13 @@
-"""The map's folium pieces built from frames: one colour-blind-safe mapping with letters, escaped popups with the
-unit link, compact marker rows, self-hosted assets, and the kecamatan layer with or without boundaries."""
+"""The map's folium pieces built from frames: the charts' colour-blind-safe grade colours with letters, escaped
+popups with the unit link, compact marker rows, assets from the app itself (or MAP_ASSETS_URL) after the load check,
+region outlines with the boundaries' credit, and the kecamatan layer with or without boundaries."""
 
 import pandas as pd
 from streamlit_folium import _get_feature_group_string, _get_map_string
 
+from components.chart_style import GRADE_COLORS, GRADE_TEXT_COLOR
 from components.map import folium_map as map_view
+from components.map.assets import ASSETS
 from data_access.filters import Filters
 from data_access.map_data import NO_QUESTIONNAIRES, UNRATED
 from data_access.sample import ADEQUATE, INADEQUATE
@@ -22,10 +25,25 @@ def frame(*rows) -> pd.DataFrame:
     return pd.DataFrame(list(rows)).astype({"minimum_sample": "Int64"})
 
 
-def test_every_marker_has_its_own_colour_and_a_letter():
+def contrast(first: str, second: str) -> float:
+    """WCAG 2 contrast ratio of two #RRGGBB colours."""
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_every_marker_has_its_own_colour_and_a_letter_in_the_charts_colours():
     fills = [fill for fill, _ in map_view.MARKER_STYLES.values()]
     assert len(set(fills)) == len(fills) == 5
-    assert map_view.MARKER_STYLES["A"][0] == "#0072B2" and map_view.MARKER_STYLES["D"][0] == "#D55E00"
+    assert {grade: map_view.MARKER_STYLES[grade] for grade in GRADE_COLORS} == \
+        {grade: (colour, GRADE_TEXT_COLOR) for grade, colour in GRADE_COLORS.items()}
+    assert GRADE_COLORS["A"] == "#009E73" and GRADE_COLORS["D"] == "#D55E00"  # A green, as on every chart
+    # the letter drawn on each stays legible: at least 5:1 (WCAG AA asks 4.5:1 of small text)
+    assert min(contrast(fill, text) for fill, text in map_view.MARKER_STYLES.values()) >= 5
     assert map_view.MARKER_LETTERS == {"A": "A", "B": "B", "C": "C", "D": "D", UNRATED: "–"}
 
 
@@ -71,18 +89,36 @@ def test_marker_rows_cannot_end_the_script_they_are_written_into():
     assert "–" in text  # not escaped to \u2013: smaller payload
 
 
-def test_assets_come_from_the_cdn_or_the_self_hosted_copy():
-    assert map_view.asset_url(map_view.LEAFLET, "leaflet.js", None) == \
-        "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.js"
-    assert map_view.asset_url(map_view.MARKERCLUSTER, "MarkerCluster.css", "/app/static/map") == \
-        "/app/static/map/leaflet.markercluster/dist/MarkerCluster.css"
-    fmap = map_view.base_map(None, "", "/app/static/map")
-    assert fmap.default_js == [("leaflet", "/app/static/map/leaflet/dist/leaflet.js")]
-    assert fmap.default_css == [("leaflet_css", "/app/static/map/leaflet/dist/leaflet.css")]
-    layer = map_view.unit_layer([], "/app/static/map")
+def test_assets_come_from_the_app_itself_unless_an_address_is_set():
+    assert map_view.asset_url(map_view.LEAFLET, "leaflet.js", None) == "/peta-aset/leaflet/dist/leaflet.js"
+    assert map_view.asset_url(map_view.MARKERCLUSTER, "MarkerCluster.css", "https://aset.example/map") == \
+        "https://aset.example/map/leaflet.markercluster/dist/MarkerCluster.css"
+    fmap = map_view.base_map(None, "", None, lang="en")
+    # the load check first, always from the app, carrying its notice in the user's language
+    check = ("/peta-aset/peta.js?teks=The%20map%20could%20not%20be%20loaded%20in%20this%20browser.%20Every%20unit"
+             "%2C%20grade%20and%20figure%20is%20in%20the%20List%20of%20units%20below.")
+    assert fmap.default_js == [("peta_check", check), ("leaflet", "/peta-aset/leaflet/dist/leaflet.js")]
+    assert fmap.default_css == [("leaflet_css", "/peta-aset/leaflet/dist/leaflet.css")]
+    elsewhere = map_view.base_map(None, "", "https://aset.example/map")
+    assert elsewhere.default_js[0][1].startswith("/peta-aset/peta.js?teks=Peta%20tidak%20dapat%20dimuat")
+    assert elsewhere.default_js[1] == ("leaflet", "https://aset.example/map/leaflet/dist/leaflet.js")
+    layer = map_view.unit_layer([])
     markers = next(iter(layer._children.values()))
-    assert [url for _, url in markers.default_js] == \
-        ["/app/static/map/leaflet.markercluster/dist/leaflet.markercluster.js"]
+    assert [url for _, url in markers.default_js] == ["/peta-aset/leaflet.markercluster/dist/leaflet.markercluster.js"]
+    # every file the map asks the app for is one the app serves
+    asked = [url for _, url in [*fmap.default_js, *fmap.default_css, *markers.default_js, *markers.default_css]]
+    assert all(url.split("?")[0].removeprefix("/peta-aset/") in ASSETS for url in asked)
+
+
+def test_the_regions_are_outlined_and_the_boundaries_credited():
+    region = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"code": "35.75", "name": "Kota Pasuruan"},
+         "geometry": {"type": "Polygon", "coordinates": [[[112.88, -7.64], [112.89, -7.64], [112.88, -7.65],
+                                                          [112.88, -7.64]]]}}]}
+    script = _get_map_string(map_view.base_map(None, "", None, region, lang="id"))
+    assert "Kota Pasuruan" in script and '"interactive": false' in script
+    assert "addAttribution" in script and "cahyadsn/wilayah_boundaries" in script
+    assert "geoJson" not in _get_map_string(map_view.base_map(None, "", None, None, lang="id"))
 
 
 def test_the_base_map_is_the_same_whatever_the_data():
@@ -114,7 +150,7 @@ def measures() -> pd.DataFrame:
 
 def test_measure_colours_use_grades_for_ikm_and_steps_for_the_others():
     table = measures()
-    assert map_view.measure_colours(table, "ikm") == ["#0072B2", "#E69F00", map_view.NO_VALUE_COLOUR]
+    assert map_view.measure_colours(table, "ikm") == [GRADE_COLORS["A"], GRADE_COLORS["C"], map_view.NO_VALUE_COLOUR]
     # a share runs to 100%: 50% is step 2 of 0..4, 10% step 0
     assert map_view.measure_colours(table, "terlambat") == ["#9E9AC8", "#F2F0F7", map_view.NO_VALUE_COLOUR]
     assert map_view.measure_colours(table, "pengaduan") == [map_view.NO_VALUE_COLOUR] * 3
@@ -145,7 +181,8 @@ def test_kecamatan_polygons_with_boundaries():
     ]}
     shapes = map_view.kecamatan_shapes(measures(), "ikm", boundaries, lang="en")
     properties = [f["properties"] for f in shapes["features"]]
-    assert [(p["code"], p["fill"]) for p in properties] == [("35.75.01", "#0072B2"), ("35.75.02", "#E69F00")]
+    assert [(p["code"], p["fill"]) for p in properties] == [("35.75.01", GRADE_COLORS["A"]),
+                                                            ("35.75.02", GRADE_COLORS["C"])]
     assert properties[0]["label"] == "Gadingrejo district — Average IKM: 90.00 (A)"
     assert "radius" not in properties[0] and shapes["features"][0]["geometry"]["type"] == "Polygon"
 
@@ -158,3 +195,14 @@ def test_braces_in_names_are_neither_jinja_code_nor_a_crash():
     script = _get_feature_group_string(map_view.unit_layer(map_view.unit_rows(units, lang="id")), fmap)
     assert "{{" not in script.split("var rows", 1)[1] and "49" not in script
     assert "&#123;&#123; 7*7 &#125;&#125; &#123;% raw" in script  # shown as typed, in the popup
+
+
+def test_clusters_get_their_words_and_the_grades_from_best_to_worst():
+    """The browser colours a cluster by its units' most common grade, taking the later (lower) of tied grades: it
+    needs the grades in order and the words for a cluster's name, whose placeholders must reach it as braces."""
+    fmap = map_view.base_map(None, "", None)
+    fmap.get_root().render()
+    script = _get_feature_group_string(map_view.unit_layer([], lang="en"), fmap)
+    assert r'label = "\u007bn\u007d units, mostly grade \u007bgrade\u007d"' in script
+    assert 'grades = ["A","B","C","D"], unrated = "tanpa"' in script
+    assert "iconCreateFunction: clusterIcon" in script

@@ -1,8 +1,9 @@
-"""AppTest runs of the Peta page on real databases: the list twin names every unit the map draws, URL filters narrow
-both, odd URL values are ignored, and the kecamatan layer works with and without a boundary file."""
+"""AppTest runs of the Peta page on real databases: the list twin names every unit the map draws, each name linked
+to its card, URL filters narrow both, odd URL values are ignored, and the kecamatan layer draws the shipped
+boundaries, another file's, or circles without one."""
 
 import json
-from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from sqlalchemy import select
@@ -13,14 +14,11 @@ from data_access.engine import make_engine
 from tests.app_runs import open_page
 from tests.test_map_data import add_scene
 
-ROOT = Path(__file__).resolve().parent.parent
 PAGE = "app_pages/peta.py"
-# Reference boundaries live beside the repository (../shared/geo), never in it.
-SHARED_KECAMATAN = ROOT.parent / "shared" / "geo" / "pasuruan_kecamatan.geojson"
 
 
 def open_peta(monkeypatch, url: str, boundaries: str | None = None, **params) -> AppTest:
-    """The app opened at /peta with ?params, with or without a kecamatan boundary file."""
+    """The app opened at /peta with ?params, with the shipped kecamatan boundaries or the BOUNDARY_GEOJSON given."""
     if boundaries:
         monkeypatch.setenv("BOUNDARY_GEOJSON", boundaries)
     else:
@@ -29,10 +27,14 @@ def open_peta(monkeypatch, url: str, boundaries: str | None = None, **params) ->
 
 
 def unit_list(app: AppTest):
-    """The list twin: the table with a unit name and a link to each unit page."""
+    """The list twin with each unit's name as shown ("Unit") and the card its name links to ("link")."""
     for frame in app.dataframe:
         if {"Unit", "Kode unit"} <= set(frame.value.columns) or {"Unit", "Unit code"} <= set(frame.value.columns):
-            return frame.value
+            table = frame.value.copy()
+            # the name rides in the link's fragment, which the screen shows as the link's text
+            table["link"] = [link.split("#", 1)[0] for link in table["Unit"]]
+            table["Unit"] = [unquote(link.split("#", 1)[1]) for link in table["Unit"]]
+            return table
     raise AssertionError("no list of units on the page")
 
 
@@ -66,7 +68,7 @@ def test_on_the_demo_the_list_twin_names_every_unit_the_map_draws(monkeypatch, d
     assert args["feature_group"].count("data-peta-link>") == len(names)
     assert args["returned_objects"] == [] and args["key"]  # pan and zoom send nothing back: no rerun
     assert any("leaflet.markercluster" in link for link in args["js_links"])
-    assert "Lingkaran di titik tengah kecamatan" in app.get("html")[0].proto.body  # no boundary file configured
+    assert "Warna kecamatan: IKM rata-rata." in app.get("html")[0].proto.body  # the shipped boundaries
     assert len(app.get("download_button")) == 4  # list and kecamatan table, CSV and XLSX each
 
 
@@ -103,8 +105,8 @@ def test_the_list_shows_grades_samples_complaints_and_links(monkeypatch, engine,
     app = open_peta(monkeypatch, db_url)
     table = unit_list(app).set_index("Unit")
     assert table.loc["Puskesmas Satu", ["Mutu", "IKM", "Responden", "Sampel", "Pengaduan terbuka",
-                                        "Lewat batas waktu", "Kode unit"]].tolist() == \
-        ["B", 85.0, 10, "memadai", 2, 2, "/unit?unit=3575-U1"]  # today both open ones are long overdue
+                                        "Lewat batas waktu", "Kode unit", "link"]].tolist() == \
+        ["B", 85.0, 10, "memadai", 2, 2, "3575-U1", "/unit?unit=3575-U1"]  # today both open ones are long overdue
     assert table.loc["Kelurahan Tiga", ["Mutu", "Sampel"]].tolist() == ["–", "belum memadai"]
     assert summary(app).startswith("**6 unit** di peta — mutu: 0 A, 1 B, 1 C, 0 D; 4 belum dinilai")
     assert "1 unit belum punya koordinat" in summary(app)
@@ -114,8 +116,8 @@ def test_english_keeps_the_language_in_the_unit_links(monkeypatch, engine, db_ur
     add_scene(engine)
     app = open_peta(monkeypatch, db_url, lang="en", mutu="B")
     table = unit_list(app)
-    assert table[["Unit", "Grade", "Unit code"]].values.tolist() == [["Puskesmas Satu", "B",
-                                                                        "/unit?unit=3575-U1&lang=en"]]
+    assert table[["Unit", "Grade", "Unit code", "link"]].values.tolist() == [["Puskesmas Satu", "B", "3575-U1",
+                                                                                "/unit?unit=3575-U1&lang=en"]]
     assert "unit?unit=3575-U1&amp;lang=en" in map_args(app)["feature_group"]
 
 
@@ -143,13 +145,20 @@ def test_complaints_per_residents_say_the_population_is_unknown(monkeypatch, eng
     assert "tidak diketahui (jumlah penduduk kecamatan belum dimuat)" in map_args(app)["feature_group"]
 
 
-@pytest.mark.skipif(not SHARED_KECAMATAN.exists(), reason="reference boundaries (../shared/geo) not present")
-def test_with_a_boundary_file_the_kecamatan_are_polygons(monkeypatch, engine, db_url):
+def test_the_shipped_boundaries_draw_the_kecamatan_as_polygons(monkeypatch, engine, db_url):
     add_scene(engine)
-    app = open_peta(monkeypatch, db_url, boundaries=str(SHARED_KECAMATAN), wilayah="35.75")
+    app = open_peta(monkeypatch, db_url, wilayah="35.75")
     layers = map_args(app)["feature_group"]
     assert layers.count('"type": "MultiPolygon"') + layers.count('"type": "Polygon"') == 4  # the Kota's four
     assert "Warna kecamatan: IKM rata-rata." in app.get("html")[0].proto.body
+    assert "wilayah_boundaries" in map_args(app)["script"]  # credited on the map
+
+
+def test_boundaries_turned_off_give_circles(monkeypatch, engine, db_url):
+    add_scene(engine)
+    app = open_peta(monkeypatch, db_url, boundaries="none")
+    assert '"type": "Point"' in map_args(app)["feature_group"]
+    assert "Lingkaran di titik tengah kecamatan" in app.get("html")[0].proto.body
 
 
 def test_a_broken_boundary_file_falls_back_to_circles(monkeypatch, engine, db_url, tmp_path):

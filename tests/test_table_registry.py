@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import math
 import re
+from urllib.parse import unquote
 
 import openpyxl
 import pandas as pd
@@ -13,7 +14,7 @@ import pytest
 
 from components.datasets import DATASETS
 from components.i18n import LANGUAGES, STRINGS
-from components.table import UNIT_LINK_TEXT
+from components.table import NAME_LINK_TEXT, UNIT_LINK_TEXT
 from tests.app_runs import open_page
 from tests.factories import a_unit_with_questionnaires
 from tests.test_datasets import add_every_pimpinan_table
@@ -112,6 +113,8 @@ def same_everywhere(app, media, table, must_have_rows: bool = False) -> None:
         shown = screen.iloc[:, position].tolist()
         if column.link:
             shown = [None if v is None else re.search(UNIT_LINK_TEXT, v).group(1) for v in shown]
+        elif column.card:  # a name linked to its card: what the link shows
+            shown = [None if v is None else unquote(re.search(NAME_LINK_TEXT, v).group(1)) for v in shown]
         in_csv = [v if column.decimals is None else _number(v) for v in csv.iloc[:, position]]
         in_xlsx = [row[position] for row in book[1:]]
         for row, (a, b, c) in enumerate(zip(shown, in_csv, in_xlsx, strict=True)):

@@ -17,8 +17,8 @@ from components.data import cached_figure
 from components.i18n import current_language
 from components.map import folium_map as map_view
 from data_access import map_data
-from data_access.boundaries import load_boundaries
-from data_access.config import boundary_geojson_path
+from data_access.boundaries import REGION_CODES, load_boundaries
+from data_access.config import REGION_BOUNDARY_GEOJSON, boundary_geojson_path
 from data_access.filters import Filters
 
 _ENTRIES = 32
@@ -54,6 +54,12 @@ def _boundaries(file: tuple[str | None, float | None]) -> dict | None:
 def boundaries() -> dict | None:
     """The configured kecamatan boundaries, re-read when the file changes; None without a usable file."""
     return _boundaries(_boundary_file())
+
+
+@st.cache_data(show_spinner=False, max_entries=1)
+def regions() -> dict | None:
+    """The two regions' outlines shipped with the app (data_access/geo); None if the file is unusable."""
+    return load_boundaries(REGION_BOUNDARY_GEOJSON, REGION_CODES)
 
 
 @cached_figure(ages_with_calendar=True, connects=False, max_entries=_ENTRIES)

@@ -11,14 +11,17 @@ from __future__ import annotations
 import html
 import json
 import math
+from urllib.parse import quote
 
 import folium
 import pandas as pd
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
+from components.chart_style import GRADE_COLORS, GRADE_TEXT_COLOR
 from components.formatting import fmt_number, fmt_pct
 from components.i18n import t
+from components.map.assets import ASSET_PATH
 from components.table import unit_link
 from data_access.filters import Filters
 from data_access.ikm import GRADES, grade_of
@@ -26,13 +29,10 @@ from data_access.map_data import MEASURES, NO_QUESTIONNAIRES, UNRATED
 from data_access.reference import KECAMATAN, REGIONS
 from data_access.sample import ADEQUATE, INADEQUATE
 
-# The one colour mapping of grades (Okabe–Ito, told apart with the common colour-vision deficiencies), with a text
-# colour of at least 5:1 contrast on each; the letter is drawn in the marker too, so colour is never the only cue.
+# (fill, letter colour) per marker: the grades' colours of every chart (components/chart_style.py), and grey for a
+# unit shown without a grade; the letter is drawn in the marker too, so colour is never the only cue.
 MARKER_STYLES: dict[str, tuple[str, str]] = {
-    "A": ("#0072B2", "#FFFFFF"),
-    "B": ("#009E73", "#000000"),
-    "C": ("#E69F00", "#000000"),
-    "D": ("#D55E00", "#000000"),
+    **{grade: (GRADE_COLORS[grade], GRADE_TEXT_COLOR) for grade in GRADES},
     UNRATED: ("#BBBBBB", "#000000"),
 }
 MARKER_LETTERS: dict[str, str] = {**{grade: grade for grade in GRADES}, UNRATED: "–"}
@@ -42,9 +42,12 @@ NO_VALUE_COLOUR = "#FFFFFF"
 MAX_CIRCLE_RADIUS = 22  # px, the largest proportional circle
 MIN_CIRCLE_RADIUS = 4
 
+# The versions of the copies in assets/map (its README), which MAP_ASSETS_URL must hold too.
 LEAFLET = ("leaflet", "1.9.4")
 MARKERCLUSTER = ("leaflet.markercluster", "1.5.3")
-CDN = "https://cdn.jsdelivr.net/npm"
+# The map's load check (assets/map/peta.js): always the app's own, whoever serves Leaflet.
+LOAD_CHECK = f"{ASSET_PATH}/peta.js"
+REGION_LINE = {"color": "#1b1f23", "weight": 2.5, "fill": False, "interactive": False}
 
 MIN_ZOOM, MAX_ZOOM = 8, 18
 HOME_ZOOM = 10  # both regions, or the Kabupaten
@@ -56,24 +59,33 @@ HOME = (-7.75, 112.84)
 
 
 def asset_url(package: tuple[str, str], file: str, assets_url: str | None) -> str:
-    """A Leaflet or marker-cluster file: from the self-hosted copy (laid out like node_modules) or the CDN."""
-    name, version = package
-    if assets_url:
-        return f"{assets_url}/{name}/dist/{file}"
-    return f"{CDN}/{name}@{version}/dist/{file}"
+    """A Leaflet or marker-cluster file: from the app's own copy (components/map/assets.py) or, when MAP_ASSETS_URL
+    is set, from that folder (laid out the same way)."""
+    return f"{assets_url or ASSET_PATH}/{package[0]}/dist/{file}"
 
 
-def base_map(tiles: str | None, attribution: str, assets_url: str | None) -> folium.Map:
-    """The map without data: background tiles (None: a blank background), Leaflet only (none of folium's
-    bootstrap, jQuery or font links, which the markers do not need), no scroll-wheel zoom (the page scrolls),
-    and PageFriendly clicks and links."""
-    fmap = folium.Map(location=HOME, zoom_start=HOME_ZOOM, tiles=None, control_scale=True, scrollWheelZoom=False)
+def load_check_url(lang: str | None = None) -> str:
+    """The load check's address, with the notice it shows in the user's language."""
+    return f"{LOAD_CHECK}?teks={quote(t('map.load_failed', lang))}"
+
+
+def base_map(tiles: str | None, attribution: str, assets_url: str | None, regions: dict | None = None,
+             lang: str | None = None) -> folium.Map:
+    """The map without data: background tiles (None: a blank background), the two regions' outlines, a scale and
+    the credit for the boundaries, Leaflet only (none of folium's bootstrap, jQuery or font links, which the markers
+    do not need) after the load check that shows a notice when it cannot load, no scroll-wheel zoom (the page
+    scrolls), and PageFriendly clicks and links."""
+    fmap = folium.Map(location=HOME, zoom_start=HOME_ZOOM, tiles=None, scrollWheelZoom=False)
     # on the map itself, not only its tiles: the marker clusters need a maximum zoom when there are no tiles
     fmap.options.update(minZoom=MIN_ZOOM, maxZoom=MAX_ZOOM)
     if tiles:
         folium.TileLayer(tiles, attr=attribution, max_zoom=MAX_ZOOM).add_to(fmap)
+    if regions:
+        folium.GeoJson(regions, name="regions", style_function=lambda _: REGION_LINE, interactive=False,
+                       control=False).add_to(fmap)
+    ScaleAndCredit(t("map.attribution.boundaries", lang)).add_to(fmap)
     PageFriendly().add_to(fmap)
-    fmap.default_js = [("leaflet", asset_url(LEAFLET, "leaflet.js", assets_url))]
+    fmap.default_js = [("peta_check", load_check_url(lang)), ("leaflet", asset_url(LEAFLET, "leaflet.js", assets_url))]
     fmap.default_css = [("leaflet_css", asset_url(LEAFLET, "leaflet.css", assets_url))]
     return fmap
 
@@ -157,6 +169,26 @@ def script_json(rows: list) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
+class ScaleAndCredit(folium.MacroElement):
+    """A kilometre scale (miles mean nothing here), top right, where the credits cannot run over it when they wrap
+    on a phone; and a credit in the map's attribution line, beside the tiles' own: the boundaries' source and
+    licence."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        L.control.scale({imperial: false, position: 'topright'}).addTo({{ this._parent.get_name() }});
+        {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text_json }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, html_text: str):
+        super().__init__()
+        self._name = "ScaleAndCredit"
+        self.text_json = script_json([html_text])[1:-1]
+
+
 class PageFriendly(folium.MacroElement):
     """What a map inside a page's iframe needs, once per map: clicks that do not scroll the page (Leaflet focuses
     the map on mousedown, which scrolls the page when the map is partly out of view, so the click lands elsewhere),
@@ -203,18 +235,33 @@ class UnitMarkers(JSCSSMixin, folium.MacroElement):
         var {{ this.get_name() }} = (function () {
             var styles = {{ this.styles_json }};
             var rows = {{ this.rows_json }};
-            var word = {{ this.units_word_json }};
+            var label = {{ this.label_json }}, grades = {{ this.grades_json }}, unrated = {{ this.unrated_json }};
+            // A cluster takes the grade most of its graded units have (a tie: the lower grade), grey when none is
+            // graded; it shows its count and that letter, and names every grade's count to screen readers.
+            function clusterIcon(group) {
+                var counts = {}, pick = unrated, most = 0, parts = [];
+                group.getAllChildMarkers().forEach(function (m) {
+                    counts[m.options.grade] = (counts[m.options.grade] || 0) + 1;
+                });
+                grades.forEach(function (g) {
+                    if ((counts[g] || 0) > 0 && counts[g] >= most) { most = counts[g]; pick = g; }
+                });
+                Object.keys(styles).forEach(function (g) { parts.push(styles[g][4] + ' ' + (counts[g] || 0)); });
+                var n = group.getChildCount(), s = styles[pick];
+                var name = label.replace('{n}', n).replace('{grade}', s[4]) + ' (' + parts.join(', ') + ')';
+                return L.divIcon({
+                    className: 'peta-cluster peta-cluster-' + pick, iconSize: [40, 40],
+                    html: '<span data-n="' + n + '" data-grade="' + pick + '" role="img" title="' + name
+                        + '" aria-label="' + name + '" style="display:flex;flex-direction:column;'
+                        + 'align-items:center;justify-content:center;box-sizing:border-box;width:40px;height:40px;'
+                        + 'border-radius:50%;background:' + s[0] + ';color:' + s[1] + ';border:3px ' + s[3]
+                        + ' #1b1f23;box-shadow:0 0 0 2px #fff;font:700 13px/1.05 sans-serif">' + n
+                        + '<span style="font-size:10px">' + s[4] + '</span></span>'
+                });
+            }
             var cluster = L.markerClusterGroup({
                 showCoverageOnHover: false, maxClusterRadius: 40, chunkedLoading: true,
-                iconCreateFunction: function (group) {
-                    var n = group.getChildCount();
-                    return L.divIcon({
-                        className: 'peta-cluster', iconSize: [36, 36],
-                        html: '<span style="display:flex;align-items:center;justify-content:center;width:32px;'
-                            + 'height:32px;border-radius:50%;background:#fff;color:#1b1f23;border:3px solid #1b1f23;'
-                            + 'font:700 13px/1 sans-serif" aria-label="' + n + ' ' + word + '">' + n + '</span>'
-                    });
-                }
+                iconCreateFunction: clusterIcon
             });
             cluster.addLayers(rows.map(function (r) {
                 var s = styles[r[2]];
@@ -226,7 +273,7 @@ class UnitMarkers(JSCSSMixin, folium.MacroElement):
                         + s[3] + ' ' + s[2] + ';box-shadow:0 0 0 1px #fff;font:700 13px/1 sans-serif">'
                         + s[4] + '</span>'
                 });
-                return L.marker([r[0], r[1]], {icon: icon, title: r[3], keyboard: true, riseOnHover: true})
+                return L.marker([r[0], r[1]], {icon: icon, title: r[3], keyboard: true, riseOnHover: true, grade: r[2]})
                     .bindPopup(r[4], {maxWidth: 280});
             }));
             cluster.addTo({{ this._parent.get_name() }});
@@ -236,11 +283,14 @@ class UnitMarkers(JSCSSMixin, folium.MacroElement):
         """
     )
 
-    def __init__(self, rows: list[list], units_word: str, assets_url: str | None = None):
+    def __init__(self, rows: list[list], cluster_label: str, assets_url: str | None = None):
         super().__init__()
         self._name = "UnitMarkers"
         self.rows_json = script_json(rows)
-        self.units_word_json = script_json([units_word])[1:-1]  # a cluster's name for screen readers: "12 unit"
+        # a cluster's name ('{n} unit, mutu terbanyak {grade}'), the grades from best to worst, the grey's key
+        self.label_json = script_json([cluster_label])[1:-1]
+        self.grades_json = script_json(list(GRADES))
+        self.unrated_json = script_json([UNRATED])[1:-1]
         # per marker: fill, text colour, border colour, border style, letter
         self.styles_json = json.dumps({
             marker: [fill, text, "#555555" if marker == UNRATED else "#FFFFFF",
@@ -257,7 +307,7 @@ class UnitMarkers(JSCSSMixin, folium.MacroElement):
 def unit_layer(rows: list[list], assets_url: str | None = None, lang: str | None = None) -> folium.FeatureGroup:
     """The units' layer; drawn even when empty, so the cluster script is loaded with the map."""
     group = folium.FeatureGroup(name="units")
-    UnitMarkers(rows, t("map.units_word", lang), assets_url).add_to(group)
+    UnitMarkers(rows, t("map.cluster.label", lang), assets_url).add_to(group)
     return group
 
 

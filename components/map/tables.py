@@ -13,7 +13,7 @@ def _region(row: dict) -> str:
 
 
 UNIT_COLUMNS = (
-    Column("unit", "map.col.unit", "text", lambda r: r["name"], phone=True),
+    Column("unit", "map.col.unit", "text", lambda r: r["name"], phone=True, card="unit_code"),
     Column("grade", "map.col.grade", "grade", lambda r: map_view.MARKER_LETTERS[r["marker"]], phone=True),
     Column("ikm", "map.col.ikm", "score", decimals=2, phone=True),
     Column("respondents", "map.col.respondents", "people", decimals=0),
@@ -27,7 +27,7 @@ UNIT_COLUMNS = (
     Column("latitude", "map.col.latitude", "degrees", decimals=6),
     Column("longitude", "map.col.longitude", "degrees", decimals=6),
     Column("minimum_sample", "map.col.minimum", "people", decimals=0),
-    Column("unit_code", "map.col.code", "code", link=True),
+    Column("unit_code", "map.col.code", "code"),
 )
 
 KECAMATAN_COLUMNS = (

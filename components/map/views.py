@@ -13,7 +13,7 @@ from streamlit_folium import st_folium
 from components.figure import downloads, table_block
 from components.filters import describe, url_select
 from components.formatting import fmt_number
-from components.i18n import t
+from components.i18n import current_language, t
 from components.map import figures as peta_data
 from components.map import folium_map as map_view
 from components.map import tables
@@ -82,13 +82,19 @@ def legend_html(measure: str, polygons: bool) -> str:
             f'box-shadow:0 0 0 1px #999;font-weight:700">{map_view.MARKER_LETTERS[marker]}</span>'
             f'{map_view.marker_label(marker)}</span>'
         )
+    fill, text = map_view.MARKER_STYLES["B"]
+    cluster = (f'<span aria-hidden="true" style="display:inline-flex;flex-direction:column;align-items:center;'
+               f'justify-content:center;vertical-align:middle;box-sizing:border-box;width:2.5rem;height:2.5rem;'
+               f'margin-right:.35em;border-radius:50%;background:{fill};color:{text};border:3px solid #1b1f23;'
+               f'font-weight:700;font-size:.8rem;line-height:1.05">12<span style="font-size:.65rem">B</span></span>'
+               f'{t("map.legend.cluster")}')
     layer = t("map.layer.polygons" if polygons else "map.layer.circles", measure=t(f"map.measure.{measure}"))
     if measure != "ikm":
         steps = "".join(f'<span style="display:inline-block;width:1.6em;height:.9em;background:{colour};'
                         f'border:1px solid #999"></span>' for colour in map_view.SEQUENTIAL)
         layer += f' <span aria-hidden="true">{steps}</span> {t("map.layer.scale." + measure)}'
     return (f'<div style="font-size:.9rem;line-height:1.6"><div>{"".join(chips)}</div>'
-            f'<div>{layer}</div></div>')
+            f'<div style="margin:.2em 0 .4em">{cluster}</div><div>{layer}</div></div>')
 
 
 def _base_path() -> str:
@@ -105,15 +111,15 @@ def map_section(filters: Filters, marker: str | None, measure: str) -> None:
     shapes = peta_data.kecamatan_shapes(filters, measure)
     layers = [
         map_view.kecamatan_layer(shapes),
-        map_view.unit_layer(peta_data.unit_rows(filters, marker, _base_path()), assets),
+        map_view.unit_layer(peta_data.unit_rows(filters, marker, _base_path()), assets, current_language()),
     ]
     centre, zoom = map_view.view_for(filters)
     # Past the map's markers in one step: a keyboard user would otherwise tab through each of them, and a phone's
     # swipe over the map pans it instead of scrolling the page.
     st.markdown(f"[{t('a11y.map.skip')}](#{LIST_ANCHOR})")
-    st_folium(map_view.base_map(tiles, attribution, assets), key=MAP_KEY, height=MAP_HEIGHT,
-              use_container_width=True, returned_objects=[], center=centre, zoom=zoom,
-              feature_group_to_add=layers)
+    base = map_view.base_map(tiles, attribution, assets, peta_data.regions(), current_language())
+    st_folium(base, key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True, returned_objects=[], center=centre,
+              zoom=zoom, feature_group_to_add=layers)
     st.html(legend_html(measure, peta_data.boundaries() is not None))
     st.caption(t("map.fallback"))
 

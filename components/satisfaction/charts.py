@@ -12,12 +12,11 @@ import math
 import altair as alt
 import pandas as pd
 
-from components.chart_style import BLUE, ROW_HEIGHT, SERIES_COLORS, SERIES_SHAPES
+from components.chart_style import BLUE, GRADE_COLORS, ROW_HEIGHT, SERIES_COLORS, SERIES_SHAPES
 from components.i18n import t
 from data_access.ikm import GRADE_BANDS, GRADES, HIGHEST_SCORE, LOWEST_SCORE
 from data_access.perception import FAST_WITHIN_LIMIT_PCT, SATISFIED_GRADES, SLOW_WITHIN_LIMIT_PCT
 
-GRADE_COLORS: dict[str, str] = {"A": "#009E73", "B": "#56B4E9", "C": "#E69F00", "D": "#D55E00"}
 # Perception chart: disagreement flags by colour and shape; agreement in grey.
 FLAG_COLORS = ("#D55E00", BLUE, "#999999")
 FLAG_SHAPES = ("triangle-up", "diamond", "circle")
