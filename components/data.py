@@ -160,6 +160,5 @@ def period_options() -> list[str]:
 
 
 def newest_change() -> datetime | None:
-    """When any data last changed: the 'data per' time of downloads and citations."""
-    freshness = data_freshness()
-    return max(freshness.values()) if freshness else None
+    """The newest time the data holds (Ombudsman years aside): the 'data per' time of downloads and citations."""
+    return max((value for value in data_freshness().values() if isinstance(value, datetime)), default=None)

@@ -47,3 +47,17 @@ def fmt_datetime_wib(instant: datetime | None, lang: str | None = None) -> str:
 
 def fmt_quarter(start: date, lang: str | None = None) -> str:
     return t("quarter", lang, q=(start.month - 1) // 3 + 1, year=start.year)
+
+
+def running_label(today: date, lang: str | None = None) -> str:
+    """How a period that has not ended is labelled wherever it is shown: 'berjalan, s.d. 5 Des' / 'running, to
+    5 Dec' — its figures cover only the days up to `today`."""
+    return t("period.running", lang, day=f"{today.day} {t(f'month.{today.month}', lang)}")
+
+
+def fmt_freshness(value: datetime | int, lang: str | None = None) -> str:
+    """A source's 'data per' value (data_access.overview.data_freshness): a time in WIB, or for the Ombudsman the
+    year of its newest assessment, which is all its publication tells."""
+    if isinstance(value, int):
+        return t("source.ombudsman_year", lang, year=value)
+    return fmt_datetime_wib(value, lang)

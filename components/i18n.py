@@ -74,6 +74,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The latest summary for both regions: citizen satisfaction (IKM), complaints and compliance.",
     },
     "home.ikm": {"id": "IKM {quarter}", "en": "IKM {quarter}"},
+    "home.ikm_running": {"id": "IKM {quarter} ({running})", "en": "IKM {quarter} ({running})"},
     "home.ikm_help": {
         "id": "Indeks Kepuasan Masyarakat (skala {lowest}–{highest}) dari kuesioner triwulan ini; perubahan "
         "dibanding triwulan sebelumnya.",
@@ -81,6 +82,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "against the previous quarter.",
     },
     "home.grade": {"id": "Mutu {grade} · {label}", "en": "Grade {grade} · {label}"},
+    "home.grade_provisional": {"id": "Mutu sementara {grade} · {label}", "en": "Provisional grade {grade} · {label}"},
     "home.no_ikm": {"id": "Belum ada kuesioner", "en": "No questionnaires yet"},
     "home.respondents": {"id": "Responden triwulan ini", "en": "Respondents this quarter"},
     "home.responses_today": {"id": "Kuesioner hari ini", "en": "Questionnaires today"},
@@ -104,6 +106,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "source.complaints": {"id": "Pengaduan", "en": "Complaints"},
     "source.units": {"id": "Unit layanan", "en": "Service units"},
     "source.ombudsman": {"id": "Ombudsman", "en": "Ombudsman"},
+    "source.ombudsman_year": {"id": "penilaian {year}", "en": "{year} assessment"},
+    "period.running": {"id": "berjalan, s.d. {day}", "en": "running, to {day}"},
     "month.1": {"id": "Jan", "en": "Jan"},
     "month.2": {"id": "Feb", "en": "Feb"},
     "month.3": {"id": "Mar", "en": "Mar"},
