@@ -61,3 +61,26 @@ def fmt_freshness(value: datetime | int, lang: str | None = None) -> str:
     if isinstance(value, int):
         return t("source.ombudsman_year", lang, year=value)
     return fmt_datetime_wib(value, lang)
+
+
+def fmt_ombudsman_band(label: str, lang: str | None = None) -> str:
+    """An Ombudsman RI band (data_access.ombudsman_band) in the reader's language."""
+    return t(f"ombudsman.band.{label}", lang)
+
+
+def fmt_government(entity: str, region_code: str | None, lang: str | None = None) -> str:
+    """A local government as the rest of the dashboard names it: our two regions by their UI name ('Pasuruan
+    Regency'), other governments in English as 'Malang City' / 'Malang Regency' rather than 'Kota Malang'."""
+    if region_code:
+        return t(f"region.{region_code}", lang)
+    if (lang or current_language()) == "en":
+        for prefix, kind in (("Kota ", "City"), ("Kabupaten ", "Regency")):
+            if entity.startswith(prefix):
+                return f"{entity.removeprefix(prefix)} {kind}"
+    return entity
+
+
+def readable_ombudsman(row: dict, lang: str | None = None) -> dict:
+    """An Ombudsman score row (data_access.ombudsman) with its government and band named in the reader's language."""
+    return {**row, "entity": fmt_government(row["entity"], row["region_code"], lang),
+            "band": fmt_ombudsman_band(row["band"], lang)}

@@ -17,6 +17,7 @@ from data_access.elements import (
     SURVEY_CHANNELS,
 )
 from data_access.ikm import GRADE_BANDS
+from data_access.ombudsman import BANDS_2022_2024, BANDS_UNTIL_2021, OPINION_LABEL
 from data_access.reference import REGIONS
 
 LANGUAGES: tuple[str, ...] = ("id", "en")
@@ -1804,6 +1805,16 @@ _REGION_EN = {"35.14": "Pasuruan Regency", "35.75": "Pasuruan City"}
 _GRADE_EN = {"A": "Very good", "B": "Good", "C": "Poor", "D": "Not good"}
 STRINGS.update({f"region.{r['code']}": {"id": r["name"], "en": _REGION_EN[r["code"]]} for r in REGIONS})
 STRINGS.update({f"grade.{grade}": {"id": label, "en": _GRADE_EN[grade]} for _, grade, label in GRADE_BANDS})
+# Ombudsman RI's band names (data_access.ombudsman) are its own Indonesian terms; English gives their meaning, and
+# keeps the colour-zone names, which readers meet in Ombudsman RI's reports, beside it.
+_OMBUDSMAN_BAND_EN = {
+    "zona hijau": "zona hijau (green zone)", "zona kuning": "zona kuning (yellow zone)",
+    "zona merah": "zona merah (red zone)", "A — kualitas tertinggi": "A — highest quality",
+    "B — kualitas tinggi": "B — high quality", "C — kualitas sedang": "C — medium quality",
+    "D/E — kualitas rendah": "D/E — low quality", OPINION_LABEL: "Ombudsman RI opinion",
+}
+STRINGS.update({f"ombudsman.band.{label}": {"id": label, "en": _OMBUDSMAN_BAND_EN[label]}
+                for label in [*(b[1] for b in (*BANDS_UNTIL_2021, *BANDS_2022_2024)), OPINION_LABEL]})
 # Short element and profile labels for charts and tables (official element names: data_access.elements).
 _ELEMENT_SHORT = {
     "persyaratan": ("Persyaratan", "Requirements"), "prosedur": ("Prosedur", "Procedure"),

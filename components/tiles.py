@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.formatting import fmt_number, fmt_pct, fmt_quarter, fmt_signed, running_label
+from components.formatting import fmt_number, fmt_ombudsman_band, fmt_pct, fmt_quarter, fmt_signed, running_label
 from components.i18n import t
 from data_access import clock, periods
 from data_access.complaint_rules import FIRST_RESPONSE_LIMIT
@@ -66,6 +66,6 @@ def region_card(region: RegionOverview) -> None:
         if region.ombudsman:
             ombudsman_col.metric(t("home.ombudsman", year=region.ombudsman["year"]),
                                  fmt_number(region.ombudsman["score"], 2))
-            ombudsman_col.caption(region.ombudsman["band"])
+            ombudsman_col.caption(fmt_ombudsman_band(region.ombudsman["band"]))
         else:
             ombudsman_col.metric(t("home.ombudsman_none"), "–")
