@@ -5,6 +5,7 @@ The page scripts live in app_pages/, not pages/: a folder named exactly `pages` 
 mode until some session has run st.navigation, so the first deep link after a restart (a QR code's
 /survei?unit=...) would run its page without this shell."""
 
+import logging
 from pathlib import Path
 
 import streamlit as st
@@ -57,5 +58,7 @@ with app_guard():
             demo_banner()
         navigation.run()
     else:
+        # The command is for whoever runs the server, so it goes to the server's log; the public reads why not.
+        logging.getLogger("dashboard").warning("The database has no schema: run `python -m data_access init`.")
         st.warning(t("app.db_not_initialised"), icon=":material/database:")
 footer()

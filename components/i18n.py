@@ -47,8 +47,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The database cannot be reached right now. The page recovers by itself; please reload shortly.",
     },
     "app.db_not_initialised": {
-        "id": "Basis data belum disiapkan. Admin: jalankan `python -m data_access init`.",
-        "en": "The database has not been set up. Admin: run `python -m data_access init`.",
+        "id": "Data belum tersedia: basis data dasbor ini belum disiapkan. Silakan kembali lagi nanti.",
+        "en": "No data yet: this dashboard's database has not been set up. Please come back later.",
     },
     "app.unexpected_error": {
         "id": "Terjadi kesalahan saat menyiapkan halaman ini. Silakan coba lagi.",
@@ -1770,7 +1770,8 @@ STRINGS: dict[str, dict[str, str]] = {
                                    "en": "What is measured (IKM, first response, complaints past the limit)."},
     "data.dict.lead.col.value": {"id": "Nilai saat ini, dalam kata-kata dan angka.",
                                  "en": "The current value, in words and figures."},
-    "data.dict.lead.col.target": {"id": "Target yang diatur admin.", "en": "The target the admins set."},
+    "data.dict.lead.col.target": {"id": "Target yang ditetapkan pengelola dasbor.",
+                                  "en": "The target set by the dashboard's operators."},
     "data.dict.lead.col.gap": {"id": "Seberapa jauh dari target, atau \"tercapai\".",
                                "en": "How far from the target, or \"met\"."},
     "data.dict.lead.ombudsman.col.entity": {"id": "Pemerintah daerah yang dinilai.",

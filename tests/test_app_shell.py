@@ -97,10 +97,12 @@ def test_a_missing_database_file_gives_a_notice_not_a_traceback(monkeypatch, tmp
     assert not (tmp_path / "absent.sqlite").exists()  # the read-only path never creates it
 
 
-def test_a_database_without_schema_asks_the_admin_to_run_init(monkeypatch, tmp_path):
+def test_a_database_without_schema_tells_the_public_plainly_and_the_admin_in_the_log(monkeypatch, tmp_path, caplog):
     import sqlite3
 
     path = tmp_path / "blank.sqlite"
     sqlite3.connect(path).execute("CREATE TABLE unrelated (x INTEGER)").connection.close()
     app = _run(monkeypatch, f"sqlite:///{path}")
-    assert any("python -m data_access init" in w.value for w in app.warning)
+    assert any("Data belum tersedia" in w.value for w in app.warning)
+    assert not any("python -m" in w.value for w in app.warning)  # no developer's note on a public page
+    assert "python -m data_access init" in caplog.text
