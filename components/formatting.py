@@ -84,3 +84,32 @@ def readable_ombudsman(row: dict, lang: str | None = None) -> dict:
     """An Ombudsman score row (data_access.ombudsman) with its government and band named in the reader's language."""
     return {**row, "entity": fmt_government(row["entity"], row["region_code"], lang),
             "band": fmt_ombudsman_band(row["band"], lang)}
+
+
+# A unit's name on screen (a table's name column, a chart's axis) is at most this long: a phone then sees the name
+# and the figure beside it. The full name stays in downloads, tooltips and the unit's card.
+NAME_LIMIT = 36
+# A chart's axis room for a name of NAME_LIMIT characters at Vega's 11 px label font, so Vega never cuts it itself.
+NAME_LABEL_LIMIT = 220
+_REGION_WORDS = ("Kabupaten", "Kota")
+_DANGLING = {"dan", "di", "&", "-"}
+
+
+def short_name(name: str, limit: int = NAME_LIMIT) -> str:
+    """A long unit name shortened in the middle, never at its end: the end is what tells a Kabupaten unit from the
+    Kota one of the same service ('Dinas Kependudukan … Kab. Pasuruan' / 'Dinas Kependudukan … Kota Pasuruan')."""
+    if len(name) <= limit:
+        return name
+    words = name.split()
+    tail_size = 2 if len(words) > 2 and words[-2] in _REGION_WORDS else 1
+    tail = " ".join(words[-tail_size:]).replace("Kabupaten ", "Kab. ")
+    if len(compact := " ".join([*words[:-tail_size], tail])) <= limit:
+        return compact
+    head: list[str] = []
+    for word in words[:-tail_size]:
+        if len(" ".join([*head, word])) + len(tail) + 3 > limit:
+            break
+        head.append(word)
+    while head and head[-1].lower() in _DANGLING:
+        head.pop()
+    return f"{' '.join(head) or words[0]} … {tail}"

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from components.formatting import fmt_number
+from components.formatting import fmt_number, short_name
 from components.i18n import current_language, t
 from data_access.filters import Filters
 from data_access.ikm import GRADES, HIGHEST_SCORE, IKM_DECIMALS, LOWEST_SCORE, SCALE
@@ -24,6 +24,9 @@ from data_access.privacy import SMALL_COUNT_THRESHOLD
 
 # A unit column's link shows the unit code taken from the link itself.
 UNIT_LINK_TEXT = r"unit=([^&]*)"
+# The key of every table's unit-name column: on screen a long name is shortened by one rule (short_name) that keeps
+# what tells units apart, so a phone sees the name and the figure beside it.
+NAME_KEY = "unit"
 
 
 def unit_link(code: str, base_path: str = "", lang: str | None = None) -> str:
@@ -154,13 +157,16 @@ def _written(column: Column) -> Callable[[Any], Any]:
 
 
 def screen(table: Table, frame: pd.DataFrame, base_path: str = ""):
-    """(styled table, column config, column order) of `frame` on screen: the downloads' values and headers, unit
-    codes linked to their cards, the phone's columns first and pinned; sorting still sees the numbers."""
+    """(styled table, column config, column order) of `frame` on screen: the downloads' values and headers (long unit
+    names shortened in the middle), unit codes linked to their cards, the phone's columns first and pinned; sorting
+    still sees the numbers."""
     shown = frame.copy()
     lang = current_language()
     formats, config = {}, {}
     for column in table.columns:
         header = column.header()
+        if column.key == NAME_KEY:
+            shown[column.key] = shown[column.key].map(lambda name: name if _is_blank(name) else short_name(name))
         if column.link:
             shown[column.key] = shown[column.key].map(
                 lambda code: None if code is None else unit_link(code, base_path, lang))
