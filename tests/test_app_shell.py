@@ -2,6 +2,7 @@
 
 
 import pytest
+import time_machine
 from streamlit.testing.v1 import AppTest
 
 from data_access.complaint_rules import VERIFICATION_LIMIT
@@ -58,6 +59,25 @@ def test_english_switch_changes_words_and_number_format(monkeypatch, engine, db_
     assert [s.value for s in app.subheader] == ["Pasuruan Regency", "Pasuruan City"]
     assert ("IKM Q4 2025", "88.31") in _metrics(app)
     assert "**Grade A · Very good**" in [m.value for m in app.markdown]
+
+
+@pytest.mark.parametrize(("lang", "ikm_label", "grade", "band", "freshness"), [
+    ("id", "IKM Triwulan 4 2026 (berjalan, s.d. 5 Des)", "**Mutu sementara B · Baik**", "A — kualitas tertinggi",
+     "Data per — Kuesioner: 3 Des 2026 14.30 WIB · Ombudsman: penilaian 2024"),
+    ("en", "IKM Q4 2026 (running, to 5 Dec)", "**Provisional grade B · Good**", "A — highest quality",
+     "Data as of — Questionnaires: 3 Dec 2026 14:30 WIB · Ombudsman: 2024 assessment"),
+])
+def test_beranda_labels_the_running_quarter_and_dates_each_source_by_its_data(monkeypatch, engine, db_url, lang,
+                                                                             ikm_label, grade, band, freshness):
+    unit = add_unit(engine, "3575-MPP", region="35.75", kind="mpp")
+    add_questionnaires(engine, unit, answers_totalling(7947, 250), wib(2026, 12, 3, 14, 30))  # 88.30, grade B
+    with time_machine.travel(wib(2026, 12, 5, 10), tick=False):  # 5 December: the quarter runs to 31 December
+        app = _run(monkeypatch, db_url, lang=lang)
+    assert (ikm_label, "88.30" if lang == "en" else "88,30") in _metrics(app)
+    assert grade in [m.value for m in app.markdown]
+    captions = [c.value for c in app.caption]
+    assert captions.count(band) == 2  # both regions' Ombudsman 2024 band, in the reader's language
+    assert freshness in captions
 
 
 def test_region_filter_comes_from_the_url(monkeypatch, db_url):
