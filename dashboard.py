@@ -28,11 +28,12 @@ WRAPPING_METRICS = """<style>
 }
 </style>"""
 
-st.set_page_config(page_title="Dasbor Pelayanan Publik Pasuruan", page_icon=str(TAB_ICON), layout="wide")
-st.html(WRAPPING_METRICS)
 keep_made_downloads()
 
 language_switch()
+# After the language is known, so that the tab's title is in it too (Streamlit takes the page config at any point).
+st.set_page_config(page_title=t("app.title"), page_icon=str(TAB_ICON), layout="wide")
+st.html(WRAPPING_METRICS)
 region_filter()
 
 pages = [

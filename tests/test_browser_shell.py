@@ -1,5 +1,5 @@
-"""The shell as the public meets it in Chromium: Beranda's tiles whole at 1280 and 390 px in both languages, no
-English ⋮ menu, and a tab icon the app serves itself."""
+"""The shell as the public meets it in Chromium: Beranda's tiles whole at 1280 and 390 px in both languages, the
+tab's title in the page's language, no English ⋮ menu, and a tab icon the app serves itself."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ _CUT_JS = """() => [...document.querySelectorAll(
     .map(e => { const box = e.querySelector('p') || e;
                 const cut = box.scrollWidth > box.clientWidth + 1 || e.scrollWidth > e.clientWidth + 1;
                 return [e.innerText.trim(), cut]; })"""
+TITLES = {"id": "Dasbor Pelayanan Publik Pasuruan", "en": "Pasuruan Public Service Dashboard"}
 
 
 @pytest.mark.parametrize("width", [1280, 390])
@@ -26,6 +27,7 @@ def test_beranda_tiles_show_every_label_and_value_whole(app_server, browser, tmp
         wait_for_app(page)
         page.wait_for_selector('[data-testid="stMetricValue"]')
         screenshot(page, tmp_path / f"beranda-{lang}-{width}.png")
+        assert page.title().startswith(TITLES[lang])  # the tab speaks the page's language too
         tiles = page.evaluate(_CUT_JS)
         assert len(tiles) >= 14  # two regions, seven figures each, each a label and a value
         assert not [text for text, cut in tiles if cut], tiles
