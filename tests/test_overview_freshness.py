@@ -40,3 +40,17 @@ def test_a_peer_score_does_not_make_ours_newer_and_a_source_without_data_is_left
         freshness = data_freshness(conn)
     assert freshness["ombudsman"] == 2024
     assert "surveys" not in freshness and "complaints" not in freshness
+
+
+def test_downloads_and_citations_are_dated_by_the_figures_data_not_a_later_unit_import(monkeypatch, engine, db_url):
+    from components import data
+
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    monkeypatch.delenv("PUBLIC_DATABASE_URL", raising=False)
+    unit = add_unit(engine, "3575-MPP")
+    add_questionnaires(engine, unit, [answers(4)], wib(2026, 11, 18, 14, 30))
+    add_complaint(engine, unit, wib(2026, 11, 17, 8), "diterima")
+    with engine.begin() as conn:
+        conn.execute(insert(schema.data_sources).values(
+            source="units", updated_at=datetime(2026, 11, 19, 3, 0, tzinfo=UTC), detail="units.csv"))
+    assert data.newest_change() == datetime(2026, 11, 18, 7, 30, tzinfo=UTC)  # the questionnaire, 14.30 WIB
