@@ -9,6 +9,7 @@ Adding a column is one `Column(...)` in its table's spec, and the field in the q
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +28,9 @@ UNIT_LINK_TEXT = r"unit=([^&]*)"
 # The key of every table's unit-name column: on screen a long name is shortened by one rule (short_name) that keeps
 # what tells units apart, so a phone sees the name and the figure beside it.
 NAME_KEY = "unit"
+# The grid's 14 px sans-serif averages under 7.2 px a character; the padding is the cell's own.
+NAME_PIXELS_PER_CHARACTER = 7.2
+NAME_PADDING_PIXELS = 24
 
 
 def unit_link(code: str, base_path: str = "", lang: str | None = None) -> str:
@@ -57,7 +61,7 @@ class Column:
     value: Callable[[dict], Any] | None = None  # how a row gives it; by default the row's field of the same key
     decimals: int | None = None  # None: text; 0: a whole number; n: a number written with n decimals on screen
     link: bool = False  # a unit code: on screen a link to the unit's card
-    phone: bool = False  # first and pinned on screen, so a phone sees it without scrolling sideways
+    phone: bool = False  # first on screen (pinned, unless the table has a unit's name), so a phone sees it at once
     entry: str | None = None  # its dictionary text is data.dict.<entry>; by default data.dict.<label>
 
     def of(self, row: dict) -> Any:
@@ -156,28 +160,41 @@ def _written(column: Column) -> Callable[[Any], Any]:
     return write
 
 
+def name_width(names: pd.Series) -> int | None:
+    """Pixels a name column needs for its longest name: the grid sizes a column by its first rows only, and cuts a
+    longer name further down."""
+    longest = max((len(name) for name in names if isinstance(name, str)), default=0)
+    return math.ceil(NAME_PIXELS_PER_CHARACTER * longest) + NAME_PADDING_PIXELS if longest else None
+
+
 def screen(table: Table, frame: pd.DataFrame, base_path: str = ""):
     """(styled table, column config, column order) of `frame` on screen: the downloads' values and headers (long unit
-    names shortened in the middle), unit codes linked to their cards, the phone's columns first and pinned; sorting
-    still sees the numbers."""
+    names shortened in the middle and wide enough), unit codes linked to their cards, the phone's columns first and
+    pinned (of a table with unit names, only the name); sorting still sees the numbers."""
     shown = frame.copy()
     lang = current_language()
     formats, config = {}, {}
+    # A unit's name takes most of a phone's width, so where a table has one, only it stays put: the figures beside
+    # it come next and scroll, where pinned they would be pushed off the screen and out of reach.
+    has_name = any(column.key == NAME_KEY for column in table.columns)
     for column in table.columns:
         header = column.header()
+        pinned = (column.key == NAME_KEY) if has_name else column.phone
+        width = None
         if column.key == NAME_KEY:
             shown[column.key] = shown[column.key].map(lambda name: name if _is_blank(name) else short_name(name))
+            width = name_width(shown[column.key])
         if column.link:
             shown[column.key] = shown[column.key].map(
                 lambda code: None if code is None else unit_link(code, base_path, lang))
             config[header] = st.column_config.LinkColumn(header, display_text=UNIT_LINK_TEXT, help=t("ikm.card_help"),
-                                                         pinned=column.phone or None)
+                                                         pinned=pinned or None)
         elif column.decimals is not None and shown[column.key].dtype == object:
             shown[column.key] = shown[column.key].map(_written(column))
         elif column.decimals is not None:
             formats[header] = _written(column)
-        if column.phone and not column.link:
-            config[header] = st.column_config.Column(header, pinned=True)
+        if (pinned or width) and not column.link:
+            config[header] = st.column_config.Column(header, pinned=pinned or None, width=width)
     shown = table.labelled(shown)
     order = [c.header() for c in table.columns if c.phone] + [c.header() for c in table.columns if not c.phone]
     return shown.style.format(formats), config, order
