@@ -5,6 +5,9 @@ The page scripts live in app_pages/, not pages/: a folder named exactly `pages` 
 mode until some session has run st.navigation, so the first deep link after a restart (a QR code's
 /survei?unit=...) would run its page without this shell."""
 
+import logging
+from pathlib import Path
+
 import streamlit as st
 
 from components import data
@@ -13,11 +16,24 @@ from components.i18n import t
 from components.kept_downloads import keep_made_downloads
 from components.layout import demo_banner, footer, language_switch, region_filter
 
-st.set_page_config(page_title="Dasbor Pelayanan Publik Pasuruan", page_icon=":material/account_balance:",
-                   layout="wide")
+# The tab icon is a file of ours, which Streamlit serves itself: a Material icon name would be drawn from Google's
+# font CDN, which an intranet or offline browser cannot reach.
+TAB_ICON = Path(__file__).parent / "components" / "assets" / "tab_icon.png"
+# Streamlit cuts a metric's label and value to one line with an ellipsis ("Pengaduan terb…", "2 workin…"); a cut
+# figure is a misread figure, so on every page they wrap instead. A style-only st.html takes no space on the page.
+WRAPPING_METRICS = """<style>
+[data-testid="stMetric"] [data-testid="stMarkdownContainer"],
+[data-testid="stMetric"] [data-testid="stMarkdownContainer"] p {
+  white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: break-word;
+}
+</style>"""
+
 keep_made_downloads()
 
 language_switch()
+# After the language is known, so that the tab's title is in it too (Streamlit takes the page config at any point).
+st.set_page_config(page_title=t("app.title"), page_icon=str(TAB_ICON), layout="wide")
+st.html(WRAPPING_METRICS)
 region_filter()
 
 pages = [
@@ -43,5 +59,7 @@ with app_guard():
             demo_banner()
         navigation.run()
     else:
+        # The command is for whoever runs the server, so it goes to the server's log; the public reads why not.
+        logging.getLogger("dashboard").warning("The database has no schema: run `python -m data_access init`.")
         st.warning(t("app.db_not_initialised"), icon=":material/database:")
 footer()

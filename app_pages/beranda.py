@@ -7,7 +7,7 @@ from components import data
 from components.citation import cite_control
 from components.errors import database_guard
 from components.filters import describe
-from components.formatting import fmt_datetime_wib
+from components.formatting import fmt_freshness
 from components.i18n import t
 from components.layout import REGION_KEY
 from components.tiles import LIVE_REFRESH_SECONDS, region_card
@@ -30,7 +30,7 @@ def live_tiles() -> None:
             with column:
                 region_card(region)
         freshness = data.data_freshness()
-        parts = [f"{t('source.' + source)}: {fmt_datetime_wib(freshness[source])}"
+        parts = [f"{t('source.' + source)}: {fmt_freshness(freshness[source])}"
                  for source in ("surveys", "complaints", "units", "ombudsman") if source in freshness]
         st.caption(f"{t('home.freshness')} — " + " · ".join(parts))
 

@@ -9,7 +9,7 @@ from components import datasets as tables
 from components.citation import LICENCE, citation_text, cite_control, current_link
 from components.errors import database_guard
 from components.filters import describe, page_filters
-from components.formatting import fmt_date, fmt_datetime_wib
+from components.formatting import fmt_date, fmt_freshness
 from components.i18n import t
 from components.open_data import api_link
 from data_access import clock
@@ -25,7 +25,7 @@ cite_slot = st.empty()  # filled once the table picker below has put its choice 
 with database_guard():
     st.header(t("data.freshness.heading"))
     freshness = data.data_freshness()
-    st.markdown("  \n".join(f"**{t('source.' + source)}**: {fmt_datetime_wib(freshness[source])}"
+    st.markdown("  \n".join(f"**{t('source.' + source)}**: {fmt_freshness(freshness[source])}"
                             for source in SOURCES if source in freshness) or t("data.freshness.none"))
     first, last = data.data_span()
     if first is not None:

@@ -15,6 +15,7 @@ from components.formatting import (
     fmt_date,
     fmt_datetime_wib,
     fmt_number,
+    fmt_ombudsman_band,
     fmt_quarter,
     fmt_signed,
 )
@@ -65,7 +66,7 @@ def _region_rows(brief: dict, grade: str, lang: str) -> list[list[str]]:
         if score is None:
             return t("lead.gap.no_data", lang)
         return t("lead.brief.ombudsman_value", lang, score=fmt_number(score["score"], 2, lang), year=score["year"],
-                 band=score["band"])
+                 band=fmt_ombudsman_band(score["band"], lang))
 
     def first(region: dict) -> str:
         row = region["targets"]

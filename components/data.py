@@ -139,6 +139,9 @@ def cached_figure(query: Callable | None = None, /, *, ages_with_calendar: bool 
     return figure
 
 
+# The sources the dashboard's figures are computed from (data_access.overview.data_freshness's keys).
+FIGURE_SOURCES = ("surveys", "complaints")
+
 region_overview = cached_figure(overview.region_overview, ages_with_calendar=True, max_entries=16)
 data_freshness = cached_figure(overview.data_freshness, max_entries=4)
 data_span = cached_figure(overview.data_span, max_entries=4)
@@ -160,6 +163,7 @@ def period_options() -> list[str]:
 
 
 def newest_change() -> datetime | None:
-    """When any data last changed: the 'data per' time of downloads and citations."""
+    """The newest questionnaire or complaint event: the 'data per' time of downloads and citations, whose figures are
+    made of those (a unit list's import or the Ombudsman's year does not make them newer)."""
     freshness = data_freshness()
-    return max(freshness.values()) if freshness else None
+    return max((freshness[source] for source in FIGURE_SOURCES if source in freshness), default=None)

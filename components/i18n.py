@@ -17,6 +17,7 @@ from data_access.elements import (
     SURVEY_CHANNELS,
 )
 from data_access.ikm import GRADE_BANDS
+from data_access.ombudsman import BANDS_2022_2024, BANDS_UNTIL_2021, OPINION_LABEL
 from data_access.reference import REGIONS
 
 LANGUAGES: tuple[str, ...] = ("id", "en")
@@ -46,8 +47,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The database cannot be reached right now. The page recovers by itself; please reload shortly.",
     },
     "app.db_not_initialised": {
-        "id": "Basis data belum disiapkan. Admin: jalankan `python -m data_access init`.",
-        "en": "The database has not been set up. Admin: run `python -m data_access init`.",
+        "id": "Data belum tersedia: basis data dasbor ini belum disiapkan. Silakan kembali lagi nanti.",
+        "en": "No data yet: this dashboard's database has not been set up. Please come back later.",
     },
     "app.unexpected_error": {
         "id": "Terjadi kesalahan saat menyiapkan halaman ini. Silakan coba lagi.",
@@ -74,6 +75,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The latest summary for both regions: citizen satisfaction (IKM), complaints and compliance.",
     },
     "home.ikm": {"id": "IKM {quarter}", "en": "IKM {quarter}"},
+    "home.ikm_running": {"id": "IKM {quarter} ({running})", "en": "IKM {quarter} ({running})"},
     "home.ikm_help": {
         "id": "Indeks Kepuasan Masyarakat (skala {lowest}–{highest}) dari kuesioner triwulan ini; perubahan "
         "dibanding triwulan sebelumnya.",
@@ -81,6 +83,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "against the previous quarter.",
     },
     "home.grade": {"id": "Mutu {grade} · {label}", "en": "Grade {grade} · {label}"},
+    "home.grade_provisional": {"id": "Mutu sementara {grade} · {label}", "en": "Provisional grade {grade} · {label}"},
     "home.no_ikm": {"id": "Belum ada kuesioner", "en": "No questionnaires yet"},
     "home.respondents": {"id": "Responden triwulan ini", "en": "Respondents this quarter"},
     "home.responses_today": {"id": "Kuesioner hari ini", "en": "Questionnaires today"},
@@ -112,6 +115,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "source.complaints": {"id": "Pengaduan", "en": "Complaints"},
     "source.units": {"id": "Unit layanan", "en": "Service units"},
     "source.ombudsman": {"id": "Ombudsman", "en": "Ombudsman"},
+    "source.ombudsman_year": {"id": "penilaian {year}", "en": "{year} assessment"},
+    "period.running": {"id": "berjalan, s.d. {day}", "en": "running, to {day}"},
     "month.1": {"id": "Jan", "en": "Jan"},
     "month.2": {"id": "Feb", "en": "Feb"},
     "month.3": {"id": "Mar", "en": "Mar"},
@@ -1816,7 +1821,8 @@ STRINGS: dict[str, dict[str, str]] = {
                                    "en": "What is measured (IKM, first response, complaints past the limit)."},
     "data.dict.lead.col.value": {"id": "Nilai saat ini, dalam kata-kata dan angka.",
                                  "en": "The current value, in words and figures."},
-    "data.dict.lead.col.target": {"id": "Target yang diatur admin.", "en": "The target the admins set."},
+    "data.dict.lead.col.target": {"id": "Target yang ditetapkan pengelola dasbor.",
+                                  "en": "The target set by the dashboard's operators."},
     "data.dict.lead.col.gap": {"id": "Seberapa jauh dari target, atau \"tercapai\".",
                                "en": "How far from the target, or \"met\"."},
     "data.dict.lead.ombudsman.col.entity": {"id": "Pemerintah daerah yang dinilai.",
@@ -1851,6 +1857,16 @@ _REGION_EN = {"35.14": "Pasuruan Regency", "35.75": "Pasuruan City"}
 _GRADE_EN = {"A": "Very good", "B": "Good", "C": "Poor", "D": "Not good"}
 STRINGS.update({f"region.{r['code']}": {"id": r["name"], "en": _REGION_EN[r["code"]]} for r in REGIONS})
 STRINGS.update({f"grade.{grade}": {"id": label, "en": _GRADE_EN[grade]} for _, grade, label in GRADE_BANDS})
+# Ombudsman RI's band names (data_access.ombudsman) are its own Indonesian terms; English gives their meaning, and
+# keeps the colour-zone names, which readers meet in Ombudsman RI's reports, beside it.
+_OMBUDSMAN_BAND_EN = {
+    "zona hijau": "zona hijau (green zone)", "zona kuning": "zona kuning (yellow zone)",
+    "zona merah": "zona merah (red zone)", "A — kualitas tertinggi": "A — highest quality",
+    "B — kualitas tinggi": "B — high quality", "C — kualitas sedang": "C — medium quality",
+    "D/E — kualitas rendah": "D/E — low quality", OPINION_LABEL: "Ombudsman RI opinion",
+}
+STRINGS.update({f"ombudsman.band.{label}": {"id": label, "en": _OMBUDSMAN_BAND_EN[label]}
+                for label in [*(b[1] for b in (*BANDS_UNTIL_2021, *BANDS_2022_2024)), OPINION_LABEL]})
 # Short element and profile labels for charts and tables (official element names: data_access.elements).
 _ELEMENT_SHORT = {
     "persyaratan": ("Persyaratan", "Requirements"), "prosedur": ("Prosedur", "Procedure"),

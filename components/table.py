@@ -9,6 +9,7 @@ Adding a column is one `Column(...)` in its table's spec, and the field in the q
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +18,7 @@ from urllib.parse import quote
 import pandas as pd
 import streamlit as st
 
-from components.formatting import fmt_number
+from components.formatting import fmt_number, short_name
 from components.i18n import current_language, t
 from data_access.filters import Filters
 from data_access.ikm import GRADES, HIGHEST_SCORE, IKM_DECIMALS, LOWEST_SCORE, SCALE
@@ -29,6 +30,12 @@ NAME_LINK_TEXT = r"#(.+)$"
 # What a name keeps unescaped in its link: the grid's accessible table reads a link cell's address, not its text,
 # so a screen reader hears the name at its end; '%' and '+' stay escaped (the link text is decoded, '+' as a space).
 NAME_LINK_SAFE = " !$&'()*,-./:;=?@_~"
+# The key of every table's unit-name column: on screen a long name is shortened by one rule (short_name) that keeps
+# what tells units apart, so a phone sees the name and the figure beside it.
+NAME_KEY = "unit"
+# The grid's 14 px sans-serif averages under 7.2 px a character; the padding is the cell's own.
+NAME_PIXELS_PER_CHARACTER = 7.2
+NAME_PADDING_PIXELS = 24
 
 
 def unit_link(code: str, base_path: str = "", lang: str | None = None) -> str:
@@ -60,7 +67,7 @@ class Column:
     decimals: int | None = None  # None: text; 0: a whole number; n: a number written with n decimals on screen
     link: bool = False  # a unit code: on screen a link to the unit's card
     card: str | None = None  # the key of the row's unit code: on screen this text (a name) links to that card
-    phone: bool = False  # first and pinned on screen, so a phone sees it without scrolling sideways
+    phone: bool = False  # first on screen (pinned, unless the table has a unit's name), so a phone sees it at once
     entry: str | None = None  # its dictionary text is data.dict.<entry>; by default data.dict.<label>
 
     def of(self, row: dict) -> Any:
@@ -159,32 +166,48 @@ def _written(column: Column) -> Callable[[Any], Any]:
     return write
 
 
+def name_width(names: pd.Series) -> int | None:
+    """Pixels a name column needs for its longest name: the grid sizes a column by its first rows only, and cuts a
+    longer name further down."""
+    longest = max((len(name) for name in names if isinstance(name, str)), default=0)
+    return math.ceil(NAME_PIXELS_PER_CHARACTER * longest) + NAME_PADDING_PIXELS if longest else None
+
+
 def screen(table: Table, frame: pd.DataFrame, base_path: str = ""):
-    """(styled table, column config, column order) of `frame` on screen: the downloads' values and headers, unit
-    codes linked to their cards, the phone's columns first and pinned; sorting still sees the numbers."""
+    """(styled table, column config, column order) of `frame` on screen: the downloads' values and headers (long unit
+    names shortened in the middle and wide enough), unit codes linked to their cards, the phone's columns first and
+    pinned (of a table with unit names, only the name); sorting still sees the numbers."""
     shown = frame.copy()
     lang = current_language()
     formats, config = {}, {}
+    # A unit's name takes most of a phone's width, so where a table has one, only it stays put: the figures beside
+    # it come next and scroll, where pinned they would be pushed off the screen and out of reach.
+    has_name = any(column.key == NAME_KEY for column in table.columns)
     for column in table.columns:
         header = column.header()
+        pinned = (column.key == NAME_KEY) if has_name else column.phone
+        width = None
+        if column.key == NAME_KEY:
+            shown[column.key] = shown[column.key].map(lambda name: name if _is_blank(name) else short_name(name))
+            width = name_width(shown[column.key])
         if column.link:
             shown[column.key] = shown[column.key].map(
                 lambda code: None if code is None else unit_link(code, base_path, lang))
             config[header] = st.column_config.LinkColumn(header, display_text=UNIT_LINK_TEXT, help=t("ikm.card_help"),
-                                                         pinned=column.phone or None)
+                                                         pinned=pinned or None)
         elif column.card:
             # the name rides in the link's fragment, which the card ignores, so the link can show it
-            shown[column.key] = [None if code is None or name is None else
+            shown[column.key] = [None if code is None or _is_blank(name) else
                                  f"{unit_link(code, base_path, lang)}#{quote(str(name), safe=NAME_LINK_SAFE)}"
-                                 for name, code in zip(frame[column.key], frame[column.card], strict=True)]
+                                 for name, code in zip(shown[column.key], frame[column.card], strict=True)]
             config[header] = st.column_config.LinkColumn(header, display_text=NAME_LINK_TEXT, help=t("ikm.card_help"),
-                                                         pinned=column.phone or None)
+                                                         pinned=pinned or None, width=width)
         elif column.decimals is not None and shown[column.key].dtype == object:
             shown[column.key] = shown[column.key].map(_written(column))
         elif column.decimals is not None:
             formats[header] = _written(column)
-        if column.phone and not (column.link or column.card):
-            config[header] = st.column_config.Column(header, pinned=True)
+        if (pinned or width) and not (column.link or column.card):
+            config[header] = st.column_config.Column(header, pinned=pinned or None, width=width)
     shown = table.labelled(shown)
     order = [c.header() for c in table.columns if c.phone] + [c.header() for c in table.columns if not c.phone]
     return shown.style.format(formats), config, order

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.formatting import fmt_number, fmt_pct, fmt_quarter, fmt_signed
+from components.formatting import fmt_number, fmt_ombudsman_band, fmt_pct, fmt_quarter, fmt_signed, running_label
 from components.i18n import t
+from data_access import clock, periods
 from data_access.complaint_rules import FIRST_RESPONSE_LIMIT
 from data_access.ikm import HIGHEST_SCORE, LOWEST_SCORE
 from data_access.overview import RegionOverview
@@ -32,15 +33,21 @@ def region_card(region: RegionOverview) -> None:
     with st.container(border=True):
         st.subheader(t(f"region.{region.region_code}"))
         ikm_col, n_col = st.columns(2)
+        # The quarter of the newest data may still be running: its IKM is live but partial, so it says so, with its n
+        # beside it, and its grade is provisional rather than final.
+        today = clock.today_wib()
+        running = periods.is_running(periods.quarter_code(region.quarter[0]), today)
         quarter = fmt_quarter(region.quarter[0])
+        ikm_label = t("home.ikm_running", quarter=quarter, running=running_label(today)) if running \
+            else t("home.ikm", quarter=quarter)
         if region.ikm:
             change = region.ikm.ikm - region.previous_ikm.ikm if region.previous_ikm else None
-            ikm_col.metric(t("home.ikm", quarter=quarter), fmt_number(region.ikm.ikm, 2), delta=fmt_signed(change),
-                           help=_ikm_help())
-            ikm_col.markdown(f"**{t('home.grade', grade=region.ikm.grade, label=t('grade.' + region.ikm.grade))}**")
+            ikm_col.metric(ikm_label, fmt_number(region.ikm.ikm, 2), delta=fmt_signed(change), help=_ikm_help())
+            grade_key = "home.grade_provisional" if running else "home.grade"
+            ikm_col.markdown(f"**{t(grade_key, grade=region.ikm.grade, label=t('grade.' + region.ikm.grade))}**")
             n_col.metric(t("home.respondents"), fmt_number(region.ikm.respondents))
         else:
-            ikm_col.metric(t("home.ikm", quarter=quarter), "–", help=_ikm_help())
+            ikm_col.metric(ikm_label, "–", help=_ikm_help())
             ikm_col.caption(t("home.no_ikm"))
             n_col.metric(t("home.respondents"), fmt_number(0))
         today_col, open_col, overdue_col = st.columns(3)
@@ -59,6 +66,6 @@ def region_card(region: RegionOverview) -> None:
         if region.ombudsman:
             ombudsman_col.metric(t("home.ombudsman", year=region.ombudsman["year"]),
                                  fmt_number(region.ombudsman["score"], 2))
-            ombudsman_col.caption(region.ombudsman["band"])
+            ombudsman_col.caption(fmt_ombudsman_band(region.ombudsman["band"]))
         else:
             ombudsman_col.metric(t("home.ombudsman_none"), "–")

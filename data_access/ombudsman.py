@@ -21,12 +21,13 @@ BANDS_2022_2024: tuple[tuple[float, str, str], ...] = (
     (0.0, "D/E — kualitas rendah", "merah"),
 )
 FIRST_OPINION_YEAR = 2025  # from 2025 the result is an "Opini Ombudsman RI" (Peraturan Ombudsman 61/2025)
+OPINION_LABEL = "Opini Ombudsman RI"
 
 
 def ombudsman_band(year: int, score: float) -> tuple[str, str | None]:
     """(band label, zone) of a score under its year's band set; from 2025 there are no score bands."""
     if year >= FIRST_OPINION_YEAR:
-        return "Opini Ombudsman RI", None
+        return OPINION_LABEL, None
     bands = BANDS_UNTIL_2021 if year <= LAST_ZONE_YEAR else BANDS_2022_2024
     for lowest, label, zone in bands:
         if score >= lowest:

@@ -108,10 +108,25 @@ def data_span(conn: Connection) -> tuple[date | None, date | None]:
     return (min(days), max(days)) if days else (None, None)
 
 
-def data_freshness(conn: Connection) -> dict[str, datetime]:
-    """When each kind of data last changed (UTC), by source name."""
-    table = schema.data_sources
-    return dict(conn.execute(select(table.c.source, table.c.updated_at)).all())
+def data_freshness(conn: Connection) -> dict[str, datetime | int]:
+    """How recent each source is, read from the data itself rather than from when it was loaded: questionnaires by
+    the newest one submitted (UTC), complaints by their newest event (received, verified, answered, resolved or a
+    status change), service units by their last import, and the Ombudsman by the year of its newest assessment of
+    our regions (an int: its scores carry a year, not a date). A source without data is left out."""
+    responses, complaints = schema.survey_responses, schema.complaints
+    newest_event = [conn.execute(select(func.max(column))).scalar()
+                    for column in (complaints.c.received_at, complaints.c.verified_at, complaints.c.first_response_at,
+                                   complaints.c.resolved_at, schema.complaint_status_history.c.changed_at)]
+    ombudsman = schema.ombudsman_scores
+    found = {
+        "surveys": conn.execute(select(func.max(responses.c.submitted_at))).scalar(),
+        "complaints": max((t for t in newest_event if t is not None), default=None),
+        "units": conn.execute(select(schema.data_sources.c.updated_at)
+                              .where(schema.data_sources.c.source == "units")).scalar(),
+        "ombudsman": conn.execute(select(func.max(ombudsman.c.year))
+                                  .where(ombudsman.c.region_code.is_not(None))).scalar(),
+    }
+    return {source: value for source, value in found.items() if value is not None}
 
 
 def is_demo(conn: Connection) -> bool:

@@ -273,7 +273,8 @@ complaint_stage_monthly = Table(
     Index("ix_complaint_stage_monthly_month", "month"),
 )
 
-# When each kind of data was last loaded or changed, shown as "data per ... WIB".
+# When each kind of data was last loaded or changed: part of the data-version watermark, and the service units'
+# "data per ... WIB" (the other sources' is read from their own rows: overview.data_freshness).
 data_sources = Table(
     "data_sources",
     metadata,

@@ -477,7 +477,7 @@ def test_streamlit_run_serves_the_api_beside_the_app(demo_sqlite_url):
             listing = json.load(response)
         assert [entry["id"] for entry in listing["tables"]] == [table.key for table in SERVED]
         with urllib.request.urlopen(f"{server.url}{API_PATH}/peta-unit.csv?wilayah=35.75", timeout=30) as response:
-            assert response.read().startswith(b"unit,grade,ikm")
+            assert response.read().startswith(b"unit,region,grade,ikm")
         request = urllib.request.Request(f"{server.url}{API_PATH}/peta-unit.json", method="POST", data=b"x")
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(request, timeout=30)

@@ -2,6 +2,7 @@
 
 
 import pytest
+import time_machine
 from streamlit.testing.v1 import AppTest
 
 from data_access.complaint_rules import VERIFICATION_LIMIT
@@ -60,6 +61,25 @@ def test_english_switch_changes_words_and_number_format(monkeypatch, engine, db_
     assert "**Grade A · Very good**" in [m.value for m in app.markdown]
 
 
+@pytest.mark.parametrize(("lang", "ikm_label", "grade", "band", "freshness"), [
+    ("id", "IKM Triwulan 4 2026 (berjalan, s.d. 5 Des)", "**Mutu sementara B · Baik**", "A — kualitas tertinggi",
+     "Data per — Kuesioner: 3 Des 2026 14.30 WIB · Ombudsman: penilaian 2024"),
+    ("en", "IKM Q4 2026 (running, to 5 Dec)", "**Provisional grade B · Good**", "A — highest quality",
+     "Data as of — Questionnaires: 3 Dec 2026 14:30 WIB · Ombudsman: 2024 assessment"),
+])
+def test_beranda_labels_the_running_quarter_and_dates_each_source_by_its_data(monkeypatch, engine, db_url, lang,
+                                                                             ikm_label, grade, band, freshness):
+    unit = add_unit(engine, "3575-MPP", region="35.75", kind="mpp")
+    add_questionnaires(engine, unit, answers_totalling(7947, 250), wib(2026, 12, 3, 14, 30))  # 88.30, grade B
+    with time_machine.travel(wib(2026, 12, 5, 10), tick=False):  # 5 December: the quarter runs to 31 December
+        app = _run(monkeypatch, db_url, lang=lang)
+    assert (ikm_label, "88.30" if lang == "en" else "88,30") in _metrics(app)
+    assert grade in [m.value for m in app.markdown]
+    captions = [c.value for c in app.caption]
+    assert captions.count(band) == 2  # both regions' Ombudsman 2024 band, in the reader's language
+    assert freshness in captions
+
+
 def test_region_filter_comes_from_the_url(monkeypatch, db_url):
     app = _run(monkeypatch, db_url, wilayah="35.75")
     assert [s.value for s in app.subheader] == ["Kota Pasuruan"]
@@ -97,13 +117,15 @@ def test_a_missing_database_file_gives_a_notice_not_a_traceback(monkeypatch, tmp
     assert not (tmp_path / "absent.sqlite").exists()  # the read-only path never creates it
 
 
-def test_a_database_without_schema_asks_the_admin_to_run_init(monkeypatch, tmp_path):
+def test_a_database_without_schema_tells_the_public_plainly_and_the_admin_in_the_log(monkeypatch, tmp_path, caplog):
     import sqlite3
 
     path = tmp_path / "blank.sqlite"
     sqlite3.connect(path).execute("CREATE TABLE unrelated (x INTEGER)").connection.close()
     app = _run(monkeypatch, f"sqlite:///{path}")
-    assert any("python -m data_access init" in w.value for w in app.warning)
+    assert any("Data belum tersedia" in w.value for w in app.warning)
+    assert not any("python -m" in w.value for w in app.warning)  # no developer's note on a public page
+    assert "python -m data_access init" in caplog.text
 
 
 def test_a_citizen_finds_her_unit_from_beranda_by_name(monkeypatch, engine, db_url):

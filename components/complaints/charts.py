@@ -12,6 +12,7 @@ import pandas as pd
 
 from components.chart_style import BLUE, ROW_HEIGHT, SERIES_COLORS, SERIES_SHAPES
 from components.complaints.frames import LINE_BREAK
+from components.formatting import NAME_LABEL_LIMIT
 from data_access.complaint_rules import BACKLOG_BUCKETS
 
 BAR_COLOR = BLUE
@@ -19,7 +20,7 @@ SIDE_EXIT_COLOR = "#E69F00"
 # Least to most urgent: blues while within the limit, then orange to dark red past it.
 BUCKET_COLORS = (BLUE, "#56B4E9", "#E69F00", "#D55E00", "#8B2500")
 TREND_HEIGHT = 260
-LABEL_LIMIT = 150
+LABEL_LIMIT = NAME_LABEL_LIMIT  # a unit's name, shortened by formatting.short_name, fits whole
 LABEL_LINE_HEIGHT = 13
 # Room right of the longest bar for its label.
 HEADROOM = 1.55

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.formatting import fmt_date, fmt_number, fmt_pct
+from components.formatting import fmt_date, fmt_number, fmt_pct, short_name
 from components.i18n import STRINGS, t
 from data_access.complaint_rules import (
     BACKLOG_BUCKETS,
@@ -255,7 +255,7 @@ def ranking_volume_frame(ranked: list[dict], count: int) -> pd.DataFrame:
     """The `count` ranked units with the most complaints, as chart rows (label, x, text)."""
     busiest = sorted(ranked, key=lambda r: (-r["complaints"], r["unit_code"]))[:count]
     return pd.DataFrame([
-        {"label": r["name"], "x": r["complaints"], "text": fmt_number(r["complaints"])}
+        {"label": short_name(r["name"]), "x": r["complaints"], "text": fmt_number(r["complaints"])}
         for r in busiest
     ], columns=["label", "x", "text"])
 

@@ -117,6 +117,7 @@ BACKLOG_COLUMNS = (
 
 DUE_COLUMNS = (
     Column("unit", "complaints.col.unit", "text", _unit_name, phone=True),
+    Column("region", "complaints.col.region", "text", _region),
     Column("due", "complaints.col.due", "complaints", decimals=0, phone=True),
     *_stage_columns(),
     Column("first_due", "complaints.col.first_due", "date", lambda r: r["first_due"].isoformat()),
@@ -134,8 +135,8 @@ def due_rows(filters: Filters) -> list[dict]:
 
 RANKING_COLUMNS = (
     Column("unit", "complaints.col.unit", "text", _unit_name, phone=True),
-    Column("rank", "complaints.col.rank", "rank", decimals=0),
     Column("region", "complaints.col.region", "text", _region),
+    Column("rank", "complaints.col.rank", "rank", decimals=0),
     Column("complaints", "complaints.col.complaints", "complaints", decimals=0),
     Column("open", "complaints.col.open", "complaints", decimals=0),
     Column("overdue_open", "complaints.col.overdue", "complaints", decimals=0),

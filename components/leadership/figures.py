@@ -9,6 +9,7 @@ from sqlalchemy import Connection
 
 from components.complaints import figures as complaint_data
 from components.data import cached_figure
+from components.formatting import readable_ombudsman
 from data_access import leadership, ombudsman
 from data_access.config import Targets
 from data_access.filters import Filters
@@ -30,5 +31,12 @@ def region_targets(conn: Connection, targets: Targets, region: str | None, now: 
     return leadership.region_targets(conn, targets, region, now, running=complaint_data.running(Filters(region=region)))
 
 
-ombudsman_history = cached_figure(ombudsman.ombudsman_history, max_entries=4)
+_ombudsman_history = cached_figure(ombudsman.ombudsman_history, max_entries=4)
+
+
+def ombudsman_history() -> list[dict]:
+    """Every Ombudsman score, its government and band named in the reader's language (the cache holds the data's)."""
+    return [readable_ombudsman(row) for row in _ombudsman_history()]
+
+
 weekly_brief = cached_figure(leadership.weekly_brief, ages_with_calendar=True, max_entries=_ENTRIES)

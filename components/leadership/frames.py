@@ -10,7 +10,7 @@ import altair as alt
 import pandas as pd
 
 from components.chart_style import PEER_COLORS, SERIES_COLORS, SERIES_SHAPES
-from components.formatting import fmt_date, fmt_number, fmt_pct, fmt_quarter
+from components.formatting import fmt_date, fmt_number, fmt_ombudsman_band, fmt_pct, fmt_quarter
 from components.i18n import t
 from data_access.leadership import Week
 from data_access.ombudsman import BANDS_2022_2024, BANDS_UNTIL_2021, FIRST_OPINION_YEAR, LAST_ZONE_YEAR
@@ -128,8 +128,8 @@ def target_line(row: dict, grade: str, measure: str) -> tuple[str, str, str, str
 
 
 def _bands_text(bands) -> str:
-    parts = [f"{label} ≥ {fmt_number(lowest, 0)}" for lowest, label, _ in bands[:-1]]
-    return ", ".join([*parts, bands[-1][1]])
+    parts = [f"{fmt_ombudsman_band(label)} ≥ {fmt_number(lowest, 0)}" for lowest, label, _ in bands[:-1]]
+    return ", ".join([*parts, fmt_ombudsman_band(bands[-1][1])])
 
 
 def ombudsman_caption() -> str:

@@ -14,6 +14,7 @@ def _region(row: dict) -> str:
 
 UNIT_COLUMNS = (
     Column("unit", "map.col.unit", "text", lambda r: r["name"], phone=True, card="unit_code"),
+    Column("region", "filter.region", "text", _region),
     Column("grade", "map.col.grade", "grade", lambda r: map_view.MARKER_LETTERS[r["marker"]], phone=True),
     Column("ikm", "map.col.ikm", "score", decimals=2, phone=True),
     Column("respondents", "map.col.respondents", "people", decimals=0),
@@ -22,7 +23,6 @@ UNIT_COLUMNS = (
     Column("overdue", "map.col.overdue", "complaints", decimals=0),
     Column("kind", "map.col.kind", "text", lambda r: t(f"kind.{r['kind']}")),
     Column("kecamatan", "map.col.kecamatan", "text", lambda r: r["kecamatan_name"]),
-    Column("region", "filter.region", "text", _region),
     Column("address", "map.col.address", "text"),
     Column("latitude", "map.col.latitude", "degrees", decimals=6),
     Column("longitude", "map.col.longitude", "degrees", decimals=6),

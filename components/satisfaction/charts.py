@@ -13,6 +13,7 @@ import altair as alt
 import pandas as pd
 
 from components.chart_style import BLUE, GRADE_COLORS, ROW_HEIGHT, SERIES_COLORS, SERIES_SHAPES
+from components.formatting import NAME_LABEL_LIMIT, short_name
 from components.i18n import t
 from data_access.ikm import GRADE_BANDS, GRADES, HIGHEST_SCORE, LOWEST_SCORE
 from data_access.perception import FAST_WITHIN_LIMIT_PCT, SATISFIED_GRADES, SLOW_WITHIN_LIMIT_PCT
@@ -124,8 +125,9 @@ def render_ranking_chart(df: pd.DataFrame) -> alt.LayerChart:
     95 % confidence interval as a line through it."""
     low = domain_floor(pd.concat([df["ikm"], df["ci_low"].dropna()]))
     x_scale = alt.Scale(domain=[low, SCALE_HIGH], clamp=True)
+    df = df.assign(unit=df["unit"].map(short_name))  # long names shortened by the tables' rule, not cut at the end
     order = list(df["unit"])
-    y = alt.Y("unit:N", sort=order, title=None, axis=alt.Axis(labelLimit=150))
+    y = alt.Y("unit:N", sort=order, title=None, axis=alt.Axis(labelLimit=NAME_LABEL_LIMIT))
     tooltip = [alt.Tooltip("unit:N", title=t("ikm.col.unit")), alt.Tooltip("text:N", title="IKM"),
                alt.Tooltip("ci_text:N", title=t("ikm.col.ci"))]
     layers = _band_layers("x", x_scale, low, alt.value(-9))

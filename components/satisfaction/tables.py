@@ -61,6 +61,7 @@ UNIT_COLUMNS = (
 
 RANKING_COLUMNS = (
     UNIT_NAME,
+    REGION,
     Column("rank", "ikm.col.rank", "rank", decimals=0),
     IKM,
     GRADE,
@@ -72,6 +73,7 @@ RANKING_COLUMNS = (
 
 LEFT_OUT_COLUMNS = (
     UNIT_NAME,
+    REGION,
     Column("reason", "ikm.col.reason", "text", lambda r: frames.sample_text(r["sample"]), phone=True),
     RESPONDENTS,
     MINIMUM_SAMPLE,
@@ -86,6 +88,7 @@ ELEMENT_COLUMNS = (
 
 UNIT_ELEMENT_COLUMNS = (
     UNIT_NAME,
+    REGION,
     Column("weakest_element", "ikm.col.weakest", "text", lambda r: frames.element_label(r["weakest_element"]),
            phone=True),
     *(Column(name, f"ikm.element.{name}", "score", lambda r, name=name: r["elements"][name], decimals=2,
@@ -101,6 +104,7 @@ REGIONS_TREND_COLUMNS = (Column("region", "filter.region", "text", REGION.value,
 
 PERCEPTION_COLUMNS = (
     UNIT_NAME,
+    REGION,
     Column("judgement", "ikm.col.flag", "text", frames.judgement_text, phone=True),
     Column("element_score", "ikm.col.element_score", "score", lambda r: r["element_ikm"], decimals=2),
     Column("grade", "ikm.col.grade", "grade", lambda r: r["element_grade"]),
