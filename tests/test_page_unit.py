@@ -25,7 +25,7 @@ def test_card_of_the_88_30_unit(monkeypatch, engine, db_url):
     add_done_when_units(engine)
     app = open_page(monkeypatch, db_url, UNIT, unit="3575-MPP")
     assert app.title[0].value == "Mal Pelayanan Publik Kota Pasuruan"
-    assert "3575-MPP · Mal Pelayanan Publik · Kecamatan Gadingrejo · Kota Pasuruan" in [c.value for c in app.caption]
+    assert "Mal Pelayanan Publik · Kecamatan Gadingrejo · Kota Pasuruan · 3575-MPP" in [c.value for c in app.caption]
     assert metrics(app) == [("IKM Triwulan 2 2025", "88,30"), ("Responden (n)", "250")]
     card = app.markdown[0].value
     assert "**Mutu B · Baik**" in card and "Selang kepercayaan 95%: 86,74–89,86" in card
@@ -138,6 +138,8 @@ def test_card_shows_the_last_twelve_months_of_complaints(monkeypatch, engine, db
     with time_machine.travel(CARD_NOW, tick=False):
         app = open_page(monkeypatch, db_url, UNIT, unit="3575-PKM-A", lang=lang)
     assert _complaint_block(app) == expected
+    region = {"id": "Kota Pasuruan", "en": "Pasuruan City"}[lang]  # named in the reader's language, code last
+    assert any(c.value.endswith(f"{region} · 3575-PKM-A") for c in app.caption)
     quarter = {"id": "Pada Triwulan 3 2025 tidak ada pengaduan", "en": "No complaints were received in Q3 2025"}
     assert any(quarter[lang] in m.value for m in app.markdown)
 

@@ -2,10 +2,12 @@
 column; the download keeps the full name."""
 
 import math
+import re
+from urllib.parse import unquote
 
 from components.i18n import request_language
 from components.map.tables import UNIT_COLUMNS
-from components.table import NAME_PADDING_PIXELS, NAME_PIXELS_PER_CHARACTER, Table, screen
+from components.table import NAME_LINK_TEXT, NAME_PADDING_PIXELS, NAME_PIXELS_PER_CHARACTER, Table, screen
 
 LONG = "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Pasuruan"
 ROWS = [
@@ -24,7 +26,10 @@ def test_the_name_leads_whole_or_shortened_wide_enough_and_alone_pinned():
         shown = styled.data
         downloaded = TABLE.download(None)
     assert order[:2] == ["Unit", "Grade"] and order[-1] == "Unit code"  # the name first, the code last
-    assert list(shown["Unit"]) == ["Puskesmas Tutur", "Dinas Kependudukan … Kab. Pasuruan"]
+    # the map's list links the name itself to the card: the link shows the name after its '#'
+    assert [unquote(re.search(NAME_LINK_TEXT, link).group(1)) for link in shown["Unit"]] == [
+        "Puskesmas Tutur", "Dinas Kependudukan … Kab. Pasuruan"]
+    assert shown["Unit"][0].startswith("/unit?unit=3514-PKM-TUTUR&lang=en#")
     name = config["Unit"]
     assert name["pinned"] is True
     assert name["width"] == math.ceil(NAME_PIXELS_PER_CHARACTER * 34) + NAME_PADDING_PIXELS  # the longest: 34 chars

@@ -259,10 +259,11 @@ def requested_unit() -> dict | None:
 
 def unit_header(detail: dict) -> None:
     st.title(detail["name"])
-    parts = [detail["code"], t(f"kind.{detail['kind']}")]
+    parts = [t(f"kind.{detail['kind']}")]
     if detail["kecamatan_name"]:
         parts.append(t("unit.kecamatan_of", name=detail["kecamatan_name"]))
-    parts.append(detail["region_name"])
+    parts.append(t(f"region.{detail['region_code']}"))
+    parts.append(detail["code"])  # the name and the place first; the code, for citing, last
     st.caption(" · ".join(parts))
 
 
@@ -392,7 +393,7 @@ def unit_location(detail: dict) -> None:
     if detail["address"]:
         lines.append(detail["address"])
     place = [t("unit.kecamatan_of", name=detail["kecamatan_name"])] if detail["kecamatan_name"] else []
-    lines.append(", ".join([*place, detail["region_name"]]))
+    lines.append(", ".join([*place, t(f"region.{detail['region_code']}")]))
     if detail["latitude"] is not None and detail["longitude"] is not None:
         lat, lng = detail["latitude"], detail["longitude"]
         link = f"https://www.openstreetmap.org/?mlat={lat}&mlon={lng}#map=17/{lat}/{lng}"
