@@ -47,3 +47,9 @@ def fmt_datetime_wib(instant: datetime | None, lang: str | None = None) -> str:
 
 def fmt_quarter(start: date, lang: str | None = None) -> str:
     return t("quarter", lang, q=(start.month - 1) // 3 + 1, year=start.year)
+
+
+def running_label(today: date, lang: str | None = None) -> str:
+    """'berjalan, s.d. 5 Des' / 'running, to 5 Dec': beside a period that has not ended, with the day its figures
+    reach (today, WIB)."""
+    return t("period.running", lang, day=f"{today.day} {t(f'month.{today.month}', lang)}")

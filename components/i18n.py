@@ -193,6 +193,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "filter.period": {"id": "Periode", "en": "Period"},
     "filter.all": {"id": "Semua", "en": "All"},
     "period.semua": {"id": "Semua periode", "en": "All periods"},
+    "period.running": {"id": "berjalan, s.d. {day}", "en": "running, to {day}"},
+    "period.default_note": {
+        "id": "Periode bawaan: {period}, triwulan lengkap terakhir. Mutu dan peringkat memakai periode yang sudah "
+              "selesai; pilih periode lain di atas.",
+        "en": "Default period: {period}, the last complete quarter. Grades and rankings use a period that has "
+              "ended; choose another period above.",
+    },
+    "period.running_note": {
+        "id": "{period} masih berjalan ({running}): angkanya sementara, bukan nilai akhir.",
+        "en": "{period} is still running ({running}): its figures are provisional, not a final grade.",
+    },
     "filters.none": {"id": "tanpa filter", "en": "no filters"},
     "kind.mpp": {"id": "Mal Pelayanan Publik", "en": "Public service mall"},
     "kind.opd": {"id": "Perangkat daerah (OPD)", "en": "Regional agency (OPD)"},
