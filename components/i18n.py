@@ -194,6 +194,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "filter.all": {"id": "Semua", "en": "All"},
     "period.semua": {"id": "Semua periode", "en": "All periods"},
     "period.running": {"id": "berjalan, s.d. {day}", "en": "running, to {day}"},
+    "period.complete": {"id": "selesai", "en": "complete"},
+    "period.status": {"id": "Periode", "en": "Period"},
     "period.default_note": {
         "id": "Periode bawaan: {period}, triwulan lengkap terakhir. Mutu dan peringkat memakai periode yang sudah "
               "selesai; pilih periode lain di atas.",
@@ -752,6 +754,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "ikm.trend.single": {
         "id": "Baru ada satu periode: IKM {last} ({last_period}), mutu {grade}.",
         "en": "One period so far: IKM {last} ({last_period}), grade {grade}.",
+    },
+    "ikm.trend.running": {
+        "id": "{period} masih berjalan ({running}): IKM sementara {ikm} dari {n} responden, belum nilai akhir.",
+        "en": "{period} is still running ({running}): provisional IKM {ikm} from {n} respondents, not a final "
+              "grade.",
+    },
+    "ikm.trend.running_note": {
+        "id": "Garis putus-putus ke titik berongga: periode berjalan ({running}), angka sementara.",
+        "en": "Dashed line to a hollow point: the running period ({running}), a provisional figure.",
     },
     "ikm.trend.bands": {
         "id": "Latar berwarna: pita mutu {bands}. Garis tegak: selang kepercayaan 95%.",

@@ -85,8 +85,10 @@ def _filter_database(engine) -> None:
 @pytest.mark.parametrize(
     "params, headline",
     [
-        ({}, [("IKM", "87,73"), ("Responden (n)", "915")]),  # (7,947 + 19,872 + 40 x 27) / (915 x 9) x 25
-        ({"jenis": "mpp"}, [("IKM", "88,31"), ("Responden (n)", "875")]),
+        # Without ?periode: the newest complete quarter with data, 2025-Q3 (the data end in August 2025).
+        ({}, [("IKM", "75,00"), ("Responden (n)", "40")]),
+        ({"periode": "semua"}, [("IKM", "87,73"), ("Responden (n)", "915")]),  # (7,947 + 19,872 + 40 x 27) / 8,235 x 25
+        ({"jenis": "mpp", "periode": "semua"}, [("IKM", "88,31"), ("Responden (n)", "875")]),
         ({"jenis": "puskesmas"}, [("IKM", "75,00"), ("Responden (n)", "40")]),
         ({"kecamatan": "35.75.02"}, [("IKM", "75,00"), ("Responden (n)", "40")]),
         ({"periode": "2025-Q2"}, [("IKM", "88,31"), ("Responden (n)", "875")]),
