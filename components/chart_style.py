@@ -3,6 +3,7 @@ series of our two regions, and the height of a bar's row."""
 
 from __future__ import annotations
 
+import altair as alt
 import pandas as pd
 
 BLUE = "#0072B2"
@@ -12,8 +13,9 @@ SERIES_SHAPES = ("circle", "square")
 # Others beside our two regions (the Ombudsman's peers).
 PEER_COLORS = ("#999999", "#666666")
 ROW_HEIGHT = 30
-# A period that has not ended (frames' boolean column "running") is drawn apart: a dashed segment from the last
-# complete point to a hollow point, labelled, so its partial figure never reads as a final value or a plunge.
+# A period that has not ended (frames' boolean column "running") is drawn apart, as a hollow point labelled with
+# its status at the top of the plot (an average like IKM joined by a dashed segment; a count so far not joined),
+# so its partial figure never reads as a final value or a plunge.
 RUNNING_DASH = (5, 4)
 
 
@@ -25,3 +27,11 @@ def running_parts(df: pd.DataFrame, series: str | None = None) -> tuple[pd.DataF
     tails = [pd.concat([group[~group["running"]].tail(1), group[group["running"]]])
              for _, group in groups if group["running"].any()]
     return df[~df["running"]], pd.concat(tails) if tails else running, running
+
+
+def running_label_layer(running: pd.DataFrame, x: alt.X, period: str) -> alt.Chart:
+    """The running period's status ('berjalan, s.d. 5 Des', frames' column status) once per period (column
+    `period`), at the top of the plot and ending at its x, where no line runs."""
+    return alt.Chart(running.drop_duplicates(period)).mark_text(
+        align="right", baseline="top", dx=-6, fontSize=11, color="#333333").encode(
+        x=x, y=alt.value(4), text="status:N")

@@ -197,14 +197,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "period.complete": {"id": "selesai", "en": "complete"},
     "period.status": {"id": "Periode", "en": "Period"},
     "period.default_note": {
-        "id": "Periode bawaan: {period}, triwulan lengkap terakhir. Mutu dan peringkat memakai periode yang sudah "
-              "selesai; pilih periode lain di atas.",
-        "en": "Default period: {period}, the last complete quarter. Grades and rankings use a period that has "
-              "ended; choose another period above.",
+        "id": "Periode bawaan: {period}, triwulan lengkap terakhir yang ada datanya. Mutu dan peringkat memakai "
+              "periode yang sudah selesai; pilih periode lain di atas.",
+        "en": "Default period: {period}, the last complete quarter with data. Grades and rankings use a period "
+              "that has ended; choose another period above.",
     },
     "period.running_note": {
-        "id": "{period} masih berjalan ({running}): angkanya sementara, bukan nilai akhir.",
-        "en": "{period} is still running ({running}): its figures are provisional, not a final grade.",
+        "id": "{period} ({running}): angkanya sementara, bukan nilai akhir.",
+        "en": "{period} ({running}): its figures are provisional, not a final grade.",
     },
     "filters.none": {"id": "tanpa filter", "en": "no filters"},
     "kind.mpp": {"id": "Mal Pelayanan Publik", "en": "Public service mall"},
@@ -756,13 +756,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "One period so far: IKM {last} ({last_period}), grade {grade}.",
     },
     "ikm.trend.running": {
-        "id": "{period} masih berjalan ({running}): IKM sementara {ikm} dari {n} responden, belum nilai akhir.",
-        "en": "{period} is still running ({running}): provisional IKM {ikm} from {n} respondents, not a final "
-              "grade.",
+        "id": "{period} ({running}): IKM sementara {ikm} dari {n} responden, belum nilai akhir.",
+        "en": "{period} ({running}): provisional IKM {ikm} from {n} respondents, not a final grade.",
     },
     "ikm.trend.running_note": {
-        "id": "Garis putus-putus ke titik berongga: periode berjalan ({running}), angka sementara.",
-        "en": "Dashed line to a hollow point: the running period ({running}), a provisional figure.",
+        "id": "Garis putus-putus ke titik berongga: periode {running}, angka sementara.",
+        "en": "Dashed line to a hollow point: the period {running}, a provisional figure.",
     },
     "ikm.trend.bands": {
         "id": "Latar berwarna: pita mutu {bands}. Garis tegak: selang kepercayaan 95%.",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from components.chart_style import BLUE, ROW_HEIGHT, RUNNING_DASH, SERIES_COLORS, SERIES_SHAPES, running_parts
+from components.chart_style import BLUE, ROW_HEIGHT, SERIES_COLORS, SERIES_SHAPES, running_label_layer, running_parts
 from components.complaints.frames import LINE_BREAK
 from components.i18n import t
 from data_access.complaint_rules import BACKLOG_BUCKETS
@@ -77,20 +77,18 @@ def render_trend_chart(df: pd.DataFrame, y_title: str) -> alt.LayerChart:
     tooltip = [alt.Tooltip("month_label:N", title=" "), alt.Tooltip("series:N", title=" "),
                alt.Tooltip("text:N", title=y_title), alt.Tooltip("complaints:N", title="n"),
                alt.Tooltip("status:N", title=t("period.status"))]
-    complete, tail, running = running_parts(df, "series")
+    complete, _, running = running_parts(df, "series")
     layers = []
     if not complete.empty:
         base = alt.Chart(complete).encode(x=x, y=y, tooltip=tooltip)
         layers += [base.mark_line(strokeWidth=2.5).encode(color=color),
                    base.mark_point(filled=True, size=60, opacity=1).encode(color=color, shape=shape)]
     if not running.empty:
+        # A month's count so far is not joined to the line: a line down to it would read as a plunge.
         layers += [
-            alt.Chart(tail).mark_line(strokeWidth=2, strokeDash=list(RUNNING_DASH)).encode(
-                x=x, y=y, color=color, tooltip=tooltip),
             alt.Chart(running).mark_point(filled=False, size=80, strokeWidth=2, opacity=1, fill="#FFFFFF").encode(
                 x=x, y=y, color=color, shape=shape, tooltip=tooltip),
-            alt.Chart(running.sort_values("y").drop_duplicates("month", keep="last")).mark_text(
-                align="right", dx=-8, dy=-12, fontSize=11, color="#333333").encode(x=x, y=y, text="status:N"),
+            running_label_layer(running, x, "month"),
         ]
     return alt.layer(*layers).properties(height=TREND_HEIGHT)
 

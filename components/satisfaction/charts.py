@@ -12,7 +12,15 @@ import math
 import altair as alt
 import pandas as pd
 
-from components.chart_style import BLUE, ROW_HEIGHT, RUNNING_DASH, SERIES_COLORS, SERIES_SHAPES, running_parts
+from components.chart_style import (
+    BLUE,
+    ROW_HEIGHT,
+    RUNNING_DASH,
+    SERIES_COLORS,
+    SERIES_SHAPES,
+    running_label_layer,
+    running_parts,
+)
 from components.i18n import t
 from data_access.ikm import GRADE_BANDS, GRADES, HIGHEST_SCORE, LOWEST_SCORE
 from data_access.perception import FAST_WITHIN_LIMIT_PCT, SATISFIED_GRADES, SLOW_WITHIN_LIMIT_PCT
@@ -113,9 +121,7 @@ def render_trend_chart(df: pd.DataFrame) -> alt.LayerChart:
                 x=x, y=y, tooltip=tooltip, **encodings),
             alt.Chart(running).mark_point(filled=False, size=90, strokeWidth=2, opacity=1, fill="#FFFFFF",
                                           **mark_color).encode(x=x, y=y, tooltip=tooltip, **point_encodings),
-            # One label per running period, above its highest point.
-            alt.Chart(running.sort_values("ikm").drop_duplicates("period", keep="last")).mark_text(
-                align="right", dx=-8, dy=-12, fontSize=11, color="#333333").encode(x=x, y=y, text="status:N"),
+            running_label_layer(running, x, "period"),
         ]
     return _sized(alt.layer(*layers), TREND_HEIGHT)
 
