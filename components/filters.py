@@ -29,14 +29,16 @@ def period_label(code: str) -> str:
     return code
 
 
-def url_select(key: str, label: str, options: list, format_func, default=None, column=None):
+def url_select(key: str, label: str, options: list, format_func, default=None, column=None, pin: bool = False):
+    """A selectbox bound to ?key=...; with pin the value stays in the URL even when it is the default, for a
+    default that moves with the calendar (a link must keep meaning what it showed)."""
     adopt_query_param(key, options, default)
     if st.session_state.get(key) not in options:
         st.session_state[key] = default
     # None is an option ("all"); Streamlit shows a None value as the placeholder, so that says "all" too.
     widget = (column or st).selectbox(label, options, format_func=format_func, key=key,
                                       placeholder=format_func(None) if None in options else None)
-    publish_query_param(key, widget, default)
+    publish_query_param(key, widget, None if pin else default)
     return widget
 
 
@@ -63,7 +65,8 @@ def page_filters(with_period: bool = True, default_period: str = ALL) -> Filters
     """Kind, kecamatan (of the chosen region) and period selectors in one row; returns the combined Filters.
 
     default_period is the period shown without ?periode= (graded_period() where grades and rankings are the
-    point); a link that names a period keeps it."""
+    point); a link that names a period keeps it, and a quarter default is written into the link, so that a link
+    copied today still means this quarter when the default has moved on."""
     region = st.session_state.get(REGION_KEY)
     kecamatan = kecamatan_codes(region)
     kecamatan_names = {k["code"]: k["name"] for k in KECAMATAN}
@@ -76,7 +79,8 @@ def page_filters(with_period: bool = True, default_period: str = ALL) -> Filters
     if with_period:
         options = data.period_options()
         default = default_period if default_period in options else ALL
-        code = url_select(PERIOD_KEY, t("filter.period"), options, period_label, default=default, column=columns[2])
+        code = url_select(PERIOD_KEY, t("filter.period"), options, period_label, default=default, column=columns[2],
+                          pin=default != ALL)
         date_from, date_to = period_bounds(code)
         note = period_note(code, default)
         if note:

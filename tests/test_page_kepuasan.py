@@ -159,7 +159,7 @@ def test_the_page_opens_on_the_last_complete_quarter_and_labels_a_running_one(mo
     with time_machine.travel(wib(2026, 12, 5, 10), tick=False):
         app = open_page(monkeypatch, db_url, "app_pages/kepuasan.py")
         assert app.selectbox(key="periode").value == "2026-Q3"
-        assert "periode" not in app.query_params  # the default stays out of the link
+        assert app.query_params["periode"] == "2026-Q3"  # in the link: it keeps its meaning next quarter
         assert metrics(app)[:2] == [("IKM", "100,00"), ("Responden (n)", "10")]
         captions = [c.value for c in app.caption]
         assert any(c.startswith("Periode bawaan: Triwulan 3 2026, triwulan lengkap terakhir") for c in captions)
