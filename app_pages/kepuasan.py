@@ -6,7 +6,7 @@ import streamlit as st
 from components.citation import cite_control
 from components.datasets import BY_KEY
 from components.errors import database_guard
-from components.filters import describe, page_filters
+from components.filters import describe, graded_period, page_filters
 from components.i18n import t
 from components.open_data import api_link
 from components.satisfaction import views as section
@@ -14,7 +14,7 @@ from data_access.ikm import HIGHEST_SCORE, LOWEST_SCORE
 
 st.title(t("ikm.title"))
 st.caption(t("ikm.intro", lowest=LOWEST_SCORE, highest=HIGHEST_SCORE))
-filters = page_filters()
+filters = page_filters(default_period=graded_period())
 st.caption(describe(filters))
 cite_slot = st.empty()  # filled last: the trend's switch further down puts itself in the link
 

@@ -12,6 +12,9 @@ from components.i18n import t
 
 st.title(t("complaints.title"))
 st.caption(t("complaints.intro"))
+# All periods by default, unlike Kepuasan's last complete quarter: the open backlog and what falls due next are
+# about today, and the timings count complaints still open as censored (Kaplan–Meier), so recent complaints do not
+# flatter them; the running month is drawn apart in the monthly chart.
 filters = page_filters()
 st.caption(describe(filters))
 cite_control(t("complaints.title"), describe(filters), "page")

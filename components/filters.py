@@ -5,14 +5,15 @@ from __future__ import annotations
 import streamlit as st
 
 from components import data
-from components.formatting import fmt_date, fmt_quarter
+from components.formatting import fmt_date, fmt_quarter, running_label
 from components.i18n import t
 from components.layout import REGION_KEY, adopt_query_param, publish_query_param
+from data_access.clock import today_wib
 from data_access.filters import KECAMATAN_PARAM as KECAMATAN_KEY
 from data_access.filters import KIND_PARAM as KIND_KEY
 from data_access.filters import PERIOD_PARAM as PERIOD_KEY
 from data_access.filters import Filters, kecamatan_codes
-from data_access.periods import ALL, period_bounds
+from data_access.periods import ALL, graded_default, is_running, period_bounds
 from data_access.reference import KECAMATAN, UNIT_KINDS
 
 
@@ -28,19 +29,44 @@ def period_label(code: str) -> str:
     return code
 
 
-def url_select(key: str, label: str, options: list, format_func, default=None, column=None):
+def url_select(key: str, label: str, options: list, format_func, default=None, column=None, pin: bool = False):
+    """A selectbox bound to ?key=...; with pin the value stays in the URL even when it is the default, for a
+    default that moves with the calendar (a link must keep meaning what it showed)."""
     adopt_query_param(key, options, default)
     if st.session_state.get(key) not in options:
         st.session_state[key] = default
     # None is an option ("all"); Streamlit shows a None value as the placeholder, so that says "all" too.
     widget = (column or st).selectbox(label, options, format_func=format_func, key=key,
                                       placeholder=format_func(None) if None in options else None)
-    publish_query_param(key, widget, default)
+    publish_query_param(key, widget, None if pin else default)
     return widget
 
 
-def page_filters(with_period: bool = True) -> Filters:
-    """Kind, kecamatan (of the chosen region) and period selectors in one row; returns the combined Filters."""
+def graded_period() -> str:
+    """The default period of a page that grades or ranks: the last complete quarter holding data
+    (periods.graded_default), never the running one."""
+    return graded_default(today_wib(), *data.data_span())
+
+
+def period_note(code: str, default: str) -> str | None:
+    """A line under the filters when the period needs saying: the default is the last complete quarter, or the
+    chosen period is still running (its figures provisional)."""
+    if code == ALL:
+        return None
+    today = today_wib()
+    if is_running(code, today):
+        return t("period.running_note", period=period_label(code), running=running_label(today))
+    if code == default:
+        return t("period.default_note", period=period_label(code))
+    return None
+
+
+def page_filters(with_period: bool = True, default_period: str = ALL) -> Filters:
+    """Kind, kecamatan (of the chosen region) and period selectors in one row; returns the combined Filters.
+
+    default_period is the period shown without ?periode= (graded_period() where grades and rankings are the
+    point); a link that names a period keeps it, and a quarter default is written into the link, so that a link
+    copied today still means this quarter when the default has moved on."""
     region = st.session_state.get(REGION_KEY)
     kecamatan = kecamatan_codes(region)
     kecamatan_names = {k["code"]: k["name"] for k in KECAMATAN}
@@ -52,8 +78,13 @@ def page_filters(with_period: bool = True) -> Filters:
     date_from = date_to = None
     if with_period:
         options = data.period_options()
-        code = url_select(PERIOD_KEY, t("filter.period"), options, period_label, default=ALL, column=columns[2])
+        default = default_period if default_period in options else ALL
+        code = url_select(PERIOD_KEY, t("filter.period"), options, period_label, default=default, column=columns[2],
+                          pin=default != ALL)
         date_from, date_to = period_bounds(code)
+        note = period_note(code, default)
+        if note:
+            st.caption(note)
     return Filters(region=region, kind=kind, kecamatan=district, date_from=date_from, date_to=date_to)
 
 
@@ -72,5 +103,6 @@ def describe(filters: Filters) -> str:
     if filters.date_from or filters.date_to:
         start = fmt_date(filters.date_from) if filters.date_from else "…"
         end = fmt_date(filters.date_to) if filters.date_to else "…"
-        parts.append(f"{t('filter.period')}: {start} – {end}")
+        running = filters.date_to is None or filters.date_to >= today_wib()
+        parts.append(f"{t('filter.period')}: {start} – {end}" + (f" ({running_label(today_wib())})" if running else ""))
     return "; ".join(parts) or t("filters.none")

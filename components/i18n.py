@@ -116,7 +116,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "source.units": {"id": "Unit layanan", "en": "Service units"},
     "source.ombudsman": {"id": "Ombudsman", "en": "Ombudsman"},
     "source.ombudsman_year": {"id": "penilaian {year}", "en": "{year} assessment"},
-    "period.running": {"id": "berjalan, s.d. {day}", "en": "running, to {day}"},
     "month.1": {"id": "Jan", "en": "Jan"},
     "month.2": {"id": "Feb", "en": "Feb"},
     "month.3": {"id": "Mar", "en": "Mar"},
@@ -206,6 +205,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "filter.period": {"id": "Periode", "en": "Period"},
     "filter.all": {"id": "Semua", "en": "All"},
     "period.semua": {"id": "Semua periode", "en": "All periods"},
+    "period.running": {"id": "berjalan, s.d. {day}", "en": "running, to {day}"},
+    "period.complete": {"id": "selesai", "en": "complete"},
+    "period.status": {"id": "Periode", "en": "Period"},
+    "period.default_note": {
+        "id": "Periode bawaan: {period}, triwulan lengkap terakhir yang ada datanya. Mutu dan peringkat memakai "
+              "periode yang sudah selesai; pilih periode lain di atas.",
+        "en": "Default period: {period}, the last complete quarter with data. Grades and rankings use a period "
+              "that has ended; choose another period above.",
+    },
+    "period.running_note": {
+        "id": "{period} ({running}): angkanya sementara, bukan nilai akhir.",
+        "en": "{period} ({running}): its figures are provisional, not a final grade.",
+    },
     "filters.none": {"id": "tanpa filter", "en": "no filters"},
     "kind.mpp": {"id": "Mal Pelayanan Publik", "en": "Public service mall"},
     "kind.opd": {"id": "Perangkat daerah (OPD)", "en": "Regional agency (OPD)"},
@@ -775,6 +787,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "ikm.trend.single": {
         "id": "Baru ada satu periode: IKM {last} ({last_period}), mutu {grade}.",
         "en": "One period so far: IKM {last} ({last_period}), grade {grade}.",
+    },
+    "ikm.trend.running": {
+        "id": "{period} ({running}): IKM sementara {ikm} dari {n} responden, belum nilai akhir.",
+        "en": "{period} ({running}): provisional IKM {ikm} from {n} respondents, not a final grade.",
+    },
+    "ikm.trend.running_note": {
+        "id": "Garis putus-putus ke titik berongga: periode {running}, angka sementara.",
+        "en": "Dashed line to a hollow point: the period {running}, a provisional figure.",
     },
     "ikm.trend.bands": {
         "id": "Latar berwarna: pita mutu {bands}. Garis tegak: selang kepercayaan 95%.",

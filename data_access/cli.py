@@ -19,7 +19,7 @@ URL_HELP = "database URL, before or after COMMAND (default: DATABASE_URL, secret
 
 EPILOG = """examples:
   python -m data_access init
-  python -m data_access demo --seed 7 --surveys 50000 --complaints 5000
+  python -m data_access demo --seed 7 --surveys 250000 --complaints 5000
   python -m data_access import surveys templates/surveys.csv
   python -m data_access import skm-summary templates/skm-summary.csv
   python -m data_access import open311 requests.json --map templates/open311-map.json
@@ -59,11 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
         "demo",
         help="load deterministic demo data (replaces earlier demo data)",
         description="Load seeded, realistic demo units, questionnaires and complaints.\n\n"
-        "example: python -m data_access demo --seed 7 --surveys 50000 --complaints 5000",
+        "example: python -m data_access demo --seed 7 --surveys 250000 --complaints 5000",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     demo.add_argument("--seed", type=int, default=2025, help="random seed (default 2025)")
-    demo.add_argument("--surveys", type=int, default=50_000, help="questionnaires (default 50000)")
+    demo.add_argument("--surveys", type=int, default=250_000, help="questionnaires (default 250000: most units "
+                      "reach their minimum sample every quarter)")
     demo.add_argument("--complaints", type=int, default=5_000, help="complaints (default 5000)")
     demo.add_argument("--until", type=_iso_date, help="last day of demo data, WIB (default: today)")
 

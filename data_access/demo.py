@@ -24,9 +24,13 @@ from data_access.ikm import SCALE
 from data_access.progress import Progress, silent
 from data_access.reference import REGION_CODES
 from data_access.rollups import refresh_for_instants
+from data_access.sample import minimum_sample, period_population
 from data_access.workdays import WIB, add_workdays, holiday_calendar, is_workday
 
 SOURCE = "demo"
+# Enough questionnaires over MONTHS for diligent units to reach their minimum sample every quarter (about 42,000
+# a quarter over the demo's 156 units).
+DEFAULT_SURVEYS = 250_000
 MONTHS = 15
 CHUNK_ROWS = 5_000
 # The demo follows the project's default rule (cuti bersama is not a working day) whatever the local setting.
@@ -59,9 +63,13 @@ DRIFT_MAX = 0.35
 LEBARAN_MARGIN = timedelta(days=7)
 LEBARAN_VOLUME = 0.5
 LEBARAN_DIP = 0.1
-# Responses per unit grow less than proportionally with its users; units differ in how hard they collect.
-VOLUME_EXPONENT = 0.7
-DILIGENCE_SD = 0.3
+# A diligent unit collects about the minimum sample (sample.py) of its quarter's users, a little over; a few lax
+# ones collect far less, as in reality, and stay "sampel belum memadai". The shares hold at the default size:
+# a smaller load scales every unit down alike.
+QUARTER_DAYS = 91
+DILIGENT_COVERAGE = (1.25, 1.5)
+LAX_SHARE = 0.15
+LAX_COVERAGE = (0.3, 0.8)
 SURVEY_DAY_WEIGHTS = {"workday": 1.0, "saturday": 0.15, "closed": 0.05}
 SURVEY_GROWTH = 0.3  # volume rises by this share over the period as QR codes spread
 EVENING_SHARE = 0.08  # QR and web answers sometimes come in the evening, at home
@@ -281,7 +289,7 @@ def load_demo(
     engine: Engine,
     *,
     seed: int = 2025,
-    surveys: int = 50_000,
+    surveys: int = DEFAULT_SURVEYS,
     complaints: int = 5_000,
     until: date | None = None,
     progress: Progress = silent,
@@ -298,9 +306,9 @@ def load_demo(
         _delete_demo(conn)
         unit_ids = _upsert_units(conn, UNITS)
         progress("units", len(UNITS), len(UNITS))
-        _insert_chunks(conn, schema.survey_responses, _rows(survey_columns, unit_ids), "surveys", progress)
+        _insert_columns(conn, schema.survey_responses, survey_columns, unit_ids, "surveys", progress)
         _refresh_rollups(conn, replaced_span + _demo_survey_span(conn))
-        _insert_chunks(conn, schema.complaints, _rows(complaint_columns, unit_ids), "complaints", progress)
+        _insert_columns(conn, schema.complaints, complaint_columns, unit_ids, "complaints", progress)
         history = _history_rows(conn, events)
         _insert_chunks(conn, schema.complaint_status_history, history, "status history", progress)
         rebuild_complaint_rollups(conn)
@@ -411,7 +419,9 @@ def _unit_plan(rng: np.random.Generator, units: tuple[DemoUnit, ...]) -> UnitPla
     targets = _target_scores(rng, units)
     users = np.array([unit.users for unit in units], dtype=float)
     kind_factor = np.array([COMPLAINT_KIND_FACTOR[unit.kind] for unit in units])
-    diligence = np.exp(rng.normal(0.0, DILIGENCE_SD, len(units)))
+    lax = rng.random(len(units)) < LAX_SHARE
+    coverage = np.where(lax, rng.uniform(*LAX_COVERAGE, len(units)), rng.uniform(*DILIGENT_COVERAGE, len(units)))
+    quarter_minimum = np.array([minimum_sample(period_population(unit.users, QUARTER_DAYS)) for unit in units])
     slow = np.zeros(len(units), dtype=bool)
     slow[rng.permutation(len(units))[: max(1, round(SLOW_UNIT_SHARE * len(units)))]] = True
     return UnitPlan(
@@ -420,7 +430,7 @@ def _unit_plan(rng: np.random.Generator, units: tuple[DemoUnit, ...]) -> UnitPla
         base=np.array([_base_for(target, is_free) for target, is_free in zip(targets, free, strict=True)]),
         drift=np.clip(rng.normal(0.0, DRIFT_SD, len(units)), -DRIFT_MAX, DRIFT_MAX),
         free=free,
-        survey_weight=users**VOLUME_EXPONENT * diligence,
+        survey_weight=quarter_minimum * coverage,
         complaint_weight=users**COMPLAINT_EXPONENT * kind_factor,
         slow=slow,
     )
@@ -473,10 +483,9 @@ def _base_for(target: float, free: bool) -> float:
 
 def _survey_data(rng: np.random.Generator, plan: UnitPlan, period: Period, size: int) -> dict[str, list]:
     """Columns of the survey_responses rows (unit as an index into UNITS), in time order."""
-    day_weights = _day_weights(period, SURVEY_DAY_WEIGHTS)
     lebaran = _lebaran_mask(period.days)
     position = np.linspace(0.0, 1.0, len(period.days))
-    day_weights = day_weights * np.where(lebaran, LEBARAN_VOLUME, 1.0) * (1 + SURVEY_GROWTH * position)
+    day_weights = survey_day_weights(period)
     unit = rng.choice(len(plan.base), size=size, p=plan.survey_weight / plan.survey_weight.sum())
     day = _draw_days(rng, day_weights, size)
     channel = _survey_channels(rng, position[day])
@@ -497,6 +506,14 @@ def _survey_data(rng: np.random.Generator, plan: UnitPlan, period: Period, size:
     columns["suggestion"] = _suggestions(rng, plan.region[unit])
     columns["source"] = [SOURCE] * size
     return columns
+
+
+def survey_day_weights(period: Period) -> np.ndarray:
+    """Relative questionnaire volume per day: working days, Lebaran's dip, and growth as QR codes spread."""
+    position = np.linspace(0.0, 1.0, len(period.days))
+    lebaran = _lebaran_mask(period.days)
+    return _day_weights(period, SURVEY_DAY_WEIGHTS) * np.where(lebaran, LEBARAN_VOLUME, 1.0) * (
+        1 + SURVEY_GROWTH * position)
 
 
 def _survey_channels(rng: np.random.Generator, position: np.ndarray) -> np.ndarray:
@@ -835,11 +852,17 @@ def _upsert_units(conn: Connection, units: tuple[DemoUnit, ...]) -> list[int]:
     return [ids[code] for code in codes]
 
 
-def _rows(columns: dict[str, list], unit_ids: list[int]) -> list[dict]:
-    """Row dicts from columns, with unit indexes turned into database ids."""
-    columns = {**columns, "unit_id": [unit_ids[index] for index in columns["unit_id"]]}
-    names = list(columns)
-    return [dict(zip(names, values, strict=True)) for values in zip(*columns.values(), strict=True)]
+def _insert_columns(conn: Connection, table, columns: dict[str, list], unit_ids: list[int], stage: str,
+                    progress: Progress) -> None:
+    """Insert rows given as columns (unit as an index into UNITS), CHUNK_ROWS at a time: row dicts exist for one
+    chunk only, which keeps the memory of a large load small."""
+    size = len(columns["unit_id"])
+    for start in range(0, size, CHUNK_ROWS):
+        chunk = {name: values[start:start + CHUNK_ROWS] for name, values in columns.items()}
+        chunk["unit_id"] = [unit_ids[index] for index in chunk["unit_id"]]
+        rows = [dict(zip(chunk, values, strict=True)) for values in zip(*chunk.values(), strict=True)]
+        conn.execute(insert(table), rows)
+        progress(stage, start + len(rows), size)
 
 
 def _history_rows(conn: Connection, events: list[list[tuple[str, datetime]]]) -> list[dict]:

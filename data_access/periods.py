@@ -65,6 +65,19 @@ def is_running(code: str, today: date) -> bool:
     return end is None or end >= today
 
 
+def graded_default(today: date, first: date | None, last: date | None) -> str:
+    """The period pages that grade and rank show by default, for data spanning first..last: the last complete
+    quarter; when the data ends before it (an import not yet updated), the newest complete quarter with data; with
+    no complete quarter of data (a fresh database, or data only in the running quarter), all data."""
+    if first is None or last is None:
+        return ALL
+    complete = last_complete_quarter(today)
+    start, end = period_bounds(complete)
+    if first > end:
+        return ALL
+    return complete if last >= start else quarter_code(last)
+
+
 def period_options(first: date | None, last: date | None) -> list[str]:
     """Codes a user can pick for data spanning first..last: all, then years, quarters and months, newest first."""
     if first is None or last is None:

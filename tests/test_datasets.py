@@ -43,14 +43,15 @@ def csv_files(app, managers) -> dict[str, bytes]:
 
 def page_csvs(monkeypatch, url: str, stores) -> dict[tuple[str, str], bytes]:
     """(page, file name without .csv) -> bytes of every CSV every page offers, both IKM trend granularities and
-    both Pimpinan comparisons."""
+    both Pimpinan comparisons, over all periods (the Data page's default; pages that grade default to a quarter)."""
     unit = a_unit_with_questionnaires(url)
     offered = {}
     for path in sorted(PAGES.glob("*.py")):
         if path.name == Path(DATA_PAGE).name:
             continue
         for trend, comparison in (("month", "minggu"), ("quarter", "bulan")):
-            app = open_page(monkeypatch, url, f"app_pages/{path.name}", unit=unit, tren=trend, banding=comparison)
+            app = open_page(monkeypatch, url, f"app_pages/{path.name}", unit=unit, tren=trend, banding=comparison,
+                            periode="semua")
             for name, content in csv_files(app, stores).items():
                 offered[(path.stem, name.removesuffix(".csv"))] = content
     return offered

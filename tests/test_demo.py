@@ -13,11 +13,14 @@ from sqlalchemy import and_, func, insert, select
 from data_access import schema
 from data_access.complaint_rules import CHANNELS, EXIT_STATUSES, OPEN_STATUSES, TIER_LIMITS
 from data_access.db_init import init_database
-from data_access.demo import load_demo
+from data_access.demo import DEFAULT_SURVEYS, _period, _unit_plan, load_demo, survey_day_weights
+from data_access.demo_units import UNITS
 from data_access.elements import ELEMENTS
 from data_access.engine import make_engine
 from data_access.ikm import grade_of
+from data_access.periods import period_bounds
 from data_access.reference import LATITUDE_RANGE, LONGITUDE_RANGE, UNIT_CODE_PATTERN, UNIT_KINDS
+from data_access.sample import minimum_sample, period_population
 from data_access.workdays import WIB, holiday_calendar, wib_date, wib_day_end, wib_day_start, workdays_between_many
 from tests.conftest import DEMO_UNTIL
 
@@ -201,6 +204,24 @@ def test_statuses_include_side_exits_in_realistic_shares(loaded):
     assert 0.02 <= by_status["bukan_wewenang"] / total <= 0.06
     assert by_status.get("ditunda", 0) > 0
     assert set(by_status) <= set(OPEN_STATUSES | EXIT_STATUSES | {"selesai"})
+
+
+def test_at_the_default_size_most_units_expect_their_minimum_sample_every_complete_quarter():
+    """Units survey as diligent units do: their volume follows their minimum sample, so at the default size most
+    reach it in every complete quarter (Lebaran's quarter included), and the lax ones do not."""
+    now = datetime(2026, 11, 20, 12, tzinfo=WIB)
+    period = _period(now.date(), now)
+    plan = _unit_plan(np.random.default_rng(2025), UNITS)  # load_demo's first draws, with its default seed
+    day_share = survey_day_weights(period) / survey_day_weights(period).sum()
+    unit_share = plan.survey_weight / plan.survey_weight.sum()
+    for quarter in ("2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3"):
+        start, end = period_bounds(quarter)
+        inside = (period.days >= np.datetime64(start)) & (period.days <= np.datetime64(end))
+        expected = DEFAULT_SURVEYS * unit_share * day_share[inside].sum()
+        days = (end - start).days + 1
+        minimum = np.array([minimum_sample(period_population(unit.users, days)) for unit in UNITS])
+        reaching = int((expected >= minimum).sum())
+        assert 0.6 * len(UNITS) < reaching < 0.95 * len(UNITS), (quarter, reaching)
 
 
 # --- Patterns, read from the session's shared demo database (seed 7, 6,000 questionnaires, 1,200 complaints) ---

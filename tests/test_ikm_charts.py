@@ -3,7 +3,10 @@ labels short enough for a phone, takeaways that say what the data says."""
 
 import pandas as pd
 import pytest
+import time_machine
 
+from components.complaints import frames as complaint_frames
+from components.complaints.charts import render_trend_chart as render_complaint_trend_chart
 from components.satisfaction import frames as frames
 from components.satisfaction import tables
 from components.satisfaction.charts import (
@@ -19,6 +22,7 @@ from components.satisfaction.charts import (
 from components.table import screen
 from data_access.elements import ELEMENTS
 from data_access.ikm import GRADES
+from tests.factories import wib
 
 
 def _spec_texts(spec) -> list:
@@ -83,6 +87,64 @@ def test_trend_takeaway_says_which_way_ikm_moved():
     regions = frames.trend_frame([{**p, "region_code": "35.75"} for p in points], {"35.75": "Kota Pasuruan"})
     encodings = [layer.get("encoding", {}) for layer in render_trend_chart(regions).to_dict()["layer"]]
     assert any("shape" in e and e["shape"]["field"] == "series" for e in encodings)  # a shape beside each colour
+
+
+def _marked_layers(spec: dict) -> list[tuple[dict, list[dict]]]:
+    """(mark, rows) of every layer of a layered spec, rows from the spec's inline datasets."""
+    return [({"type": layer["mark"]} if isinstance(layer["mark"], str) else layer["mark"],
+             spec["datasets"][layer["data"]["name"]]) for layer in spec["layer"] if "data" in layer]
+
+
+def test_a_running_quarter_is_drawn_apart_and_only_said_as_provisional():
+    """On 5 December 2026 the fourth quarter holds five days: a hollow point at the end of a dashed segment,
+    labelled, never the end of the comparison."""
+    points = [
+        {"period": "2026-Q2", "respondents": 400, "ikm": 84.0, "grade": "B", "ci95": [83.0, 85.0],
+         "summary_respondents": 0},
+        {"period": "2026-Q3", "respondents": 420, "ikm": 86.5, "grade": "B", "ci95": [85.5, 87.5],
+         "summary_respondents": 0},
+        {"period": "2026-Q4", "respondents": 12, "ikm": 60.0, "grade": "D", "ci95": [50.0, 70.0],
+         "summary_respondents": 0},
+    ]
+    with time_machine.travel(wib(2026, 12, 5, 10), tick=False):
+        frame = frames.trend_frame(points)
+        spec = render_trend_chart(frame).to_dict()
+    assert frame["running"].tolist() == [False, False, True]
+    assert frame["status"].tolist() == ["selesai", "selesai", "berjalan, s.d. 5 Des"]
+    assert frames.trend_takeaway(frame) == (
+        "IKM naik dari 84,00 (TW2 2026) menjadi 86,50 (TW3 2026), mutu B. "
+        "TW4 2026 (berjalan, s.d. 5 Des): IKM sementara 60,00 dari 12 responden, belum nilai akhir.")
+    layers = _marked_layers(spec)
+    solid = [rows for mark, rows in layers if mark["type"] == "line" and "strokeDash" not in mark]
+    dashed = [rows for mark, rows in layers if mark["type"] == "line" and "strokeDash" in mark]
+    hollow = [rows for mark, rows in layers if mark["type"] == "point" and mark.get("filled") is False]
+    filled = [rows for mark, rows in layers if mark["type"] == "point" and mark.get("filled") is True]
+    assert [[r["period"] for r in rows] for rows in solid] == [["TW2 2026", "TW3 2026"]]
+    assert [[r["period"] for r in rows] for rows in dashed] == [["TW3 2026", "TW4 2026"]]
+    assert [[r["period"] for r in rows] for rows in hollow] == [["TW4 2026"]]
+    assert [[r["period"] for r in rows] for rows in filled] == [["TW2 2026", "TW3 2026"]]
+    assert "status" in _spec_texts(spec)
+    with time_machine.travel(wib(2027, 1, 2, 10), tick=False):  # the quarter has ended: one solid line
+        ended = frames.trend_frame(points)
+    assert not ended["running"].any()
+    assert frames.trend_takeaway(ended).startswith("IKM turun dari 84,00 (TW2 2026) menjadi 60,00 (TW4 2026)")
+
+
+def test_the_running_month_of_complaints_is_a_hollow_point_off_the_line():
+    """A month's count so far is not joined to the line, so five days of December never read as a plunge."""
+    rows = [{"month": month, "region_code": "35.75", "complaints": n, "per_10k": rate}
+            for month, n, rate in (("2026-10", 80, 3.75), ("2026-11", 84, 3.94), ("2026-12", 9, 0.42))]
+    with time_machine.travel(wib(2026, 12, 5, 10), tick=False):
+        frame = complaint_frames.trend_frame(rows)
+        spec = render_complaint_trend_chart(frame, "per 10.000").to_dict()
+    assert frame["running"].tolist() == [False, False, True]
+    layers = _marked_layers(spec)
+    lines = [[r["month_label"] for r in rows] for mark, rows in layers if mark["type"] == "line"]
+    hollow = [[r["month_label"] for r in rows] for mark, rows in layers
+              if mark["type"] == "point" and mark.get("filled") is False]
+    assert lines == [["Okt 2026", "Nov 2026"]]
+    assert hollow == [["Des 2026"]]
+    assert "status" in _spec_texts(spec)
 
 
 def test_ranking_chart_keeps_both_ends_and_letters():

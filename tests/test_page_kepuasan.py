@@ -7,6 +7,7 @@ import sys
 
 import pandas as pd
 import pytest
+import time_machine
 from streamlit.testing.v1 import AppTest
 
 from tests.app_runs import ROOT, open_page
@@ -85,8 +86,10 @@ def _filter_database(engine) -> None:
 @pytest.mark.parametrize(
     "params, headline",
     [
-        ({}, [("IKM", "87,73"), ("Responden (n)", "915")]),  # (7,947 + 19,872 + 40 x 27) / (915 x 9) x 25
-        ({"jenis": "mpp"}, [("IKM", "88,31"), ("Responden (n)", "875")]),
+        # Without ?periode: the newest complete quarter with data, 2025-Q3 (the data end in August 2025).
+        ({}, [("IKM", "75,00"), ("Responden (n)", "40")]),
+        ({"periode": "semua"}, [("IKM", "87,73"), ("Responden (n)", "915")]),  # (7,947 + 19,872 + 40 x 27) / 8,235 x 25
+        ({"jenis": "mpp", "periode": "semua"}, [("IKM", "88,31"), ("Responden (n)", "875")]),
         ({"jenis": "puskesmas"}, [("IKM", "75,00"), ("Responden (n)", "40")]),
         ({"kecamatan": "35.75.02"}, [("IKM", "75,00"), ("Responden (n)", "40")]),
         ({"periode": "2025-Q2"}, [("IKM", "88,31"), ("Responden (n)", "875")]),
@@ -145,3 +148,42 @@ def test_the_profile_of_fewer_than_five_respondents_is_withheld(monkeypatch, eng
     assert len(notices) == int(withheld)
     profile_tabs = [tab for tab in app.tabs if tab.label == "Jenis kelamin"]
     assert len(profile_tabs) == int(not withheld)
+
+
+def test_the_page_opens_on_the_last_complete_quarter_and_labels_a_running_one(monkeypatch, engine, db_url):
+    """On 5 December 2026 the default is 2026-Q3 (said under the filters); a link naming the running quarter keeps
+    it, labelled as running in the note, the caption and the trend."""
+    clinic = add_unit(engine, "3575-PKM-A")
+    add_questionnaires(engine, clinic, [answers(4)] * 10, wib(2026, 8, 3, 9))  # 100.00 in Q3
+    add_questionnaires(engine, clinic, [answers(3)] * 4, wib(2026, 12, 2, 9))  # 75.00 so far in Q4
+    with time_machine.travel(wib(2026, 12, 5, 10), tick=False):
+        app = open_page(monkeypatch, db_url, "app_pages/kepuasan.py")
+        assert app.selectbox(key="periode").value == "2026-Q3"
+        assert app.query_params["periode"] == "2026-Q3"  # in the link: it keeps its meaning next quarter
+        assert metrics(app)[:2] == [("IKM", "100,00"), ("Responden (n)", "10")]
+        captions = [c.value for c in app.caption]
+        assert any(c.startswith("Periode bawaan: Triwulan 3 2026, triwulan lengkap terakhir") for c in captions)
+        assert "Periode: 1 Jul 2026 – 30 Sep 2026" in captions
+
+        running = open_page(monkeypatch, db_url, "app_pages/kepuasan.py", periode="2026-Q4")
+        assert running.selectbox(key="periode").value == "2026-Q4"
+        assert metrics(running)[:2] == [("IKM", "75,00"), ("Responden (n)", "4")]
+        captions = [c.value for c in running.caption]
+        assert "Triwulan 4 2026 (berjalan, s.d. 5 Des): angkanya sementara, bukan nilai akhir." in captions
+        assert "Periode: 1 Okt 2026 – 31 Des 2026 (berjalan, s.d. 5 Des)" in captions
+
+        everything = open_page(monkeypatch, db_url, "app_pages/kepuasan.py", periode="semua", tren="quarter")
+        text = " ".join(c.value for c in everything.caption)
+        assert "IKM tetap" not in text and "menjadi 75,00" not in text  # the running quarter ends no comparison
+        assert "TW4 2026 (berjalan, s.d. 5 Des): IKM sementara 75,00 dari 4 responden, belum nilai akhir." in text
+        assert "Garis putus-putus ke titik berongga: periode berjalan, s.d. 5 Des, angka sementara." in text
+
+
+def test_an_english_running_quarter_says_running(monkeypatch, engine, db_url):
+    clinic = add_unit(engine, "3575-PKM-A")
+    add_questionnaires(engine, clinic, [answers(3)] * 4, wib(2026, 12, 2, 9))
+    with time_machine.travel(wib(2026, 12, 5, 10), tick=False):
+        app = open_page(monkeypatch, db_url, "app_pages/kepuasan.py", lang="en")
+    # Only the running quarter holds data: no complete quarter to default to, so all data, with its note in English.
+    assert app.selectbox(key="periode").value == "semua"
+    assert any("(running, to 5 Dec)" in c.value for c in app.caption)

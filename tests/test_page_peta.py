@@ -24,7 +24,9 @@ def open_peta(monkeypatch, url: str, boundaries: str | None = None, **params) ->
         monkeypatch.setenv("BOUNDARY_GEOJSON", boundaries)
     else:
         monkeypatch.delenv("BOUNDARY_GEOJSON", raising=False)
-    return open_page(monkeypatch, url, PAGE, **params)
+    # The scenes' sample rules are worked out over all their data; without ?periode the page shows the last
+    # complete quarter with data.
+    return open_page(monkeypatch, url, PAGE, **{"periode": "semua", **params})
 
 
 def unit_list(app: AppTest):

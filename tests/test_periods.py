@@ -4,7 +4,15 @@ from datetime import date
 
 import pytest
 
-from data_access.periods import ALL, is_running, last_complete_quarter, period_bounds, period_options, quarter_code
+from data_access.periods import (
+    ALL,
+    graded_default,
+    is_running,
+    last_complete_quarter,
+    period_bounds,
+    period_options,
+    quarter_code,
+)
 
 
 @pytest.mark.parametrize(
@@ -60,3 +68,20 @@ def test_quarter_and_last_complete_quarter(today, quarter, last_complete):
 ])
 def test_is_running(code, today, running):
     assert is_running(code, today) is running
+
+
+@pytest.mark.parametrize(("first", "last", "default"), [
+    # The demo on 5 December: data from September 2025 to today -> the last complete quarter.
+    (date(2025, 9, 6), date(2026, 12, 5), "2026-Q3"),
+    # Data ending inside the last complete quarter, or on its last day.
+    (date(2026, 7, 1), date(2026, 8, 15), "2026-Q3"),
+    (date(2025, 1, 1), date(2026, 9, 30), "2026-Q3"),
+    # An import that stopped in May: the newest complete quarter with data.
+    (date(2025, 1, 1), date(2026, 5, 20), "2026-Q2"),
+    (date(2025, 1, 1), date(2025, 12, 31), "2025-Q4"),
+    # Only the running quarter holds data, or no data at all: everything there is.
+    (date(2026, 10, 2), date(2026, 12, 5), ALL),
+    (None, None, ALL),
+])
+def test_graded_default_is_the_last_complete_quarter_with_data(first, last, default):
+    assert graded_default(date(2026, 12, 5), first, last) == default

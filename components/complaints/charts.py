@@ -10,9 +10,10 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from components.chart_style import BLUE, ROW_HEIGHT, SERIES_COLORS, SERIES_SHAPES
+from components.chart_style import BLUE, ROW_HEIGHT, SERIES_COLORS, SERIES_SHAPES, running_label_layer, running_parts
 from components.complaints.frames import LINE_BREAK
 from components.formatting import NAME_LABEL_LIMIT
+from components.i18n import t
 from data_access.complaint_rules import BACKLOG_BUCKETS
 
 BAR_COLOR = BLUE
@@ -64,7 +65,8 @@ def render_rate_chart(df: pd.DataFrame) -> alt.LayerChart:
 
 
 def render_trend_chart(df: pd.DataFrame, y_title: str) -> alt.LayerChart:
-    """Monthly figures per region (month, month_label, series, y, text, complaints): a line and shaped points each."""
+    """Monthly figures per region (month, month_label, series, y, text, complaints, running, status): a line and
+    shaped points each; the running month a dashed segment to a hollow point, labelled with its status."""
     names = list(dict.fromkeys(df["series"]))
     legend = alt.Legend(title=None, orient="bottom")
     color = alt.Color("series:N", scale=alt.Scale(domain=names, range=list(SERIES_COLORS[:len(names)])),
@@ -74,11 +76,22 @@ def render_trend_chart(df: pd.DataFrame, y_title: str) -> alt.LayerChart:
     x = alt.X("month:T", title=None, axis=alt.Axis(format="%m/%y", labelOverlap="greedy", tickCount="month"))
     y = alt.Y("y:Q", title=y_title, scale=alt.Scale(zero=True))
     tooltip = [alt.Tooltip("month_label:N", title=" "), alt.Tooltip("series:N", title=" "),
-               alt.Tooltip("text:N", title=y_title), alt.Tooltip("complaints:N", title="n")]
-    base = alt.Chart(df).encode(x=x, y=y, tooltip=tooltip)
-    line = base.mark_line(strokeWidth=2.5).encode(color=color)
-    points = base.mark_point(filled=True, size=60, opacity=1).encode(color=color, shape=shape)
-    return alt.layer(line, points).properties(height=TREND_HEIGHT)
+               alt.Tooltip("text:N", title=y_title), alt.Tooltip("complaints:N", title="n"),
+               alt.Tooltip("status:N", title=t("period.status"))]
+    complete, _, running = running_parts(df, "series")
+    layers = []
+    if not complete.empty:
+        base = alt.Chart(complete).encode(x=x, y=y, tooltip=tooltip)
+        layers += [base.mark_line(strokeWidth=2.5).encode(color=color),
+                   base.mark_point(filled=True, size=60, opacity=1).encode(color=color, shape=shape)]
+    if not running.empty:
+        # A month's count so far is not joined to the line: a line down to it would read as a plunge.
+        layers += [
+            alt.Chart(running).mark_point(filled=False, size=80, strokeWidth=2, opacity=1, fill="#FFFFFF").encode(
+                x=x, y=y, color=color, shape=shape, tooltip=tooltip),
+            running_label_layer(running, x, "month"),
+        ]
+    return alt.layer(*layers).properties(height=TREND_HEIGHT)
 
 
 def render_timing_chart(df: pd.DataFrame) -> alt.LayerChart:

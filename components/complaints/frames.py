@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.formatting import fmt_date, fmt_number, fmt_pct, short_name
+from components.formatting import fmt_date, fmt_number, fmt_pct, running_label, short_name
 from components.i18n import STRINGS, t
+from data_access.clock import today_wib
 from data_access.complaint_rules import (
     BACKLOG_BUCKETS,
     FIRST_RESPONSE_LIMIT,
@@ -18,6 +19,7 @@ from data_access.complaint_rules import (
     TIER_LIMITS,
     VERIFICATION_LIMIT,
 )
+from data_access.periods import is_running
 from data_access.privacy import SMALL_COUNT_THRESHOLD
 from data_access.reference import KECAMATAN, REGIONS
 from data_access.tracker import DONE, TrackedComplaint
@@ -151,14 +153,17 @@ def month_label(month: str) -> str:
 
 
 def trend_frame(rows: list[dict]) -> pd.DataFrame:
-    """Chart rows (month as a date, month_label, series, y, text): per 10,000 residents, or counts where the
-    population is unknown (a kecamatan)."""
+    """Chart rows (month as a date, month_label, series, y, text, running, status): per 10,000 residents, or
+    counts where the population is unknown (a kecamatan). 'running' marks the month not yet ended: its count is
+    partial, drawn apart so it never reads as a plunge."""
     per_residents = all(r["per_10k"] is not None for r in rows)
+    today = today_wib()
     return pd.DataFrame([
         {"month": pd.Timestamp(f"{r['month']}-01"), "month_label": month_label(r["month"]),
          "series": t(f"region.{r['region_code']}"), "y": r["per_10k"] if per_residents else r["complaints"],
          "text": fmt_number(r["per_10k"], 2) if per_residents else fmt_number(r["complaints"]),
-         "complaints": fmt_number(r["complaints"])}
+         "complaints": fmt_number(r["complaints"]), "running": is_running(r["month"], today),
+         "status": running_label(today) if is_running(r["month"], today) else t("period.complete")}
         for r in rows
     ])
 

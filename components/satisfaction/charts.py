@@ -12,7 +12,16 @@ import math
 import altair as alt
 import pandas as pd
 
-from components.chart_style import BLUE, GRADE_COLORS, ROW_HEIGHT, SERIES_COLORS, SERIES_SHAPES
+from components.chart_style import (
+    BLUE,
+    GRADE_COLORS,
+    ROW_HEIGHT,
+    RUNNING_DASH,
+    SERIES_COLORS,
+    SERIES_SHAPES,
+    running_label_layer,
+    running_parts,
+)
 from components.formatting import NAME_LABEL_LIMIT, short_name
 from components.i18n import t
 from data_access.ikm import GRADE_BANDS, GRADES, HIGHEST_SCORE, LOWEST_SCORE
@@ -75,18 +84,20 @@ def _band_layers(axis: str, scale: alt.Scale, low: float, label_at, title: str =
 
 
 def render_trend_chart(df: pd.DataFrame) -> alt.LayerChart:
-    """IKM over time (columns period, ikm, grade, ci_low, ci_high, optional series) over the grade bands."""
+    """IKM over time (columns period, ikm, grade, ci_low, ci_high, running, status, optional series) over the grade
+    bands; a running period is a dashed segment to a hollow point, labelled with its status."""
     low = domain_floor(pd.concat([df["ikm"], df["ci_low"].dropna()]))
     y_scale = alt.Scale(domain=[low, SCALE_HIGH], clamp=True)
+    y = alt.Y("ikm:Q", scale=y_scale)
     order = list(dict.fromkeys(df["period"]))
     x = alt.X("period:N", sort=order, title=None, axis=alt.Axis(labelAngle=0, labelOverlap="greedy"))
     layers = _band_layers("y", y_scale, low, alt.value(8))
     series = "series" in df.columns
     tooltip = [alt.Tooltip("period:N", title=t("ikm.col.period")), alt.Tooltip("ikm_text:N", title="IKM"),
-               alt.Tooltip("grade:N", title=t("ikm.col.grade")), alt.Tooltip("respondents_text:N", title="n")]
+               alt.Tooltip("grade:N", title=t("ikm.col.grade")), alt.Tooltip("respondents_text:N", title="n"),
+               alt.Tooltip("status:N", title=t("period.status"))]
     if series:
         tooltip.append(alt.Tooltip("series:N", title=t("filter.region")))
-    base = alt.Chart(df).encode(x=x, tooltip=tooltip)
     if series:
         names = list(dict.fromkeys(df["series"]))
         color = alt.Color("series:N", scale=alt.Scale(domain=names, range=list(SERIES_COLORS[:len(names)])),
@@ -97,12 +108,23 @@ def render_trend_chart(df: pd.DataFrame) -> alt.LayerChart:
         point_encodings = {"color": color, "shape": shape}
     else:
         encodings, mark_color, point_encodings = {}, {"color": SERIES_COLORS[0]}, {}
-    ci = base.mark_rule(opacity=0.45, **mark_color).encode(y=alt.Y("ci_low:Q", scale=y_scale), y2="ci_high:Q",
-                                                            **encodings)
-    line = base.mark_line(strokeWidth=2.5, **mark_color).encode(y=alt.Y("ikm:Q", scale=y_scale), **encodings)
-    points = base.mark_point(filled=True, size=70, opacity=1, **mark_color).encode(
-        y=alt.Y("ikm:Q", scale=y_scale), **point_encodings)
-    return _sized(alt.layer(*layers, ci, line, points), TREND_HEIGHT)
+    complete, tail, running = running_parts(df, "series" if series else None)
+    ci = alt.Chart(df).encode(x=x, tooltip=tooltip).mark_rule(opacity=0.45, **mark_color).encode(
+        y=alt.Y("ci_low:Q", scale=y_scale), y2="ci_high:Q", **encodings)
+    layers.append(ci)
+    if not complete.empty:
+        base = alt.Chart(complete).encode(x=x, y=y, tooltip=tooltip)
+        layers += [base.mark_line(strokeWidth=2.5, **mark_color).encode(**encodings),
+                   base.mark_point(filled=True, size=70, opacity=1, **mark_color).encode(**point_encodings)]
+    if not running.empty:
+        layers += [
+            alt.Chart(tail).mark_line(strokeWidth=2, strokeDash=list(RUNNING_DASH), **mark_color).encode(
+                x=x, y=y, tooltip=tooltip, **encodings),
+            alt.Chart(running).mark_point(filled=False, size=90, strokeWidth=2, opacity=1, fill="#FFFFFF",
+                                          **mark_color).encode(x=x, y=y, tooltip=tooltip, **point_encodings),
+            running_label_layer(running, x, "period"),
+        ]
+    return _sized(alt.layer(*layers), TREND_HEIGHT)
 
 
 def render_elements_chart(df: pd.DataFrame) -> alt.LayerChart:

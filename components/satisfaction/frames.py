@@ -10,8 +10,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from components.formatting import fmt_number, fmt_pct
+from components.formatting import fmt_number, fmt_pct, running_label
 from components.i18n import t
+from data_access.clock import today_wib
 from data_access.complaint_rules import MIN_COMPLAINTS_FOR_RANKING
 from data_access.elements import (
     AGE_GROUPS,
@@ -23,6 +24,7 @@ from data_access.elements import (
 )
 from data_access.ikm import GRADE_BANDS, IkmResult
 from data_access.perception import FAST_BUT_UNSATISFIED, SATISFIED_BUT_SLOW
+from data_access.periods import is_running
 
 # Order of the perception flags in legends and tables: disagreements first.
 FLAGS: tuple[str | None, ...] = (SATISFIED_BUT_SLOW, FAST_BUT_UNSATISFIED, None)
@@ -118,38 +120,64 @@ def weakest_text(scores: dict[str, float], grades: dict[str, str], weakest: str)
 
 
 def trend_frame(points: list[dict], series_names: dict[str, str] | None = None) -> pd.DataFrame:
-    """Chart rows for ikm_trend points; with series_names (region code -> name) one series per region."""
+    """Chart rows for ikm_trend points; with series_names (region code -> name) one series per region. 'running'
+    marks a month or quarter that has not ended: drawn apart, and never the end of a comparison."""
+    today = today_wib()
     rows = []
     for point in points:
         ci = point["ci95"] or [None, None]
+        running = is_running(point["period"], today)
         row = {"period": period_label(point["period"]), "ikm": point["ikm"], "grade": point["grade"],
                "ci_low": ci[0], "ci_high": ci[1], "respondents": point["respondents"],
                "summary_respondents": point["summary_respondents"],
-               "ikm_text": ikm_text(point["ikm"]), "respondents_text": fmt_number(point["respondents"])}
+               "ikm_text": ikm_text(point["ikm"]), "respondents_text": fmt_number(point["respondents"]),
+               "running": running, "status": running_label(today) if running else t("period.complete")}
         if series_names is not None:
             row["series"] = series_names[point["region_code"]]
         rows.append(row)
     columns = ["period", "ikm", "grade", "ci_low", "ci_high", "respondents", "summary_respondents", "ikm_text",
-               "respondents_text"]
+               "respondents_text", "running", "status"]
     return pd.DataFrame(rows, columns=columns + (["series"] if series_names is not None else []))
 
 
+def _running_sentence(frame: pd.DataFrame) -> str:
+    """What the running period holds so far, said as provisional; '' when none is running."""
+    running = frame[frame["running"]]
+    if running.empty:
+        return ""
+    last = running.iloc[-1]
+    return t("ikm.trend.running", period=last["period"], running=last["status"], ikm=ikm_text(last["ikm"]),
+             n=last["respondents_text"])
+
+
 def trend_takeaway(frame: pd.DataFrame) -> str:
-    """How IKM moved from the first period to the last (one series)."""
-    first, last = frame.iloc[0], frame.iloc[-1]
+    """How IKM moved from the first complete period to the last (one series); a running period is only said as
+    provisional, never compared."""
+    complete = frame[~frame["running"]]
+    running = _running_sentence(frame)
+    if complete.empty:
+        return running
+    first, last = complete.iloc[0], complete.iloc[-1]
     values = {"first": ikm_text(first["ikm"]), "first_period": first["period"], "last": ikm_text(last["ikm"]),
               "last_period": last["period"], "grade": last["grade"]}
-    if len(frame) == 1:
-        return t("ikm.trend.single", **values)
-    direction = "up" if last["ikm"] > first["ikm"] else "down" if last["ikm"] < first["ikm"] else "flat"
-    return t(f"ikm.trend.{direction}", **values)
+    if len(complete) == 1:
+        sentence = t("ikm.trend.single", **values)
+    else:
+        direction = "up" if last["ikm"] > first["ikm"] else "down" if last["ikm"] < first["ikm"] else "flat"
+        sentence = t(f"ikm.trend.{direction}", **values)
+    return f"{sentence} {running}".strip()
 
 
 def regions_takeaway(frame: pd.DataFrame) -> str:
-    """The latest period of each region, side by side."""
-    latest = frame[frame["period"] == frame["period"].iloc[-1]]
+    """The latest complete period of each region, side by side (the running one only if nothing has ended)."""
+    complete = frame[~frame["running"]]
+    basis = frame if complete.empty else complete
+    period = basis["period"].iloc[-1]
+    latest = basis[basis["period"] == period]
     parts = [f"{row.series} {ikm_text(row.ikm)} ({row.grade})" for row in latest.itertuples()]
-    return t("ikm.regions.takeaway", period=frame["period"].iloc[-1], figures="; ".join(parts))
+    if complete.empty:
+        period = f"{period} ({latest['status'].iloc[0]})"
+    return t("ikm.regions.takeaway", period=period, figures="; ".join(parts))
 
 
 # ---------------------------------------------------------------------------------------------------- units

@@ -124,6 +124,8 @@ def region_comparison(filters: Filters) -> None:
         frame = frames.trend_frame(points, names)
         table = tables.REGIONS_TREND
         st.subheader(table.title(filters))
+        if frame["running"].any():
+            st.caption(_running_note(frame).strip())
         chart_table_block(render_trend_chart(frame), table, table.frame_of(points), frames.regions_takeaway(frame),
                           table.title(filters), describe(filters), "trend-regions")
 
@@ -135,6 +137,12 @@ def elements_section(filters: Filters) -> None:
     table = tables.UNIT_ELEMENTS
     st.subheader(table.title(filters))
     table_block(table, table.frame(filters), table.title(filters), describe(filters), "elements-units")
+
+
+def _running_note(frame) -> str:
+    """' Dashed line to a hollow point: the running period …' when the trend ends in one, else ''."""
+    running = frame[frame["running"]]
+    return "" if running.empty else " " + t("ikm.trend.running_note", running=running["status"].iloc[0])
 
 
 def _trend_block(filters: Filters, heading: str, trends: dict[str, Table], key: str) -> None:
@@ -150,7 +158,7 @@ def _trend_block(filters: Filters, heading: str, trends: dict[str, Table], key: 
         st.caption(t("ikm.no_data"))
         return
     frame = frames.trend_frame(points)
-    st.caption(t("ikm.trend.bands", bands=frames.bands_text()))
+    st.caption(t("ikm.trend.bands", bands=frames.bands_text()) + _running_note(frame))
     chart_table_block(render_trend_chart(frame), table, table.frame_of(points), frames.trend_takeaway(frame),
                       table.title(filters), describe(filters), key)
 
