@@ -1167,6 +1167,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "lead.slipping.title": {"id": "Unit yang menurun, {quarter}", "en": "Units slipping, {quarter}"},
     "lead.slipping.all_title": {"id": "Unit menurut selang kepercayaan IKM, {quarter}",
                                 "en": "Units by the confidence interval of their IKM, {quarter}"},
+    "lead.slipping.ci": {"id": "IKM {ikm} (SK 95%: {low}–{high})", "en": "IKM {ikm} (95% CI: {low}–{high})"},
+    "lead.slipping.more": {"id": "… dan {n} unit lain, semuanya di tabel.", "en": "… and {n} more units, all in "
+                                                                                 "the table."},
     "lead.slipping.below_target": {"id": "di bawah target", "en": "below the target"},
     "lead.slipping.dropped": {"id": "turun dari {previous}", "en": "down from {previous}"},
     "lead.slipping.steady": {"id": "tidak menurun", "en": "not slipping"},

@@ -6,6 +6,8 @@ written with. `lang` is passed through for the brief, which is built outside the
 
 from __future__ import annotations
 
+import re
+
 import altair as alt
 import pandas as pd
 
@@ -149,6 +151,25 @@ def sample_status(row: dict, lang: str | None = None) -> str:
     if not row["provisional"]:
         return t("lead.slipping.official", lang)
     return t("lead.slipping.provisional", lang, reason=t(f"ikm.sample.{row['sample']}", lang))
+
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def as_text(value: str) -> str:
+    """Text from the data as literal markdown: every ASCII punctuation mark backslash-escaped (CommonMark), so a
+    unit's name can neither format, link nor colour anything."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", value)
+
+
+def slipping_item(row: dict, previous: str) -> str:
+    """One slipping unit as a markdown list item: the name (as text) and region first, then why, its IKM with the
+    interval, and whether it is provisional; wraps on a phone where a table would cut the name."""
+    ci = t("lead.slipping.ci", ikm=fmt_number(row["ikm"], 2), low=fmt_number(row["ci_low"], 2),
+           high=fmt_number(row["ci_high"], 2))
+    region = t(f"region.{row['region_code']}")
+    line = f"- **{as_text(row['name'])}**, {region}: {slipping_status(row, previous)}; {ci}"
+    return line + (f" · *{sample_status(row)}*" if row["provisional"] else "")
 
 
 def slipping_takeaway(comparison: dict) -> str:

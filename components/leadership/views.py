@@ -44,6 +44,8 @@ from data_access.periods import quarter_code
 from data_access.sample import INADEQUATE, UNKNOWN_POPULATION
 
 COMPARISON_KEY = "banding"
+# The slipping units listed in words (worst first) before the table holding them all: a phone reads these whole.
+SLIPPING_LISTED = 10
 WEEK_KEY = "minggu"
 PAGE_PATH = "/pimpinan"
 
@@ -169,12 +171,18 @@ def _slipping_block(window: Filters) -> None:
     st.subheader(t("lead.slipping.heading"))
     comparison = tables.comparison(window)
     quarter, previous = frames.quarter_text(comparison["quarter"]), frames.quarter_text(comparison["previous"])
-    slipping = tables.SLIPPING.frame(window)
-    if slipping.empty:
+    slipping = [row for row in comparison["units"] if row["slipping"]]
+    if not slipping:
         st.info(t("lead.slipping.none", quarter=quarter, previous=previous), icon=":material/check_circle:")
     else:
         st.markdown(frames.slipping_takeaway(comparison))
-        table_block(tables.SLIPPING, slipping, tables.SLIPPING.title(window), describe(window), "slipping")
+        st.markdown("\n".join(frames.slipping_item(row, comparison["previous"])
+                               for row in slipping[:SLIPPING_LISTED]))
+        if len(slipping) > SLIPPING_LISTED:
+            st.caption(t("lead.slipping.more", n=fmt_number(len(slipping) - SLIPPING_LISTED)))
+        with st.expander(t("figure.table_view")):
+            table = tables.SLIPPING
+            table_block(table, table.frame(window), table.title(window), describe(window), "slipping")
     with st.expander(t("lead.slipping.method.title"), icon=":material/help:"):
         st.markdown(t("lead.slipping.method.body", quarter=quarter, previous=previous,
                       target=fmt_number(comparison["target"], 2), grade=config.targets().ikm_grade,
