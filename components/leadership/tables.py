@@ -125,7 +125,9 @@ def _slipping_rows(filters: Filters) -> list[dict]:
 
 
 def _quarter_title(key: str) -> Callable[[Filters], str]:
-    return lambda f: t(key, quarter=lframes.quarter_text(quarter_code(f.date_from)))
+    """A title naming the graded quarter, whatever period the filters it is asked with hold (the Data page lists
+    every table under its own filters)."""
+    return lambda f: t(key, quarter=lframes.quarter_text(quarter_code(graded(f).date_from)))
 
 
 # Names first with their region, then why: what a phone shows without scrolling sideways.
