@@ -1042,10 +1042,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "lead.crossings.heading": {"id": "Unit yang berpindah mutu", "en": "Units that changed grade"},
     "lead.crossings.caption": {
-        "id": "IKM {days} hari terakhir ({now}) dibandingkan {days} hari yang berakhir {before_end} ({before}). "
-              "Hanya unit dengan sampel memadai di kedua periode; yang turun lebih dulu.",
-        "en": "IKM of the last {days} days ({now}) against the {days} days ending {before_end} ({before}). Only "
-              "units with an adequate sample in both periods; drops first.",
+        "id": "IKM {days} hari terakhir ({now}, berjalan) dibandingkan {days} hari yang berakhir {before_end} "
+              "({before}): tanda dini, bukan mutu resmi (itu per triwulan lengkap, di Peringkat). Hanya unit dengan "
+              "sampel memadai di kedua periode; yang turun lebih dulu.",
+        "en": "IKM of the last {days} days ({now}, running) against the {days} days ending {before_end} ({before}): "
+              "an early sign, not the official grade (that is per complete quarter, under Rankings). Only units with "
+              "an adequate sample in both periods; drops first.",
     },
     "lead.crossings.none": {
         "id": "Tidak ada unit yang berpindah mutu sejak {date}.", "en": "No unit changed grade since {date}.",
@@ -1125,9 +1127,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "lead.slipping.heading": {"id": "Unit yang menurun", "en": "Units slipping"},
     "lead.slipping.takeaway": {
         "id": "**{slipping} dari {judged} unit** yang dapat dinilai menurun pada {quarter}: {below} di bawah target, "
-              "{dropped} turun dari {previous}. {provisional} di antaranya sementara (sampel belum memadai).",
+              "{dropped} turun dari {previous}. {provisional} di antaranya sementara (di luar peringkat resmi).",
         "en": "**{slipping} of {judged} units** that can be judged slipped in {quarter}: {below} below the target, "
-              "{dropped} down from {previous}. {provisional} of them are provisional (sample too small).",
+              "{dropped} down from {previous}. {provisional} of them are provisional (outside the official ranking).",
     },
     "lead.slipping.none": {
         "id": "Tidak ada unit yang menurun pada {quarter}: tidak ada selang kepercayaan yang seluruhnya di bawah "

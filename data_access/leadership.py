@@ -244,8 +244,9 @@ def unit_comparison(conn: Connection, filters: Filters, targets: Targets, quarte
     slipping: either. judged: the unit has an interval on at least MIN_RESPONDENTS_TO_JUDGE respondents (none
     from published summaries, which have no interval), and so does the quarter before for `dropped`; the others
     cannot be called slipping. provisional: its sample is below the minimum (or its users
-    are unknown), so it is out of the official ranking but listed here, marked. Slipping units first (worst upper
-    bound first), then the rest by IKM, lowest first."""
+    are unknown), so it is out of the official ranking but listed here, marked. Slipping units first: those that
+    dropped (the news, where a target missed for long may not be), then the rest, each by upper bound, lowest
+    first; then the units not slipping by IKM, lowest first."""
     previous = previous_quarter(quarter)
     before = {r["unit_code"]: r for r in ikm_by_unit(conn, quarter_filters(filters, previous))}
     goal = target_ikm(targets)
@@ -265,7 +266,8 @@ def unit_comparison(conn: Connection, filters: Filters, targets: Targets, quarte
             "respondents_before": old["respondents"] if old else 0,
             "below_target": below_target, "dropped": dropped, "slipping": below_target or dropped,
         })
-    units.sort(key=lambda r: (not r["slipping"], r["ci_high"] if r["slipping"] else r["ikm"], r["unit_code"]))
+    units.sort(key=lambda r: (not r["slipping"], not r["dropped"], r["ci_high"] if r["slipping"] else r["ikm"],
+                              r["unit_code"]))
     return {"quarter": quarter, "previous": previous, "target": goal, "units": units}
 
 

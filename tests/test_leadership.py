@@ -106,15 +106,15 @@ def test_units_slip_when_their_interval_lies_below_the_target_or_below_last_quar
     got = [(r["unit_code"], r["ikm"], r["ci_low"], r["ci_high"], r["ikm_before"], r["ci_low_before"],
             r["below_target"], r["dropped"], r["slipping"], r["judged"], r["provisional"]) for r in result["units"]]
     assert got == [
-        # Slipping first, the lowest upper bound first.
-        ("3575-LOW", 37.50, 32.75, 42.25, None, None, True, False, True, True, True),
+        # Slipping first: the drop before the target missed, though LOW's upper bound is the lower.
         ("3514-DROP", 87.50, 82.75, 92.25, 100.00, 100.00, False, True, True, True, False),
+        ("3575-LOW", 37.50, 32.75, 42.25, None, None, True, False, True, True, True),
         # The rest by IKM, lowest first; FEW is shown, but cannot be judged.
         ("3575-FEW", 25.00, None, None, None, None, False, False, False, False, True),
         ("3575-NOISY", 81.67, 77.47, 85.86, 87.50, 82.75, False, False, False, True, False),
         ("3575-STEADY", 87.50, 82.75, 92.25, 87.50, 82.75, False, False, False, True, False),
     ]
-    assert [r["sample"] for r in result["units"][:3]] == ["belum_memadai", "memadai", "populasi_tidak_diketahui"]
+    assert [r["sample"] for r in result["units"][:3]] == ["memadai", "belum_memadai", "populasi_tidak_diketahui"]
 
 
 def test_the_default_target_and_the_region_filter_move_the_slipping_units(engine):
