@@ -1068,10 +1068,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Pengaduan yang baru melewati batas waktu", "en": "Complaints that newly passed their time limit",
     },
     "lead.overdue.caption": {
-        "id": "Pengaduan terbuka yang melewati batas tahapnya sejak {date}, per unit, beserta semua pengaduan unit "
-              "itu yang sudah lewat batas.",
-        "en": "Open complaints that passed their current stage's limit since {date}, per unit, with all of that "
-              "unit's complaints past their limit.",
+        "id": "Pengaduan terbuka yang melewati batas tahapnya sejak {date} sampai hari ini (berjalan), per unit, "
+              "beserta semua pengaduan unit itu yang sudah lewat batas.",
+        "en": "Open complaints that passed their current stage's limit from {date} to today (running), per unit, "
+              "with all of that unit's complaints past their limit.",
     },
     "lead.overdue.none": {
         "id": "Tidak ada pengaduan yang baru melewati batas waktu sejak {date}.",
@@ -1803,15 +1803,17 @@ STRINGS: dict[str, dict[str, str]] = {
               "interval, the quarter before, and whether it is slipping; units with too small a sample marked "
               "provisional.",
     },
-    "data.desc.pimpinan-peringkat-ikm": {"id": "Unit dengan sampel memadai, diurutkan menurut IKM periode terakhir.",
-                                         "en": "Units with an adequate sample, ranked by IKM of the latest period."},
+    "data.desc.pimpinan-peringkat-ikm": {
+        "id": "Unit dengan sampel memadai, diurutkan menurut IKM triwulan lengkap terakhir.",
+        "en": "Units with an adequate sample, ranked by IKM of the last complete quarter.",
+    },
     "data.desc.pimpinan-tidak-diperingkat": {
-        "id": "Unit yang tidak diperingkat dalam periode terakhir, dengan alasannya.",
-        "en": "Units left out of the ranking over the latest period, with the reason.",
+        "id": "Unit yang tidak diperingkat pada triwulan lengkap terakhir, dengan alasannya.",
+        "en": "Units left out of the ranking of the last complete quarter, with the reason.",
     },
     "data.desc.pimpinan-peringkat-pengaduan": {
-        "id": "Unit diurutkan menurut penyelesaian dalam batas waktu, periode terakhir.",
-        "en": "Units ranked by resolutions within the limit, over the latest period.",
+        "id": "Unit diurutkan menurut penyelesaian dalam batas waktu, triwulan lengkap terakhir.",
+        "en": "Units ranked by resolutions within the limit, over the last complete quarter.",
     },
     "data.desc.pimpinan-ombudsman": {
         "id": "Nilai kepatuhan Ombudsman RI per tahun untuk kedua wilayah dan kota pembanding.",
