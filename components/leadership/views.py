@@ -44,7 +44,8 @@ from data_access.periods import quarter_code
 from data_access.sample import INADEQUATE, UNKNOWN_POPULATION
 
 COMPARISON_KEY = "banding"
-# The slipping units listed in words (worst first) before the table holding them all: a phone reads these whole.
+# The slipping units listed in words (in unit_comparison's order) before the table of them all: a phone reads these
+# whole.
 SLIPPING_LISTED = 10
 WEEK_KEY = "minggu"
 PAGE_PATH = "/pimpinan"
