@@ -16,12 +16,11 @@ from components.formatting import (
     fmt_datetime_wib,
     fmt_number,
     fmt_ombudsman_band,
-    fmt_quarter,
     fmt_signed,
 )
 from components.i18n import t
 from components.leadership import frames as frames
-from data_access.leadership import GRADE_WINDOW_DAYS
+from data_access.leadership import previous_quarter
 
 ENCODING = "windows-1252"
 _ASCII = {"≥": ">=", "≤": "<=", "→": "->", "—": "-", "\u2009": " "}
@@ -57,9 +56,8 @@ class _Page(FPDF):
 
 def _region_rows(brief: dict, grade: str, lang: str) -> list[list[str]]:
     """Figures as rows (label, one column per region)."""
-    window_end = fmt_date(brief["ikm_window"][1], lang)
     regions = brief["regions"]
-    quarter = fmt_quarter(regions[0]["targets"]["quarter"][0], lang)
+    quarter = frames.quarter_text(brief["quarter"], lang)
 
     def ombudsman(region: dict) -> str:
         score = region["ombudsman"]
@@ -73,10 +71,11 @@ def _region_rows(brief: dict, grade: str, lang: str) -> list[list[str]]:
         return f"{frames.first_response_value_text(row, lang)} - {frames.first_response_gap_text(row, lang)}"
 
     rows = [
-        (t("lead.brief.row.ikm", lang, days=GRADE_WINDOW_DAYS, end=window_end),
-         lambda r: frames.ikm_value_text(r["ikm"], r["grade"], r["respondents"], lang)),
+        (t("lead.brief.row.ikm", lang, quarter=quarter),
+         lambda r: frames.ikm_value_text(r["targets"]["ikm"], r["targets"]["grade"], r["targets"]["respondents"],
+                                         lang)),
         (t("lead.brief.row.ikm_target", lang, goal=frames.ikm_goal_text(regions[0]["targets"], grade, lang)),
-         lambda r: frames.ikm_gap_text(r, lang)),
+         lambda r: frames.ikm_gap_text(r["targets"], lang)),
         (t("lead.brief.row.questionnaires", lang), lambda r: fmt_number(r["questionnaires"], 0, lang)),
         (t("lead.brief.row.received", lang), lambda r: fmt_number(r["received"], 0, lang)),
         (t("lead.brief.row.resolved", lang), lambda r: fmt_number(r["resolved"], 0, lang)),
@@ -90,7 +89,10 @@ def _region_rows(brief: dict, grade: str, lang: str) -> list[list[str]]:
 
 
 def _exception_lines(brief: dict, lang: str) -> list[tuple[str, list[str], int]]:
-    """(heading, lines, units not listed) for grade crossings, newly overdue complaints and what falls due."""
+    """(heading, lines, units not listed) for the units slipping in the graded quarter, grade crossings, newly
+    overdue complaints and what falls due."""
+    previous = previous_quarter(brief["quarter"])
+    slipping = [frames.slipping_line(r, previous, lang) for r in brief["slipping"]]
     crossings = [t("lead.brief.crossing_line", lang, unit=r["name"], before=r["grade_before"], now=r["grade_now"],
                    change=fmt_signed(r["change"], 2, lang)) for r in brief["crossings"]]
     overdue = [t("lead.brief.overdue_line", lang, unit=r["name"], newly=fmt_number(r["newly_overdue"], 0, lang),
@@ -98,6 +100,8 @@ def _exception_lines(brief: dict, lang: str) -> list[tuple[str, list[str], int]]
     due = [t("lead.brief.due_line", lang, unit=r["name"], due=fmt_number(r["due"], 0, lang),
              first=fmt_date(r["first_due"], lang)) for r in brief["due_soon"]]
     return [
+        (t("lead.slipping.title", lang, quarter=frames.quarter_text(brief["quarter"], lang)), slipping,
+         brief["slipping_total"] - len(slipping)),
         (t("lead.crossings.heading", lang), crossings, brief["crossings_total"] - len(crossings)),
         (t("lead.overdue.heading", lang), overdue, brief["newly_overdue_total"] - len(overdue)),
         (t("lead.brief.due_heading", lang, today=fmt_date(brief["due_from"], lang),

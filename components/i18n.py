@@ -1118,10 +1118,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "lead.crossings.heading": {"id": "Unit yang berpindah mutu", "en": "Units that changed grade"},
     "lead.crossings.caption": {
-        "id": "IKM {days} hari terakhir ({now}) dibandingkan {days} hari yang berakhir {before_end} ({before}). "
-              "Hanya unit dengan sampel memadai di kedua periode; yang turun lebih dulu.",
-        "en": "IKM of the last {days} days ({now}) against the {days} days ending {before_end} ({before}). Only "
-              "units with an adequate sample in both periods; drops first.",
+        "id": "IKM {days} hari terakhir ({now}, berjalan) dibandingkan {days} hari yang berakhir {before_end} "
+              "({before}): tanda dini, bukan mutu resmi (itu per triwulan lengkap, di Peringkat). Hanya unit dengan "
+              "sampel memadai di kedua periode; yang turun lebih dulu.",
+        "en": "IKM of the last {days} days ({now}, running) against the {days} days ending {before_end} ({before}): "
+              "an early sign, not the official grade (that is per complete quarter, under Rankings). Only units with "
+              "an adequate sample in both periods; drops first.",
     },
     "lead.crossings.none": {
         "id": "Tidak ada unit yang berpindah mutu sejak {date}.", "en": "No unit changed grade since {date}.",
@@ -1142,10 +1144,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Pengaduan yang baru melewati batas waktu", "en": "Complaints that newly passed their time limit",
     },
     "lead.overdue.caption": {
-        "id": "Pengaduan terbuka yang melewati batas tahapnya sejak {date}, per unit, beserta semua pengaduan unit "
-              "itu yang sudah lewat batas.",
-        "en": "Open complaints that passed their current stage's limit since {date}, per unit, with all of that "
-              "unit's complaints past their limit.",
+        "id": "Pengaduan terbuka yang melewati batas tahapnya sejak {date} sampai hari ini (berjalan), per unit, "
+              "beserta semua pengaduan unit itu yang sudah lewat batas.",
+        "en": "Open complaints that passed their current stage's limit from {date} to today (running), per unit, "
+              "with all of that unit's complaints past their limit.",
     },
     "lead.overdue.none": {
         "id": "Tidak ada pengaduan yang baru melewati batas waktu sejak {date}.",
@@ -1153,10 +1155,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "lead.targets.heading": {"id": "Target", "en": "Targets"},
     "lead.targets.caption": {
-        "id": "IKM dan tanggapan pertama: {quarter} (triwulan terakhir dengan kuesioner, seperti Beranda); "
-              "pengaduan lewat batas: saat ini. Target diatur admin (lihat README).",
-        "en": "IKM and first response: {quarter} (the latest quarter with questionnaires, as on Home); complaints "
-              "past the limit: now. Admins set the targets (see the README).",
+        "id": "IKM dan tanggapan pertama: {quarter} (triwulan lengkap terakhir); pengaduan lewat batas: hari ini "
+              "({today}, berjalan). Target ditetapkan pemerintah daerah.",
+        "en": "IKM and first response: {quarter} (the last complete quarter); complaints past the limit: today "
+              "({today}, running). The targets are set by the local government.",
     },
     "lead.targets.title": {"id": "Posisi terhadap target", "en": "Standing against the targets"},
     "lead.target.ikm": {"id": "IKM", "en": "IKM"},
@@ -1184,11 +1186,80 @@ STRINGS: dict[str, dict[str, str]] = {
     "lead.col.gap": {"id": "Jarak ke target", "en": "Distance to target"},
     "lead.rankings.heading": {"id": "Peringkat", "en": "Rankings"},
     "lead.rankings.caption": {
-        "id": "{months} bulan terakhir (termasuk bulan ini): {period}.",
-        "en": "The last {months} months (this one included): {period}.",
+        "id": "{quarter} ({period}), triwulan lengkap terakhir. Triwulan berjalan belum dinilai: baru memuat "
+              "sebagian respondennya.",
+        "en": "{quarter} ({period}), the last complete quarter. The running quarter is not graded yet: it holds "
+              "only part of its respondents.",
+    },
+    "lead.rankings.official": {"id": "Peringkat resmi", "en": "Official rankings"},
+    "lead.rankings.official_caption": {
+        "id": "Hanya unit dengan sampel memadai (IKM) atau cukup pengaduan; unit lain ada di daftar di atas, "
+              "bertanda sementara.",
+        "en": "Only units with an adequate sample (IKM) or enough complaints; the others are in the list above, "
+              "marked provisional.",
     },
     "lead.rankings.ikm": {"id": "Kepuasan (IKM)", "en": "Satisfaction (IKM)"},
     "lead.rankings.complaints": {"id": "Penanganan pengaduan", "en": "Complaint handling"},
+    "lead.slipping.heading": {"id": "Unit yang menurun", "en": "Units slipping"},
+    "lead.slipping.takeaway": {
+        "id": "**{slipping} dari {judged} unit** yang dapat dinilai menurun pada {quarter}: {below} di bawah target, "
+              "{dropped} turun dari {previous}. {provisional} di antaranya sementara (di luar peringkat resmi).",
+        "en": "**{slipping} of {judged} units** that can be judged slipped in {quarter}: {below} below the target, "
+              "{dropped} down from {previous}. {provisional} of them are provisional (outside the official ranking).",
+    },
+    "lead.slipping.none": {
+        "id": "Tidak ada unit yang menurun pada {quarter}: tidak ada selang kepercayaan yang seluruhnya di bawah "
+              "target atau di bawah selang {previous}.",
+        "en": "No unit slipped in {quarter}: no confidence interval lies wholly below the target or below its "
+              "interval of {previous}.",
+    },
+    "lead.slipping.method.title": {"id": "Cara membaca: menurun dan sementara",
+                                   "en": "How to read it: slipping and provisional"},
+    "lead.slipping.method.body": {
+        "id": "Setiap unit dinilai dengan selang kepercayaan 95 % dari IKM-nya pada {quarter}: rentang tempat IKM "
+              "sebenarnya berada, mengingat jumlah respondennya (makin sedikit responden, makin lebar). Unit "
+              "**menurun** bila batas atas selangnya\n\n"
+              "- di bawah target IKM {target} (mutu {grade}): nilai terbaik yang masih mungkin pun belum mencapai "
+              "target; atau\n"
+              "- di bawah batas bawah selangnya pada {previous}: kedua selang tidak bertumpang tindih, jadi "
+              "penurunannya nyata, bukan kebetulan sampel.\n\n"
+              "Uji kedua sengaja ketat: penurunan kecil bisa belum tampak, tetapi unit yang ditandai memang turun. "
+              "Karena banyak unit diuji, satu dua unit bisa ditandai karena kebetulan. Unit dengan sampel di bawah "
+              "minimum tetap dinilai dan ditampilkan, bertanda **sementara**, tetapi tidak masuk peringkat resmi. "
+              "Unit dengan kurang dari {min_n} responden belum dapat dinilai: jawaban segelintir orang yang kebetulan "
+              "seragam membuat selangnya terlalu sempit. Ringkasan terbitan tidak punya selang.",
+        "en": "Each unit is judged by the 95% confidence interval of its IKM in {quarter}: the range its true IKM "
+              "lies in, given how many respondents it had (the fewer, the wider). A unit is **slipping** when the "
+              "upper end of its interval lies\n\n"
+              "- below the IKM target {target} (grade {grade}): even the best it could really be falls short; or\n"
+              "- below the lower end of its interval in {previous}: the two intervals do not overlap, so the drop is "
+              "real, not sampling chance.\n\n"
+              "The second test is strict on purpose: a small drop may not show yet, but a unit flagged has dropped. "
+              "As many units are tested, one or two may be flagged by chance. Units whose sample is below the "
+              "minimum are judged and shown, marked **provisional**, but are not in the official ranking. Units "
+              "with fewer than {min_n} respondents cannot be judged yet: a handful of people who happen to answer "
+              "alike make the interval far too narrow. Published summaries have no interval.",
+    },
+    "lead.slipping.all": {"id": "Semua {n} unit menurut selang kepercayaan", "en": "All {n} units by confidence "
+                                                                                     "interval"},
+    "lead.slipping.title": {"id": "Unit yang menurun, {quarter}", "en": "Units slipping, {quarter}"},
+    "lead.slipping.all_title": {"id": "Unit menurut selang kepercayaan IKM, {quarter}",
+                                "en": "Units by the confidence interval of their IKM, {quarter}"},
+    "lead.slipping.ci": {"id": "IKM {ikm} (SK 95%: {low}–{high})", "en": "IKM {ikm} (95% CI: {low}–{high})"},
+    "lead.slipping.more": {"id": "… dan {n} unit lain, semuanya di tabel.", "en": "… and {n} more units, all in "
+                                                                                 "the table."},
+    "lead.slipping.below_target": {"id": "di bawah target", "en": "below the target"},
+    "lead.slipping.dropped": {"id": "turun dari {previous}", "en": "down from {previous}"},
+    "lead.slipping.steady": {"id": "tidak menurun", "en": "not slipping"},
+    "lead.slipping.unjudged": {"id": "belum dapat dinilai", "en": "cannot be judged yet"},
+    "lead.slipping.official": {"id": "resmi", "en": "official"},
+    "lead.slipping.provisional": {"id": "sementara ({reason})", "en": "provisional ({reason})"},
+    "lead.col.status": {"id": "Keadaan", "en": "Status"},
+    "lead.col.sample_status": {"id": "Penilaian", "en": "Standing"},
+    "lead.col.ikm_previous": {"id": "IKM triwulan sebelumnya", "en": "IKM, quarter before"},
+    "lead.col.ci_low_previous": {"id": "SK 95% bawah triwulan sebelumnya", "en": "95% CI low, quarter before"},
+    "lead.brief.slipping_line": {"id": "{unit} ({region}): IKM {ikm}, SK 95% {low}-{high}; {status}",
+                                 "en": "{unit} ({region}): IKM {ikm}, 95% CI {low}-{high}; {status}"},
     "lead.ombudsman.heading": {"id": "Kepatuhan Ombudsman RI", "en": "Ombudsman RI compliance"},
     "lead.ombudsman.caption": {
         "id": "Setiap tahun dinilai dengan kategori tahunnya: sampai {zones_until} {until_2021}; "
@@ -1224,7 +1295,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "DATA SIMULASI: angka dibuat untuk demonstrasi, bukan data resmi.",
         "en": "SIMULATED DATA: the figures are generated for demonstration, not official data.",
     },
-    "lead.brief.row.ikm": {"id": "IKM {days} hari s.d. {end}", "en": "IKM, {days} days to {end}"},
+    "lead.brief.row.ikm": {"id": "IKM {quarter}", "en": "IKM {quarter}"},
     "lead.brief.row.ikm_target": {"id": "Target IKM: {goal}", "en": "IKM target: {goal}"},
     "lead.brief.row.questionnaires": {"id": "Kuesioner minggu ini", "en": "Questionnaires this week"},
     "lead.brief.row.received": {"id": "Pengaduan diterima minggu ini", "en": "Complaints received this week"},
@@ -1795,15 +1866,30 @@ STRINGS: dict[str, dict[str, str]] = {
                                        "en": "Units with complaints falling due soon."},
     "data.desc.pimpinan-target": {"id": "Setiap wilayah dibandingkan dengan target IKM dan pengaduan.",
                                   "en": "Each region against the IKM and complaint targets."},
-    "data.desc.pimpinan-peringkat-ikm": {"id": "Unit dengan sampel memadai, diurutkan menurut IKM periode terakhir.",
-                                         "en": "Units with an adequate sample, ranked by IKM of the latest period."},
+    "data.desc.pimpinan-menurun": {
+        "id": "Unit yang menurun pada triwulan lengkap terakhir: batas atas selang kepercayaan 95% IKM-nya di bawah "
+              "target atau di bawah batas bawah selang triwulan sebelumnya; termasuk unit sementara.",
+        "en": "Units slipping in the last complete quarter: the upper end of their IKM's 95% confidence interval "
+              "below the target or below the lower end of the quarter before's; provisional units included.",
+    },
+    "data.desc.pimpinan-selang-kepercayaan": {
+        "id": "Setiap unit dengan kuesioner pada triwulan lengkap terakhir, dengan selang kepercayaan 95% IKM-nya, "
+              "triwulan sebelumnya, dan apakah menurun; unit dengan sampel kurang bertanda sementara.",
+        "en": "Every unit with questionnaires in the last complete quarter, with its IKM's 95% confidence "
+              "interval, the quarter before, and whether it is slipping; units with too small a sample marked "
+              "provisional.",
+    },
+    "data.desc.pimpinan-peringkat-ikm": {
+        "id": "Unit dengan sampel memadai, diurutkan menurut IKM triwulan lengkap terakhir.",
+        "en": "Units with an adequate sample, ranked by IKM of the last complete quarter.",
+    },
     "data.desc.pimpinan-tidak-diperingkat": {
-        "id": "Unit yang tidak diperingkat dalam periode terakhir, dengan alasannya.",
-        "en": "Units left out of the ranking over the latest period, with the reason.",
+        "id": "Unit yang tidak diperingkat pada triwulan lengkap terakhir, dengan alasannya.",
+        "en": "Units left out of the ranking of the last complete quarter, with the reason.",
     },
     "data.desc.pimpinan-peringkat-pengaduan": {
-        "id": "Unit diurutkan menurut penyelesaian dalam batas waktu, periode terakhir.",
-        "en": "Units ranked by resolutions within the limit, over the latest period.",
+        "id": "Unit diurutkan menurut penyelesaian dalam batas waktu, triwulan lengkap terakhir.",
+        "en": "Units ranked by resolutions within the limit, over the last complete quarter.",
     },
     "data.desc.pimpinan-ombudsman": {
         "id": "Nilai kepatuhan Ombudsman RI per tahun untuk kedua wilayah dan kota pembanding.",
@@ -1814,6 +1900,23 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.unit.compliance": {"id": "nilai 0–100", "en": "score 0–100"},
     "data.dict.ikm.col.reason": {"id": "Mengapa unit tidak diperingkat (sampel kurang, populasi tidak diketahui).",
                                  "en": "Why the unit is not ranked (sample too small, population unknown)."},
+    "data.dict.lead.col.status": {
+        "id": "Menurun (di bawah target, atau turun dari triwulan sebelumnya, menurut selang kepercayaan 95%), tidak "
+              "menurun, atau belum dapat dinilai.",
+        "en": "Slipping (below the target, or down from the quarter before, by the 95% confidence interval), not "
+              "slipping, or cannot be judged yet.",
+    },
+    "data.dict.lead.col.sample_status": {
+        "id": "Resmi bila sampel memadai; sementara bila sampel di bawah minimum atau populasi tidak diketahui.",
+        "en": "Official when the sample is adequate; provisional when it is below the minimum or the population is "
+              "unknown.",
+    },
+    "data.dict.lead.col.ikm_previous": {"id": "IKM unit pada triwulan sebelumnya.",
+                                        "en": "The unit's IKM in the quarter before."},
+    "data.dict.lead.col.ci_low_previous": {
+        "id": "Batas bawah selang kepercayaan 95% IKM unit pada triwulan sebelumnya.",
+        "en": "The lower end of the 95% confidence interval of the unit's IKM in the quarter before.",
+    },
     "data.dict.lead.col.direction": {"id": "Apakah mutu unit naik atau turun.",
                                      "en": "Whether the unit's grade went up or down."},
     "data.dict.lead.col.grade_before": {"id": "Mutu unit pada periode pembanding.",

@@ -1,5 +1,11 @@
 """What the Pimpinan page and the weekly brief show: exceptions since a comparison date, each region against the
-targets, and one week's headline. Built on the IKM, complaint and Ombudsman queries; no rule is restated here."""
+targets, the units slipping by their confidence interval, and one week's headline. Built on the IKM, complaint and
+Ombudsman queries; no rule is restated here.
+
+Grades, targets and rankings are of one complete quarter (periods.graded_quarter): a running quarter holds only
+part of its respondents. Only the live exceptions (grade crossings over rolling windows, complaints past their
+limit) reach today.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +18,7 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Connection
 
-from data_access import clock
+from data_access import clock, periods
 from data_access.complaint_queries import (
     backlog_by,
     backlog_from,
@@ -35,16 +41,18 @@ from data_access.filters import Filters
 from data_access.ikm import GRADE_BANDS, GRADES
 from data_access.ikm_queries import ikm_by_region, ikm_by_unit, newest_response_date
 from data_access.ombudsman import latest_ombudsman
-from data_access.overview import quarter_of
-from data_access.periods import month_end, month_start
+from data_access.periods import period_bounds, quarter_code
 from data_access.reference import REGION_CODES
 from data_access.sample import ADEQUATE
 from data_access.workdays import WIB
 
 # A unit's grade "now" is its IKM over this many days ending today: long enough for a unit to reach its sample.
 GRADE_WINDOW_DAYS = 90
-# Rankings cover this month and the ones before it, this many in all.
-RANKING_MONTHS = 3
+# A unit is judged slipping only on an interval of at least this many respondents: the t interval (ikm.ikm_ci95)
+# rests on the mean of bounded 1–4 answers being near normal, and a handful of respondents who happen to answer
+# alike gives an interval of almost no width (two identical questionnaires: none at all), which would flag a unit
+# on no evidence. Thirty is the usual floor for that approximation.
+MIN_RESPONDENTS_TO_JUDGE = 30
 # ?banding=: what "since" means for the exceptions.
 COMPARISONS: tuple[str, ...] = ("minggu", "bulan")
 DEFAULT_COMPARISON = "minggu"
@@ -69,12 +77,21 @@ def comparison_date(today: date, comparison: str) -> date:
     return date(year, month, min(today.day, calendar.monthrange(year, month)[1]))
 
 
-def ranking_months(today: date) -> tuple[date, date]:
-    """The RANKING_MONTHS calendar months to today's (whole months: complaint rollups are monthly)."""
-    first = month_start(today)
-    for _ in range(RANKING_MONTHS - 1):
-        first = month_start(first - timedelta(days=1))
-    return first, month_end(today)
+def graded_quarter(conn: Connection, now: datetime | None = None) -> str:
+    """The quarter Pimpinan grades, ranks and holds to the targets (periods.graded_quarter) on today's WIB date and
+    the newest questionnaire."""
+    _, today = _today(now)
+    return periods.graded_quarter(today, newest_response_date(conn))
+
+
+def previous_quarter(code: str) -> str:
+    """The quarter before a quarter code ('2026-Q1' -> '2025-Q4')."""
+    return quarter_code(period_bounds(code)[0] - timedelta(days=1))
+
+
+def quarter_filters(filters: Filters, code: str) -> Filters:
+    start, end = period_bounds(code)
+    return filters.replace(date_from=start, date_to=end)
 
 
 def grade_window(end: date) -> tuple[date, date]:
@@ -155,14 +172,16 @@ def _within_target_pct(complaints: ComplaintSet, now: datetime, workdays: int) -
 
 
 def region_targets(conn: Connection, targets: Targets, region: str | None = None,
-                   now: datetime | None = None, running: pd.DataFrame | None = None) -> list[dict]:
-    """Each region against the targets, as Beranda measures it: IKM of the latest quarter with questionnaires,
-    first responses of complaints received in that quarter (median and share within the target), and complaints
-    past their limit now. Each `*_gap` is how far the value is from its target (0 when met; None without a value).
-    running: the running complaints of Filters(region=region), when the caller has already read them."""
-    now, today = _today(now)
-    quarter = quarter_of(newest_response_date(conn) or today)
-    in_quarter = Filters(region=region, date_from=quarter[0], date_to=quarter[1])
+                   now: datetime | None = None, running: pd.DataFrame | None = None,
+                   quarter: str | None = None) -> list[dict]:
+    """Each region against the targets: IKM of the quarter (by default graded_quarter on today), first responses
+    of complaints received in that quarter (median and share within the target), and complaints past their limit
+    now. Each `*_gap` is how far the value is from its target (0 when met; None without a value). running: the
+    running complaints of Filters(region=region), when the caller has already read them."""
+    now, _ = _today(now)
+    code = quarter or graded_quarter(conn, now)
+    in_quarter = quarter_filters(Filters(region=region), code)
+    quarter = (in_quarter.date_from, in_quarter.date_to)
     ikm = ikm_by_region(conn, in_quarter)
     quarter_set = complaint_set(conn, in_quarter)
     if running is None:
@@ -170,16 +189,16 @@ def region_targets(conn: Connection, targets: Targets, region: str | None = None
     backlog = backlog_from(running, "region_code", now)
     goal = target_ikm(targets)
     rows = []
-    for code in REGION_CODES:
-        if region not in (None, code):
+    for region_code in REGION_CODES:
+        if region not in (None, region_code):
             continue
-        result = ikm.get(code)
-        complaints = quarter_set.where("region_code", code)
+        result = ikm.get(region_code)
+        complaints = quarter_set.where("region_code", region_code)
         first = complaint_figures(complaints, now)["first_response"]
-        overdue = backlog.get(code, {"overdue_open": 0})
+        overdue = backlog.get(region_code, {"overdue_open": 0})
         median = first["median_workdays"]
         rows.append({
-            "region_code": code, "quarter": quarter,
+            "region_code": region_code, "quarter": quarter, "quarter_code": code,
             "ikm": result.ikm if result else None, "grade": result.grade if result else None,
             "respondents": result.respondents if result else 0, "ikm_target": goal,
             "ikm_gap": ikm_gap(goal, result.ikm if result else None),
@@ -192,6 +211,56 @@ def region_targets(conn: Connection, targets: Targets, region: str | None = None
             "overdue_gap": max(overdue["overdue_open"] - targets.overdue, 0),
         })
     return rows
+
+
+# ------------------------------------------------------------------------------------------- slipping units
+
+
+def _bounds(row: dict | None) -> tuple[float | None, float | None]:
+    """The row's 95 % interval when it may be judged on (MIN_RESPONDENTS_TO_JUDGE), else (None, None)."""
+    if row is None or row["ci95"] is None or row["respondents"] < MIN_RESPONDENTS_TO_JUDGE:
+        return None, None
+    return row["ci95"][0], row["ci95"][1]
+
+
+def unit_comparison(conn: Connection, filters: Filters, targets: Targets, quarter: str) -> dict:
+    """Every unit with questionnaires in `quarter`, judged by its IKM's 95 % confidence interval (ikm_by_unit), so
+    that a few respondents cannot make a unit look worse than it is:
+
+    - below_target: the interval's upper bound is below the target IKM (target_ikm): even the best the unit could
+      really be is short of the target;
+    - dropped: the interval's upper bound is below the lower bound of its interval in the quarter before: the two
+      intervals do not overlap, which holds for a real drop only (a stricter test than 95 %), never for one quarter's
+      noise; a point IKM of last quarter would be treated as exact and flag noise as a drop.
+
+    slipping: either. judged: the unit has an interval on at least MIN_RESPONDENTS_TO_JUDGE respondents (none
+    from published summaries, which have no interval), and so does the quarter before for `dropped`; the others
+    cannot be called slipping. provisional: its sample is below the minimum (or its users
+    are unknown), so it is out of the official ranking but listed here, marked. Slipping units first: those that
+    dropped (the news, where a target missed for long may not be), then the rest, each by upper bound, lowest
+    first; then the units not slipping by IKM, lowest first."""
+    previous = previous_quarter(quarter)
+    before = {r["unit_code"]: r for r in ikm_by_unit(conn, quarter_filters(filters, previous))}
+    goal = target_ikm(targets)
+    units = []
+    for row in ikm_by_unit(conn, quarter_filters(filters, quarter)):
+        old = before.get(row["unit_code"])
+        low, high = _bounds(row)
+        low_before, high_before = _bounds(old)
+        below_target = high is not None and high < goal
+        dropped = high is not None and low_before is not None and high < low_before
+        units.append({
+            "unit_code": row["unit_code"], "name": row["name"], "kind": row["kind"],
+            "region_code": row["region_code"], "ikm": row["ikm"], "grade": row["grade"], "ci_low": low,
+            "ci_high": high, "respondents": row["respondents"], "minimum_sample": row["minimum_sample"],
+            "sample": row["sample"], "provisional": row["sample"] != ADEQUATE, "judged": high is not None,
+            "ikm_before": old["ikm"] if old else None, "ci_low_before": low_before, "ci_high_before": high_before,
+            "respondents_before": old["respondents"] if old else 0,
+            "below_target": below_target, "dropped": dropped, "slipping": below_target or dropped,
+        })
+    units.sort(key=lambda r: (not r["slipping"], not r["dropped"], r["ci_high"] if r["slipping"] else r["ikm"],
+                              r["unit_code"]))
+    return {"quarter": quarter, "previous": previous, "target": goal, "units": units}
 
 
 # ------------------------------------------------------------------------------------------------ the week
@@ -240,41 +309,39 @@ def week_options(first_day: date | None, now: datetime | None = None, most: int 
 
 def weekly_brief(conn: Connection, week: Week, targets: Targets, region: str | None = None,
                  now: datetime | None = None) -> dict:
-    """Everything the one-page brief states, per region: IKM over the GRADE_WINDOW_DAYS ending the week's Sunday,
-    the week's questionnaires, complaints received and finished (resolved) in the week, open and past-limit
-    complaints now, the region's targets row, the latest Ombudsman score; and the top exceptions of the week
-    (grade crossings and newly overdue since seven days ago, what falls due next). Counts only: no complaint text."""
+    """Everything the one-page brief states, per region: the targets row of the quarter the page grades on the
+    Monday after the week (periods.graded_quarter: IKM, first responses), the week's questionnaires, complaints received
+    and finished (resolved) in the week, open and past-limit complaints now, the latest Ombudsman score; the units
+    slipping in that quarter (unit_comparison); and the top exceptions of the week (grade crossings and newly
+    overdue since seven days ago, what falls due next). Counts only: no complaint text."""
     now, _ = _today(now)
-    window = grade_window(week.sunday)
+    quarter = periods.graded_quarter(week.sunday + timedelta(days=1), newest_response_date(conn))
     filters = Filters(region=region)
-    ikm = ikm_by_region(conn, filters.replace(date_from=window[0], date_to=window[1]))
     questionnaires = ikm_by_region(conn, filters.replace(date_from=week.monday, date_to=week.sunday))
     backlog = backlog_by(conn, filters, "region_code", now)
     received = received_per_region(conn, filters, week.monday, week.sunday)
     resolved = resolved_per_region(conn, filters, week.monday, week.sunday)
-    targets_rows = {row["region_code"]: row for row in region_targets(conn, targets, region, now)}
+    targets_rows = {row["region_code"]: row for row in region_targets(conn, targets, region, now, quarter=quarter)}
     ombudsman = latest_ombudsman(conn)
     regions = []
     for code in REGION_CODES:
         if region not in (None, code):
             continue
         figures = backlog.get(code, {"open": 0, "overdue_open": 0})
-        result = ikm.get(code)
         regions.append({
             "region_code": code,
-            "ikm": result.ikm if result else None, "grade": result.grade if result else None,
-            "respondents": result.respondents if result else 0,
-            "ikm_gap": ikm_gap(target_ikm(targets), result.ikm if result else None),
             "questionnaires": questionnaires[code].respondents if code in questionnaires else 0,
             "received": received.get(code, 0), "resolved": resolved.get(code, 0),
             "open": figures["open"], "overdue": figures["overdue_open"],
             "targets": targets_rows[code], "ombudsman": ombudsman.get(code),
         })
+    slipping = [u for u in unit_comparison(conn, filters, targets, quarter)["units"] if u["slipping"]]
     crossings = grade_crossings(conn, filters, "minggu", now)
     overdue = newly_overdue(conn, filters, "minggu", now)
     due = due_soon_by_unit(conn, filters, now)
     return {
-        "week": week, "ikm_window": window, "regions": regions, "since": overdue["since"],
+        "week": week, "quarter": quarter, "regions": regions, "since": overdue["since"],
+        "slipping": slipping[:BRIEF_EXCEPTIONS], "slipping_total": len(slipping),
         "crossings": crossings["units"][:BRIEF_EXCEPTIONS], "crossings_total": len(crossings["units"]),
         "newly_overdue": overdue["units"][:BRIEF_EXCEPTIONS], "newly_overdue_total": len(overdue["units"]),
         "due_soon": due["units"][:BRIEF_EXCEPTIONS], "due_from": due["today"], "due_until": due["until"],

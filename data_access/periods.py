@@ -65,17 +65,23 @@ def is_running(code: str, today: date) -> bool:
     return end is None or end >= today
 
 
+def graded_quarter(today: date, last: date | None) -> str:
+    """The quarter that is graded and ranked on `today`: the last complete one; when the data end before it (`last`:
+    the newest data's day, e.g. an import not yet updated), the quarter of the newest data, complete as well since
+    nothing follows it, rather than an empty one."""
+    complete = last_complete_quarter(today)
+    if last is not None and quarter_code(last) < complete:  # 'YYYY-Qn' codes sort as the quarters do
+        return quarter_code(last)
+    return complete
+
+
 def graded_default(today: date, first: date | None, last: date | None) -> str:
-    """The period pages that grade and rank show by default, for data spanning first..last: the last complete
-    quarter; when the data ends before it (an import not yet updated), the newest complete quarter with data; with
+    """The period pages that grade and rank show by default, for data spanning first..last: graded_quarter; with
     no complete quarter of data (a fresh database, or data only in the running quarter), all data."""
     if first is None or last is None:
         return ALL
-    complete = last_complete_quarter(today)
-    start, end = period_bounds(complete)
-    if first > end:
-        return ALL
-    return complete if last >= start else quarter_code(last)
+    code = graded_quarter(today, last)
+    return ALL if first > period_bounds(code)[1] else code
 
 
 def period_options(first: date | None, last: date | None) -> list[str]:

@@ -19,9 +19,17 @@ PERSONAL = ("Budi Santoso", "3514012345678901", "081234567890", "budi@example.co
 
 
 def _week_database(engine) -> None:
+    """The brief grades 2025-Q2, the last complete quarter on Monday 8 September."""
     unit = add_unit(engine, "3575-MPP", region="35.75", kind="mpp", name="Mal Pelayanan Publik Kota Pasuruan")
-    add_questionnaires(engine, unit, [answers(3)] * 10, wib(2025, 8, 1, 9))  # in the 90 days, not the week
-    add_questionnaires(engine, unit, [answers(4)] * 10, wib(2025, 9, 2, 9))  # in the week
+    # Q2: 15 x 75 and 15 x 100 -> 87.50 (B), 95 % CI [82.75, 92.25]: short of A, but not wholly below it.
+    add_questionnaires(engine, unit, [answers(3)] * 15 + [answers(4)] * 15, wib(2025, 6, 2, 9))
+    add_questionnaires(engine, unit, [answers(4)] * 10, wib(2025, 9, 2, 9))  # in the week, not the quarter
+    # Q2: 15 x 25 and 15 x 50 -> 37.50 (D), CI [32.75, 42.25], wholly below 88.31; users unknown: provisional.
+    slow = add_unit(engine, "3514-PKM", region="35.14", name="Puskesmas Lambat")
+    add_questionnaires(engine, slow, [answers(1)] * 15 + [answers(2)] * 15, wib(2025, 6, 3, 9))
+    # Received in Q2, answered the next working day.
+    add_complaint(engine, unit, wib(2025, 6, 2, 9), "selesai", verified_at=wib(2025, 6, 2, 10),
+                  first_response_at=wib(2025, 6, 3, 10), resolved_at=wib(2025, 6, 3, 10))
     description = f"Nama saya {PERSONAL[0]}, NIK {PERSONAL[1]}, HP {PERSONAL[2]}, email {PERSONAL[3]}"
     # Received in the week, never verified: verification due Thu 09-04, past it by now (newly, since 09-03).
     add_complaint(engine, unit, wib(2025, 9, 1, 9), "diterima", description=description)
@@ -43,17 +51,21 @@ def _brief(engine) -> dict:
 def test_weekly_brief_figures(engine):
     _week_database(engine)
     brief = _brief(engine)
-    assert brief["week"].code == "2025-W36"
+    assert brief["week"].code == "2025-W36" and brief["quarter"] == "2025-Q2"
     kabupaten, kota = brief["regions"]
-    assert kabupaten["region_code"] == "35.14" and kabupaten["ikm"] is None and kabupaten["received"] == 0
-    # 90 days to Sunday 09-07: 10 x 3 and 10 x 4 -> 3.5 x 25 = 87.50 (B), n = 20; 10 of them in the week.
-    assert (kota["ikm"], kota["grade"], kota["respondents"], kota["questionnaires"]) == (87.50, "B", 20, 10)
-    assert kota["ikm_gap"] == 0.81  # 88.31 - 87.50
+    assert kabupaten["region_code"] == "35.14" and kabupaten["received"] == 0
+    assert (kabupaten["targets"]["ikm"], kabupaten["targets"]["grade"], kabupaten["questionnaires"]) == (37.50, "D", 0)
+    k = kota["targets"]
+    assert (k["ikm"], k["grade"], k["respondents"], kota["questionnaires"]) == (87.50, "B", 30, 10)
+    assert k["ikm_gap"] == 0.81  # 88.31 - 87.50
     assert (kota["received"], kota["resolved"], kota["open"], kota["overdue"]) == (2, 2, 2, 2)
-    # First responses of the quarter (Q3 2025): 1 and 2 working days -> Kaplan–Meier median 1.
-    assert kota["targets"]["first_response_median_workdays"] == 1
-    assert kota["targets"]["first_response_within_target_pct"] == 100.0
+    # First responses of the quarter (Q2 2025): one, after 1 working day.
+    assert k["first_response_median_workdays"] == 1
+    assert k["first_response_within_target_pct"] == 100.0
     assert kota["ombudsman"]["score"] == 98.22 and kabupaten["ombudsman"]["score"] == 97.35
+    assert [(r["unit_code"], r["below_target"], r["dropped"], r["provisional"]) for r in brief["slipping"]] == [
+        ("3514-PKM", True, False, True)]
+    assert brief["slipping_total"] == 1
     assert [(r["unit_code"], r["newly_overdue"], r["overdue"]) for r in brief["newly_overdue"]] == [
         ("3575-MPP", 1, 2)]
     assert brief["crossings"] == [] and brief["due_total"] == 0
@@ -71,8 +83,11 @@ def test_brief_pdf_is_one_page_stating_period_data_time_and_figures(engine):
     assert "Minggu 1–7 Sep 2025 (2025-W36)" in text
     assert "Data per 10 Sep 2025 12.00 WIB" in text
     assert "DATA SIMULASI" in text
-    assert "87,50 (mutu B, n = 20)" in text
+    assert "IKM Triwulan 2 2025 37,50 (mutu D, n = 30) 87,50 (mutu B, n = 30)" in text
     assert "kurang 0,81 poin" in text
+    assert "Unit yang menurun, Triwulan 2 2025" in text
+    assert ("Puskesmas Lambat (Kabupaten Pasuruan): IKM 37,50, SK 95% 32,75-42,25; di bawah target; sementara "
+            "(populasi tidak diketahui)") in " ".join(text.split())
     assert "Kuesioner minggu ini 0 10" in text
     assert "Pengaduan diterima minggu ini 0 2" in text
     assert "Pengaduan selesai minggu ini 0 2" in text
@@ -89,7 +104,8 @@ def test_brief_pdf_in_english_without_demo_notice(engine):
     assert pages == 1
     assert "Week 1–7 Sep 2025 (2025-W36)" in text
     assert "Data as of 10 Sep 2025 12:00 WIB" in text
-    assert "87.50 (grade B, n = 20)" in text and "0.81 points short" in text
+    assert "87.50 (grade B, n = 30)" in text and "0.81 points short" in text
+    assert "Units slipping, Q2 2025" in text
     assert "SIMULATED" not in text
 
 

@@ -1,5 +1,6 @@
 """The Pimpinan page in a real browser: after `init` alone the Ombudsman scores of both regions are on the page;
-on the demo database the weekly brief downloads as a one-page PDF that names its week and data time."""
+on the demo database the weekly brief downloads as a one-page PDF that names its week and data time, and a phone
+reads the slipping units and the newly overdue complaints without scrolling sideways."""
 
 from __future__ import annotations
 
@@ -69,12 +70,17 @@ def test_the_weekly_brief_downloads_and_names_its_week(app_server, browser, tmp_
         page.context.close()
 
 
-def test_phone_width_has_no_horizontal_scroll(app_server, browser, tmp_path):
+def test_phone_reads_the_slipping_units_and_what_is_overdue_without_horizontal_scroll(app_server, browser,
+                                                                                      tmp_path):
     page = new_page(browser, **PHONE)
     try:
         page.goto(f"{app_server.url}/pimpinan")
         wait_for_app(page)
         screenshot(page, tmp_path / "pimpinan-phone.png")
         assert_no_horizontal_scroll(page)
+        for heading in ("Unit yang menurun", "Pengaduan yang baru melewati batas waktu"):
+            assert page.get_by_role("heading", name=heading).is_visible()
+        # The demo ends in 2025: its last quarter is graded, and the page says which.
+        assert "Triwulan 4 2025 (1 Okt – 31 Des 2025), triwulan lengkap terakhir" in page.locator("body").inner_text()
     finally:
         page.context.close()

@@ -1,5 +1,5 @@
 """The app's one "now" (data_access.clock): the days that matter on purpose — the WIB day and quarter turning while
-UTC is still in the old year, an open complaint ageing across Lebaran, the ranking months over the year end — and
+UTC is still in the old year, an open complaint ageing across Lebaran, the ranking quarter over the year end — and
 DASHBOARD_NOW setting the clock of a program the suite starts."""
 
 import os
@@ -11,8 +11,7 @@ from pathlib import Path
 import time_machine
 
 from data_access import clock
-from data_access.leadership import ranking_months
-from data_access.periods import period_bounds
+from data_access.periods import graded_quarter, period_bounds
 from data_access.tracker import WAITING, track_complaint
 from tests.factories import add_complaint, add_unit, wib
 
@@ -35,9 +34,9 @@ def test_the_wib_day_and_quarter_turn_at_midnight_wib_while_utc_is_still_in_the_
         assert period_bounds("2027-Q1")[0] == today
 
 
-def test_ranking_months_reach_back_over_the_year_end():
+def test_the_graded_quarter_reaches_back_over_the_year_end():
     with time_machine.travel(wib(2027, 1, 2, 9), tick=False):
-        assert ranking_months(clock.today_wib()) == (date(2026, 11, 1), date(2027, 1, 31))
+        assert graded_quarter(clock.today_wib(), date(2027, 1, 2)) == "2026-Q4"
 
 
 def test_an_open_complaint_ages_only_on_working_days_across_lebaran(engine):

@@ -19,7 +19,7 @@ from tests.factories import (
     add_unit,
     answers,
 )
-from tests.test_page_pimpinan import SMALL_UNIT_USERS, _at, _crossing_units
+from tests.test_page_pimpinan import SMALL_UNIT_USERS, _at, _crossing_units, _in_graded_quarter
 
 PAGES = Path(__file__).resolve().parent.parent / "app_pages"
 DATA_PAGE = "app_pages/data.py"
@@ -101,19 +101,19 @@ def test_every_page_csv_is_in_the_registry_and_the_data_page_gives_the_same_byte
 
 
 def add_every_pimpinan_table(engine) -> None:
-    """Data up to today for each Pimpinan table: two units changing grade since a week and a month ago, a unit
-    ranked whatever the ranking months are (a 92-day quarter needs more respondents than a 90-day one), a unit with
-    too few respondents to rank, and a unit with enough complaints to rank, some open long enough to be newly past
-    the verification limit and some recent enough to fall due (several ages, so weekends and holidays cannot empty
-    either table)."""
+    """Data up to today for each Pimpinan table: two units changing grade since a week and a month ago; in the
+    quarter Pimpinan grades, a unit ranked and slipping (30 alike answers, wholly below grade A), a unit with too few
+    respondents to rank, and a unit with enough complaints to rank; and open complaints of several ages, old enough to
+    be newly past the verification limit or recent enough to fall due (weekends and holidays cannot empty either
+    table)."""
     _crossing_units(engine)
     ranked = add_unit(engine, "3575-RANK", annual_users=SMALL_UNIT_USERS, name="Puskesmas Terukur")
-    add_questionnaires(engine, ranked, [answers(3)] * 15, _at(1))
+    add_questionnaires(engine, ranked, [answers(3)] * 30, _in_graded_quarter(1))
     few = add_unit(engine, "3575-FEW", annual_users=SMALL_UNIT_USERS, name="Puskesmas Sepi")
-    add_questionnaires(engine, few, [answers(4)] * 2, _at(3))
+    add_questionnaires(engine, few, [answers(4)] * 2, _in_graded_quarter(3))
     busy = add_unit(engine, "3575-BUSY", name="Puskesmas Ramai")
     for days in range(20, 25):
-        received = _at(days)
+        received = _in_graded_quarter(days)
         add_complaint(engine, busy, received, "selesai", verified_at=received + timedelta(hours=1),
                       first_response_at=received + timedelta(hours=2), resolved_at=received + timedelta(hours=3))
     for days in (1, 2, 3, 4, 8, 10, 12):

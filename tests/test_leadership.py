@@ -1,5 +1,6 @@
-"""Pimpinan figures on SQLite and PostgreSQL, with hand-computed cases: grade crossings, newly overdue complaints,
-the regions against the targets, ISO weeks, and the target settings.
+"""Pimpinan figures on SQLite and PostgreSQL, with hand-computed cases: the quarter graded, grade crossings, newly
+overdue complaints, the regions against the targets, the units slipping by their confidence interval, ISO weeks, and
+the target settings.
 
 Working days use the default calendar: Maulid Nabi Fri 2025-09-05 is a holiday; in May 2025 Waisak (12th) and its
 cuti bersama (13th)."""
@@ -9,17 +10,20 @@ from datetime import date
 
 import pytest
 
-from data_access import config
+from data_access import config, periods
 from data_access.config import Targets
 from data_access.filters import Filters
 from data_access.leadership import (
     comparison_date,
     grade_crossings,
+    graded_quarter,
     last_complete_week,
     newly_overdue,
     parse_week,
+    previous_quarter,
     region_targets,
     target_ikm,
+    unit_comparison,
     week_options,
 )
 from tests.factories import (
@@ -45,6 +49,81 @@ def test_comparison_dates():
     assert comparison_date(date(2025, 1, 15), "bulan") == date(2024, 12, 15)
     with pytest.raises(ValueError):
         comparison_date(date(2025, 1, 15), "tahun")
+
+
+def test_the_graded_quarter_is_the_last_complete_one_or_the_newest_datas():
+    # 5 December: the running Q4 holds a third of its respondents, so Q3 is graded.
+    assert periods.graded_quarter(date(2026, 12, 5), date(2026, 12, 4)) == "2026-Q3"
+    assert periods.graded_quarter(date(2026, 12, 5), None) == "2026-Q3"
+    # Data that ended in 2025 are graded in their own last quarter, complete since nothing follows.
+    assert periods.graded_quarter(date(2026, 12, 5), date(2025, 12, 31)) == "2025-Q4"
+    assert periods.graded_quarter(date(2026, 10, 1), date(2026, 9, 30)) == "2026-Q3"
+    assert previous_quarter("2026-Q1") == "2025-Q4" and previous_quarter("2026-Q3") == "2026-Q2"
+
+
+def test_graded_quarter_reads_the_newest_questionnaire(engine):
+    unit = add_unit(engine, "3575-Q")
+    add_questionnaires(engine, unit, [answers(3)] * 2, wib(2026, 12, 4, 9))
+    with engine.connect() as conn:
+        assert graded_quarter(conn, wib(2026, 12, 5, 10)) == "2026-Q3"
+        assert graded_quarter(conn, wib(2027, 8, 1, 10)) == "2026-Q4"  # no data since December 2026
+
+
+# Each respondent's score is their nine answers' mean x 25: all 3s -> 75, all 4s -> 100. Half 75 and half 100 of
+# 30: mean 87.50, sample s.d. 12.5 x sqrt(30/29) = 12.714, t(29) = 2.045, 87.50 ± 2.045 x 12.714 / sqrt(30) =
+# 87.50 ± 4.75 -> [82.75, 92.25]. Half 25 and half 50: 37.50 ± 4.75 -> [32.75, 42.25]. 22 x 75 and 8 x 100: mean
+# 81.67, s.d. 25 x sqrt(22 x 8 / (30 x 29)) = 11.244, ± 2.045 x 11.244 / sqrt(30) = 4.20 -> [77.47, 85.86].
+HALF_B_HALF_A = [answers(3)] * 15 + [answers(4)] * 15
+Q2, Q3 = wib(2026, 5, 4, 9), wib(2026, 8, 3, 9)
+
+
+def _interval_units(engine) -> None:
+    # Below the target (grade C, 65.00) with its whole interval; 100,000 users a year: a sample far too small.
+    low = add_unit(engine, "3575-LOW", annual_users=100_000, name="Puskesmas Rendah")
+    add_questionnaires(engine, low, [answers(1)] * 15 + [answers(2)] * 15, Q3)
+    # 100.00 [100, 100] in Q2, [82.75, 92.25] in Q3: wholly below last quarter's interval.
+    drop = add_unit(engine, "3514-DROP", region="35.14", annual_users=SMALL_UNIT_USERS, name="Puskesmas Turun")
+    add_questionnaires(engine, drop, [answers(4)] * 30, Q2)
+    add_questionnaires(engine, drop, HALF_B_HALF_A, Q3)
+    # [82.75, 92.25] in Q2, [77.47, 85.86] in Q3: below last quarter's IKM (87.50), not below its interval.
+    noisy = add_unit(engine, "3575-NOISY", annual_users=SMALL_UNIT_USERS, name="Puskesmas Goyah")
+    add_questionnaires(engine, noisy, HALF_B_HALF_A, Q2)
+    add_questionnaires(engine, noisy, [answers(3)] * 22 + [answers(4)] * 8, Q3)
+    steady = add_unit(engine, "3575-STEADY", annual_users=SMALL_UNIT_USERS, name="Puskesmas Tetap")
+    add_questionnaires(engine, steady, HALF_B_HALF_A, Q2)
+    add_questionnaires(engine, steady, HALF_B_HALF_A, Q3)
+    # 29 alike answers: an interval of no width, on too few respondents to judge.
+    few = add_unit(engine, "3575-FEW", name="Puskesmas Sepi")
+    add_questionnaires(engine, few, [answers(1)] * 29, Q3)
+
+
+def test_units_slip_when_their_interval_lies_below_the_target_or_below_last_quarters(engine):
+    _interval_units(engine)
+    with engine.connect() as conn:
+        result = unit_comparison(conn, ALL, Targets(ikm_grade="C"), "2026-Q3")
+    assert (result["quarter"], result["previous"], result["target"]) == ("2026-Q3", "2026-Q2", 65.00)
+    got = [(r["unit_code"], r["ikm"], r["ci_low"], r["ci_high"], r["ikm_before"], r["ci_low_before"],
+            r["below_target"], r["dropped"], r["slipping"], r["judged"], r["provisional"]) for r in result["units"]]
+    assert got == [
+        # Slipping first: the drop before the target missed, though LOW's upper bound is the lower.
+        ("3514-DROP", 87.50, 82.75, 92.25, 100.00, 100.00, False, True, True, True, False),
+        ("3575-LOW", 37.50, 32.75, 42.25, None, None, True, False, True, True, True),
+        # The rest by IKM, lowest first; FEW is shown, but cannot be judged.
+        ("3575-FEW", 25.00, None, None, None, None, False, False, False, False, True),
+        ("3575-NOISY", 81.67, 77.47, 85.86, 87.50, 82.75, False, False, False, True, False),
+        ("3575-STEADY", 87.50, 82.75, 92.25, 87.50, 82.75, False, False, False, True, False),
+    ]
+    assert [r["sample"] for r in result["units"][:3]] == ["memadai", "belum_memadai", "populasi_tidak_diketahui"]
+
+
+def test_the_default_target_and_the_region_filter_move_the_slipping_units(engine):
+    _interval_units(engine)
+    with engine.connect() as conn:
+        kota = unit_comparison(conn, Filters(region="35.75"), Targets(), "2026-Q3")["units"]
+    # Grade A starts at 88.31: NOISY's upper bound 85.86 now lies below it; STEADY's 92.25 does not.
+    assert [(r["unit_code"], r["below_target"]) for r in kota if r["slipping"]] == [
+        ("3575-LOW", True), ("3575-NOISY", True)]
+    assert "3514-DROP" not in [r["unit_code"] for r in kota]
 
 
 def _crossing_units(engine) -> None:

@@ -1,17 +1,28 @@
 """AppTest runs of the Pimpinan page on real databases: the Ombudsman history after `init` alone, exceptions and
-targets equal to the data_access figures, the URL-bound comparison and week, and the weekly brief download."""
+targets equal to the data_access figures, the slipping units and rankings of the last complete quarter (on the demo
+under a clock frozen on 5 December 2026, when the running quarter is a third through), the URL-bound comparison and
+week, and the weekly brief download."""
 
 import io
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
+import time_machine
 from pypdf import PdfReader
 from streamlit.runtime.media_file_manager import MediaFileManager
 
-from components.leadership.frames import period_text
-from data_access.leadership import comparison_date, last_complete_week
+from components.leadership.frames import as_text, period_text
+from data_access.config import Targets
+from data_access.db_init import init_database
+from data_access.demo import load_demo
+from data_access.engine import make_engine
+from data_access.filters import Filters
+from data_access.ikm_queries import ikm_by_unit, ranking
+from data_access.leadership import comparison_date, last_complete_week, quarter_filters, unit_comparison
+from data_access.periods import last_complete_quarter, period_bounds
 from data_access.workdays import WIB
 from tests.app_runs import open_page
+from tests.conftest import DEMO_SIZE
 from tests.factories import (
     add_done_when_units,
     add_questionnaires,
@@ -32,6 +43,13 @@ def _today():
 
 def _at(days_ago: int) -> datetime:
     day = _today() - timedelta(days=days_ago)
+    return wib(day.year, day.month, day.day, 9)
+
+
+def _in_graded_quarter(days: int) -> datetime:
+    """09.00 WIB `days` days into the last complete quarter: the quarter Pimpinan grades while data reach today."""
+    start, _ = period_bounds(last_complete_quarter(_today()))
+    day = start + timedelta(days=days)
     return wib(day.year, day.month, day.day, 9)
 
 
@@ -168,3 +186,64 @@ def test_pimpinan_runs_on_the_demo_database(monkeypatch, demo_url):
     app = open_page(monkeypatch, demo_url, PAGE)
     assert len(app.header) == 5
     assert table_with(app, "Pemerintah daerah", "Nilai") is not None
+
+
+# 5 December 2026: the running quarter holds a third of its respondents; Pimpinan grades 2026-Q3.
+DECEMBER_5 = wib(2026, 12, 5, 10)
+
+
+@pytest.fixture(scope="module")
+def december_demo(tmp_path_factory) -> str:
+    """The demo as the quick start loads it (its default number of questionnaires: enough for diligent units to
+    reach their sample, which the small load of other tests is not), up to 5 December 2026, on SQLite only (the
+    backends' agreement is tested elsewhere)."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('december') / 'demo.sqlite'}"
+    engine = make_engine(url)
+    try:
+        init_database(engine)
+        with time_machine.travel(DECEMBER_5, tick=False):
+            load_demo(engine, seed=7, until=date(2026, 12, 5), complaints=DEMO_SIZE["complaints"])
+    finally:
+        engine.dispose()
+    return url
+
+
+def test_on_5_december_the_demo_is_ranked_and_judged_on_the_third_quarter(monkeypatch, december_demo):
+    with time_machine.travel(DECEMBER_5, tick=False):
+        app = open_page(monkeypatch, december_demo, PAGE)
+    engine = make_engine(december_demo)
+    with engine.connect() as conn:
+        ranked, _ = ranking(ikm_by_unit(conn, quarter_filters(Filters(), "2026-Q3")))
+        slipping = [r for r in unit_comparison(conn, Filters(), Targets(), "2026-Q3")["units"] if r["slipping"]]
+    engine.dispose()
+    assert any(c.value.startswith("Triwulan 3 2026 (1 Jul – 30 Sep 2026), triwulan lengkap terakhir")
+               for c in app.caption)
+    assert len(ranked) > 1
+    table = table_with(app, "Peringkat", "Unit layanan", "IKM")
+    assert table["Kode unit"].tolist() == [f"/unit?unit={r['unit_code']}" for r in ranked]
+    # The slipping units, named first with their region, worst first; all of them in the table below.
+    assert slipping
+    listed = next(m.value for m in app.markdown if m.value.startswith("- **"))
+    first = slipping[0]
+    assert listed.startswith(f"- **{as_text(first['name'])}**, {'Kota' if first['region_code'] == '35.75' else 'Kab'}")
+    assert "**" + str(len(slipping)) + " dari " in _texts(app)
+    assert table_with(app, "Keadaan", "Unit layanan")["Kode unit"].tolist() == [
+        f"/unit?unit={r['unit_code']}" for r in slipping]
+    # The targets are of the same quarter; complaints past their limit are today's, said to be running.
+    assert [m.value for m in app.markdown if m.value.startswith("**IKM Triwulan 3 2026**")]
+    assert any("hari ini (5 Des 2026, berjalan)" in c.value for c in app.caption)
+
+
+def test_english_names_the_quarter_and_the_slipping_rule(monkeypatch, december_demo):
+    with time_machine.travel(DECEMBER_5, tick=False):
+        app = open_page(monkeypatch, december_demo, PAGE, lang="en")
+    assert "Units slipping" in [s.value for s in app.subheader]
+    assert any(c.value.startswith("Q3 2026 (1 Jul – 30 Sep 2026), the last complete quarter") for c in app.caption)
+    rule = next(m.value for m in app.markdown if "upper end of its interval" in m.value)
+    assert "below the IKM target 88.31 (grade A)" in rule and "in Q2 2026" in rule
+    assert "README" not in _texts(app)
+
+
+def test_a_unit_name_in_the_slipping_list_is_text_not_markdown():
+    assert as_text("Puskesmas [A](http://x) *B* :red[C] <b>") == (
+        r"Puskesmas \[A\]\(http\:\/\/x\) \*B\* \:red\[C\] \<b\>")

@@ -31,6 +31,8 @@ def region_targets(conn: Connection, targets: Targets, region: str | None, now: 
     return leadership.region_targets(conn, targets, region, now, running=complaint_data.running(Filters(region=region)))
 
 
+graded_quarter = cached_figure(leadership.graded_quarter, ages_with_calendar=True, max_entries=4)
+unit_comparison = cached_figure(leadership.unit_comparison, max_entries=_ENTRIES)
 _ombudsman_history = cached_figure(ombudsman.ombudsman_history, max_entries=4)
 
 

@@ -6,6 +6,8 @@ written with. `lang` is passed through for the brief, which is built outside the
 
 from __future__ import annotations
 
+import re
+
 import altair as alt
 import pandas as pd
 
@@ -14,6 +16,7 @@ from components.formatting import fmt_date, fmt_number, fmt_ombudsman_band, fmt_
 from components.i18n import t
 from data_access.leadership import Week
 from data_access.ombudsman import BANDS_2022_2024, BANDS_UNTIL_2021, FIRST_OPINION_YEAR, LAST_ZONE_YEAR
+from data_access.periods import period_bounds
 
 # Our two regions in the series colours of the IKM charts, peers in grey; each with its own point shape.
 OMBUDSMAN_COLORS = (*SERIES_COLORS, *PEER_COLORS)
@@ -122,6 +125,72 @@ def target_line(row: dict, grade: str, measure: str) -> tuple[str, str, str, str
         return f"{t('lead.target.first')} {quarter}", value, first_goal_text(row), first_response_gap_text(row)
     return (t("lead.target.overdue"), fmt_number(row["overdue"]),
             t("lead.target.overdue_goal", n=fmt_number(row["overdue_target"])), overdue_gap_text(row))
+
+
+# ------------------------------------------------------------------------------------------- slipping units
+
+
+def quarter_text(code: str, lang: str | None = None) -> str:
+    """'2026-Q3' as 'Triwulan 3 2026'."""
+    return fmt_quarter(period_bounds(code)[0], lang)
+
+
+def slipping_status(row: dict, previous: str, lang: str | None = None) -> str:
+    """Why a unit_comparison row is slipping ('di bawah target, turun dari Triwulan 2 2026'), or that it is not,
+    or cannot be judged."""
+    if not row["judged"]:
+        return t("lead.slipping.unjudged", lang)
+    reasons = [t("lead.slipping.below_target", lang)] if row["below_target"] else []
+    if row["dropped"]:
+        reasons.append(t("lead.slipping.dropped", lang, previous=quarter_text(previous, lang)))
+    return ", ".join(reasons) or t("lead.slipping.steady", lang)
+
+
+def sample_status(row: dict, lang: str | None = None) -> str:
+    """'resmi', or 'sementara (sampel belum memadai)' with the reason it is out of the official ranking."""
+    if not row["provisional"]:
+        return t("lead.slipping.official", lang)
+    return t("lead.slipping.provisional", lang, reason=t(f"ikm.sample.{row['sample']}", lang))
+
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def as_text(value: str) -> str:
+    """Text from the data as literal markdown: every ASCII punctuation mark backslash-escaped (CommonMark), so a
+    unit's name can neither format, link nor colour anything."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", value)
+
+
+def slipping_item(row: dict, previous: str) -> str:
+    """One slipping unit as a markdown list item: the name (as text) and region first, then why, its IKM with the
+    interval, and whether it is provisional; wraps on a phone where a table would cut the name."""
+    ci = t("lead.slipping.ci", ikm=fmt_number(row["ikm"], 2), low=fmt_number(row["ci_low"], 2),
+           high=fmt_number(row["ci_high"], 2))
+    region = t(f"region.{row['region_code']}")
+    line = f"- **{as_text(row['name'])}**, {region}: {slipping_status(row, previous)}; {ci}"
+    return line + (f" · *{sample_status(row)}*" if row["provisional"] else "")
+
+
+def slipping_takeaway(comparison: dict) -> str:
+    units = comparison["units"]
+    slipping = [r for r in units if r["slipping"]]
+    return t("lead.slipping.takeaway", quarter=quarter_text(comparison["quarter"]),
+             previous=quarter_text(comparison["previous"]), slipping=fmt_number(len(slipping)),
+             judged=fmt_number(sum(r["judged"] for r in units)),
+             below=fmt_number(sum(r["below_target"] for r in slipping)),
+             dropped=fmt_number(sum(r["dropped"] for r in slipping)),
+             provisional=fmt_number(sum(r["provisional"] for r in slipping)))
+
+
+def slipping_line(row: dict, previous: str, lang: str | None = None) -> str:
+    """One slipping unit as the brief lists it: name, region, IKM and interval, why, and whether provisional."""
+    status = slipping_status(row, previous, lang)
+    if row["provisional"]:
+        status += "; " + sample_status(row, lang)
+    return t("lead.brief.slipping_line", lang, unit=row["name"], region=t(f"region.{row['region_code']}", lang),
+             ikm=fmt_number(row["ikm"], 2, lang), low=fmt_number(row["ci_low"], 2, lang),
+             high=fmt_number(row["ci_high"], 2, lang), status=status)
 
 
 # ----------------------------------------------------------------------------------------------- Ombudsman

@@ -1,5 +1,5 @@
 """The tables of Pimpinan, as the page, the Data page and the API give them: its own declared here; what falls due
-and the rankings are still the Pengaduan and Kepuasan pages' legacy entries."""
+and the official rankings are the Pengaduan and Kepuasan pages' tables over Pimpinan's region and quarter."""
 
 from __future__ import annotations
 
@@ -13,11 +13,12 @@ from components.leadership import frames as lframes
 from components.satisfaction import figures as ikm_data
 from components.satisfaction import tables as satisfaction_tables
 from components.table import Column, Table, titled
-from data_access import clock, config
+from data_access import config
 from data_access.complaint_rules import DUE_SOON_WORKDAYS, STAGES
 from data_access.filters import Filters
 from data_access.ikm_queries import ranking
-from data_access.leadership import COMPARISONS, ranking_months
+from data_access.leadership import COMPARISONS, quarter_filters
+from data_access.periods import quarter_code
 
 
 def _region(filters: Filters) -> Filters:
@@ -25,16 +26,10 @@ def _region(filters: Filters) -> Filters:
     return Filters(region=filters.region)
 
 
-def ranking_window(filters: Filters) -> Filters:
-    """The page's filters over the RANKING_MONTHS months to this one (WIB): what both rankings cover (here, not in
-    the views, because the views import these tables)."""
-    start, end = ranking_months(clock.today_wib())
-    return filters.replace(date_from=start, date_to=end)
-
-
-def _window(filters: Filters) -> Filters:
-    """Pimpinan's rankings: the region over the page's last RANKING_MONTHS months."""
-    return ranking_window(_region(filters))
+def graded(filters: Filters) -> Filters:
+    """The region over the quarter Pimpinan grades and ranks (periods.graded_quarter): what the rankings and the
+    slipping units cover (here, not in the views, because the views import these tables)."""
+    return quarter_filters(_region(filters), leadership_data.graded_quarter())
 
 
 def _no_filters(filters: Filters) -> Filters:
@@ -114,6 +109,44 @@ OMBUDSMAN_COLUMNS = (
 )
 
 
+def comparison(filters: Filters) -> dict:
+    """unit_comparison of the region over the graded quarter (`filters` as `graded` gives them)."""
+    return leadership_data.unit_comparison(_region(filters), config.targets(), quarter_code(filters.date_from))
+
+
+def _comparison_rows(filters: Filters) -> list[dict]:
+    """unit_comparison's rows, each with the quarter before (its status names it)."""
+    result = comparison(filters)
+    return [{**row, "previous": result["previous"]} for row in result["units"]]
+
+
+def _slipping_rows(filters: Filters) -> list[dict]:
+    return [row for row in _comparison_rows(filters) if row["slipping"]]
+
+
+def _quarter_title(key: str) -> Callable[[Filters], str]:
+    """A title naming the graded quarter, whatever period the filters it is asked with hold (the Data page lists
+    every table under its own filters)."""
+    return lambda f: t(key, quarter=lframes.quarter_text(quarter_code(graded(f).date_from)))
+
+
+# Names first with their region, then why: what a phone shows without scrolling sideways.
+COMPARISON_COLUMNS = (
+    UNIT,
+    Column("region", "filter.region", "text", _region_name, phone=True),
+    Column("status", "lead.col.status", "text", lambda r: lframes.slipping_status(r, r["previous"]), phone=True),
+    Column("ikm", "ikm.col.ikm", "score", decimals=2),
+    Column("ci_low", "ikm.col.ci_low", "score", decimals=2),
+    Column("ci_high", "ikm.col.ci_high", "score", decimals=2),
+    Column("ikm_previous", "lead.col.ikm_previous", "score", lambda r: r["ikm_before"], decimals=2),
+    Column("ci_low_previous", "lead.col.ci_low_previous", "score", lambda r: r["ci_low_before"], decimals=2),
+    Column("respondents", "ikm.col.respondents", "people", decimals=0),
+    Column("minimum_sample", "ikm.col.minimum", "people", decimals=0),
+    Column("standing", "lead.col.sample_status", "text", lframes.sample_status),
+    UNIT_CODE,
+)
+
+
 def _left_out_title(filters: Filters) -> str:
     return t("ikm.ranking.left_out", n=fmt_number(len(ranking(ikm_data.by_unit(filters))[1])))
 
@@ -132,24 +165,31 @@ OMBUDSMAN = Table("pimpinan-ombudsman", "pimpinan", titled("lead.ombudsman.title
                   lambda f: lframes.ombudsman_rows(leadership_data.ombudsman_history()), OMBUDSMAN_COLUMNS,
                   "pimpinan-ombudsman", scope=_no_filters)
 
-# Pengaduan's tables over Pimpinan's region, and over its ranking window.
+SLIPPING = Table("pimpinan-menurun", "pimpinan", _quarter_title("lead.slipping.title"), _slipping_rows,
+                 COMPARISON_COLUMNS, "pimpinan-menurun", scope=graded)
+BY_INTERVAL = Table("pimpinan-selang-kepercayaan", "pimpinan", _quarter_title("lead.slipping.all_title"),
+                    _comparison_rows, COMPARISON_COLUMNS, "pimpinan-selang-kepercayaan", scope=graded)
+
+# Pengaduan's tables over Pimpinan's region, and over its graded quarter.
 DUE = Table("pimpinan-jatuh-tempo", "pimpinan", titled("complaints.due.heading", days=DUE_SOON_WORKDAYS),
             complaint_tables.due_rows, complaint_tables.DUE_COLUMNS, "pimpinan-jatuh-tempo", scope=_region)
 COMPLAINT_RANKING = Table("pimpinan-peringkat-pengaduan", "pimpinan", titled("lead.rankings.complaints_title"),
                           complaint_tables.ranked_rows, complaint_tables.RANKING_COLUMNS,
-                          "pimpinan-peringkat-pengaduan", scope=_window)
-# Kepuasan's ranking and its left-out units over Pimpinan's ranking window.
+                          "pimpinan-peringkat-pengaduan", scope=graded)
+# Kepuasan's ranking and its left-out units over Pimpinan's graded quarter.
 IKM_RANKING = Table("pimpinan-peringkat-ikm", "pimpinan", titled("lead.rankings.ikm_title"),
                     satisfaction_tables.ranked_rows, satisfaction_tables.RANKING_COLUMNS, "pimpinan-peringkat-ikm",
-                    scope=_window)
+                    scope=graded)
 IKM_LEFT_OUT = Table("pimpinan-tidak-diperingkat", "pimpinan", _left_out_title, satisfaction_tables.left_out_rows,
-                     satisfaction_tables.LEFT_OUT_COLUMNS, "pimpinan-tidak-diperingkat", scope=_window)
+                     satisfaction_tables.LEFT_OUT_COLUMNS, "pimpinan-tidak-diperingkat", scope=graded)
 
 TABLES = (
     *CROSSINGS.values(),
     *NEWLY_OVERDUE.values(),
     DUE,
     TARGETS,
+    SLIPPING,
+    BY_INTERVAL,
     IKM_RANKING,
     IKM_LEFT_OUT,
     COMPLAINT_RANKING,

@@ -27,6 +27,7 @@ from components.leadership import tables
 from components.satisfaction import figures as ikm_data
 from components.satisfaction import frames as ikm_frames
 from data_access import config
+from data_access.clock import today_wib
 from data_access.complaint_rules import MIN_COMPLAINTS_FOR_RANKING
 from data_access.filters import Filters
 from data_access.ikm_queries import ranking
@@ -34,14 +35,18 @@ from data_access.leadership import (
     COMPARISONS,
     DEFAULT_COMPARISON,
     GRADE_WINDOW_DAYS,
-    RANKING_MONTHS,
+    MIN_RESPONDENTS_TO_JUDGE,
     last_complete_week,
     parse_week,
     week_options,
 )
+from data_access.periods import quarter_code
 from data_access.sample import INADEQUATE, UNKNOWN_POPULATION
 
 COMPARISON_KEY = "banding"
+# The slipping units listed in words (in unit_comparison's order) before the table of them all: a phone reads these
+# whole.
+SLIPPING_LISTED = 10
 WEEK_KEY = "minggu"
 PAGE_PATH = "/pimpinan"
 
@@ -102,7 +107,7 @@ def targets_section(filters: Filters) -> None:
     st.header(t("lead.targets.heading"))
     targets = config.targets()
     rows = leadership_data.region_targets(targets, filters.region)
-    st.caption(t("lead.targets.caption", quarter=fmt_quarter(rows[0]["quarter"][0])))
+    st.caption(t("lead.targets.caption", quarter=fmt_quarter(rows[0]["quarter"][0]), today=fmt_date(today_wib())))
     for column, row in zip(st.columns(len(rows)), rows, strict=True):
         with column, st.container(border=True):
             st.subheader(t(f"region.{row['region_code']}"))
@@ -122,12 +127,17 @@ def targets_section(filters: Filters) -> None:
 
 
 def rankings_section(filters: Filters) -> None:
-    """IKM ranking (adequate samples only, the rest listed with the reason) and the complaint-handling ranking
-    (at least MIN_COMPLAINTS_FOR_RANKING complaints, the rest counted), over the last RANKING_MONTHS months."""
+    """Over the graded quarter (the last complete one): the units slipping by their confidence interval, provisional
+    ones included and marked, then the official rankings: IKM (adequate samples only, the rest listed with the
+    reason) and complaint handling (at least MIN_COMPLAINTS_FOR_RANKING complaints, the rest counted)."""
     st.header(t("lead.rankings.heading"))
-    window = tables.ranking_window(filters)
-    st.caption(t("lead.rankings.caption", months=RANKING_MONTHS,
+    window = tables.graded(filters)
+    quarter = quarter_code(window.date_from)
+    st.caption(t("lead.rankings.caption", quarter=frames.quarter_text(quarter),
                  period=frames.period_text(window.date_from, window.date_to)))
+    _slipping_block(window)
+    st.subheader(t("lead.rankings.official"))
+    st.caption(t("lead.rankings.official_caption"))
     ikm_tab, complaints_tab = st.tabs([t("lead.rankings.ikm"), t("lead.rankings.complaints")])
     with ikm_tab:
         ranked, left_out = ranking(ikm_data.by_unit(window))
@@ -154,6 +164,34 @@ def rankings_section(filters: Filters) -> None:
             return
         table = tables.COMPLAINT_RANKING
         table_block(table, table.frame_of(result["ranked"]), table.title(window), describe(window), "rank-complaints")
+
+
+def _slipping_block(window: Filters) -> None:
+    """The slipping units (names and regions first, so a phone reads them), how they are judged, and every unit's
+    interval folded below."""
+    st.subheader(t("lead.slipping.heading"))
+    comparison = tables.comparison(window)
+    quarter, previous = frames.quarter_text(comparison["quarter"]), frames.quarter_text(comparison["previous"])
+    slipping = [row for row in comparison["units"] if row["slipping"]]
+    if not slipping:
+        st.info(t("lead.slipping.none", quarter=quarter, previous=previous), icon=":material/check_circle:")
+    else:
+        st.markdown(frames.slipping_takeaway(comparison))
+        st.markdown("\n".join(frames.slipping_item(row, comparison["previous"])
+                               for row in slipping[:SLIPPING_LISTED]))
+        if len(slipping) > SLIPPING_LISTED:
+            st.caption(t("lead.slipping.more", n=fmt_number(len(slipping) - SLIPPING_LISTED)))
+        with st.expander(t("figure.table_view")):
+            table = tables.SLIPPING
+            table_block(table, table.frame(window), table.title(window), describe(window), "slipping")
+    with st.expander(t("lead.slipping.method.title"), icon=":material/help:"):
+        st.markdown(t("lead.slipping.method.body", quarter=quarter, previous=previous,
+                      target=fmt_number(comparison["target"], 2), grade=config.targets().ikm_grade,
+                      min_n=MIN_RESPONDENTS_TO_JUDGE))
+    if comparison["units"]:
+        with st.expander(t("lead.slipping.all", n=fmt_number(len(comparison["units"])))):
+            table = tables.BY_INTERVAL
+            table_block(table, table.frame(window), table.title(window), describe(window), "by-interval")
 
 
 # ------------------------------------------------------------------------------------------------- Ombudsman
