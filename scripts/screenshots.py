@@ -8,7 +8,8 @@ Without --url the app is started here (streamlit run app.py on a free port) on t
 (environment, .streamlit/secrets.toml, else the embedded demo database), and stopped afterwards. Each page is
 given as its Streamlit url_path ("kepuasan" -> /kepuasan; "" or "/" is the root page), optionally with a query
 string. For every page a full-page desktop (1366 wide) and phone (390 wide) PNG is written to --out and its path
-printed. Map CDNs are served from node_modules (npm ci) as in the browser tests; map tiles are not loaded.
+printed (--desktop-width sets the desktop width). Outside requests are answered as in the browser tests; map tiles
+are not loaded.
 Needs Chromium at /usr/bin/chromium (or $CHROMIUM_PATH) and the requirements-dev.txt packages.
 """
 
@@ -53,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default="/tmp/shots", help="output folder (default: %(default)s)")
     parser.add_argument("--pages", default="", help="comma-separated url paths (default: the root page only)")
     parser.add_argument("--timeout", type=float, default=90, help="seconds to wait for each page (default: 90)")
+    parser.add_argument("--desktop-width", type=int, default=DESKTOP["width"],
+                        help="the desktop shot's width in px (default: %(default)s; the issues' checks use 1280 too)")
     args = parser.parse_args(argv)
 
     out = Path(args.out)
@@ -68,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     browser = launch_browser()
     try:
         for path in _page_paths(args.pages):
-            for name, size in (("desktop", DESKTOP), ("phone", PHONE)):
+            desktop = {**DESKTOP, "width": args.desktop_width}
+            for name, size in (("desktop", desktop), ("phone", PHONE)):
                 page = new_page(browser, **size)
                 try:
                     page.goto(f"{base}/{path}")
