@@ -187,3 +187,16 @@ def test_an_english_running_quarter_says_running(monkeypatch, engine, db_url):
     # Only the running quarter holds data: no complete quarter to default to, so all data, with its note in English.
     assert app.selectbox(key="periode").value == "semua"
     assert any("(running, to 5 Dec)" in c.value for c in app.caption)
+
+
+def test_a_trend_leads_up_to_the_chosen_period_and_stops_at_its_end(monkeypatch, engine, db_url):
+    """Kepuasan grades one quarter; its trends show how that quarter was reached, not three lone months."""
+    unit = add_unit(engine, "3575-TREN", region="35.75")
+    for month, value in ((4, 3), (8, 4), (11, 2)):  # Q2, Q3 (chosen), Q4 (after it)
+        add_questionnaires(engine, unit, [answers(value)] * 5, wib(2025, month, 10, 9))
+    app = open_page(monkeypatch, db_url, "app_pages/kepuasan.py", periode="2025-Q3")
+    assert metrics(app)[:2] == [("IKM", "100,00"), ("Responden (n)", "5")]  # the figures: the quarter alone
+    regions = table_with(app, "Wilayah", "Periode", "IKM")
+    assert regions[["Periode", "IKM"]].values.tolist() == [["TW2 2025", 75.0], ["TW3 2025", 100.0]]
+    [months] = [f.value for f in app.dataframe if "Periode" in f.value and "Wilayah" not in f.value]
+    assert months[["Periode", "IKM"]].values.tolist() == [["Apr 2025", 75.0], ["Agu 2025", 100.0]]

@@ -171,12 +171,18 @@ def unit_elements(filters: Filters) -> list[dict]:
     return [] if current is None else element_rows(current["elements"], current["element_grades"])
 
 
+def history(filters: Filters) -> Filters:
+    """What a trend covers: everything up to the end of the chosen period, since a trend shows how that period was
+    reached (one quarter alone would be three months or a single point)."""
+    return filters.replace(date_from=None)
+
+
 def _trend(granularity: str) -> Callable[[Filters], list[dict]]:
-    return lambda filters: ikm_data.trend(filters, granularity)
+    return lambda filters: ikm_data.trend(history(filters), granularity)
 
 
 def regions_trend(filters: Filters) -> list[dict]:
-    return ikm_data.trend(filters, "quarter", by_region=True)
+    return ikm_data.trend(history(filters), "quarter", by_region=True)
 
 
 def perception_flagged_first(filters: Filters) -> list[dict]:

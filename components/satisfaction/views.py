@@ -127,7 +127,7 @@ def region_comparison(filters: Filters) -> None:
         if frame["running"].any():
             st.caption(_running_note(frame).strip())
         chart_table_block(render_trend_chart(frame), table, table.frame_of(points), frames.regions_takeaway(frame),
-                          table.title(filters), describe(filters), "trend-regions")
+                          table.title(filters), describe(tables.history(filters)), "trend-regions")
 
 
 def elements_section(filters: Filters) -> None:
@@ -146,7 +146,8 @@ def _running_note(frame) -> str:
 
 
 def _trend_block(filters: Filters, heading: str, trends: dict[str, Table], key: str) -> None:
-    """IKM by month or quarter over the grade bands."""
+    """IKM by month or quarter over the grade bands, up to the end of the chosen period (tables.history)."""
+    filters = tables.history(filters)
     st.header(heading)
     adopt_query_param(TREND_KEY, tables.GRANULARITIES, tables.GRANULARITIES[0])
     granularity = st.segmented_control(t("ikm.trend.granularity"), tables.GRANULARITIES, required=True,
