@@ -660,7 +660,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "track.waiting": {"id": "menunggu", "en": "waiting"},
     "track.took": {"id": "{n} hari kerja", "en": "{n} working days"},
     "track.took_limit": {"id": "{n} hari kerja dari batas {limit}", "en": "{n} of {limit} working days allowed"},
-    "track.overdue": {"id": "Terlambat", "en": "Overdue"},
+    "track.overdue": {"id": "Terlambat", "en": "Late"},
     "track.state.within": {"id": "dalam batas waktu", "en": "within the limit"},
     "track.state.late": {"id": "melewati batas waktu", "en": "past the limit"},
     "track.state.waiting": {

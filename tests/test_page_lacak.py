@@ -99,9 +99,9 @@ def test_the_search_button_is_labelled_in_both_languages(monkeypatch, db_url):
            "sedang berjalan, batas 14 Apr 2025 sudah lewat"),
      ("**Ditindaklanjuti** · 15 Apr 2025 :red-badge[:material/alarm: Terlambat]  \n"
      "6 hari kerja dari batas 5 · melewati batas waktu")),
-    ("en", ("**Finished** · waiting :red-badge[:material/alarm: Overdue]  \n7 of 5 working days allowed so far · "
+    ("en", ("**Finished** · waiting :red-badge[:material/alarm: Late]  \n7 of 5 working days allowed so far · "
            "under way, the limit of 14 Apr 2025 has passed"),
-     ("**Followed up** · 15 Apr 2025 :red-badge[:material/alarm: Overdue]  \n"
+     ("**Followed up** · 15 Apr 2025 :red-badge[:material/alarm: Late]  \n"
      "6 of 5 working days allowed · past the limit")),
 ])
 def test_an_overdue_stage_is_flagged_in_words_with_an_icon(monkeypatch, engine, db_url, lang, waiting, late):
@@ -116,5 +116,5 @@ def test_an_overdue_stage_is_flagged_in_words_with_an_icon(monkeypatch, engine, 
     text = _markdown(app)
     assert f":material/warning: {waiting}" in text
     assert f":material/warning: {late}" in text
-    badge = {"id": "Terlambat", "en": "Overdue"}[lang]
+    badge = {"id": "Terlambat", "en": "Late"}[lang]
     assert any(m.value.endswith(f":red-badge[:material/alarm: {badge}]") for m in app.markdown)  # the status
