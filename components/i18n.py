@@ -901,6 +901,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "unit.kecamatan_of": {"id": "Kecamatan {name}", "en": "{name} district"},
     "unit.no_data": {"id": "Belum ada kuesioner untuk unit ini.", "en": "No questionnaires for this unit yet."},
     "unit.ikm_now": {"id": "IKM {quarter}", "en": "IKM {quarter}"},
+    "unit.graded_none": {
+        "id": "Tidak ada kuesioner untuk unit ini pada {quarter}, triwulan yang dinilai, sehingga unit ini belum "
+              "mendapat mutu untuk triwulan itu.",
+        "en": "This unit has no questionnaires in {quarter}, the quarter graded, so it has no grade for that "
+              "quarter.",
+    },
+    "unit.running": {
+        "id": "{quarter} ({running}): IKM sementara {ikm} dari {n} responden, belum nilai akhir; mutu dinilai "
+              "setelah triwulan selesai.",
+        "en": "{quarter} ({running}): provisional IKM {ikm} from {n} respondents, not a final grade; the quarter "
+              "is graded once it has ended.",
+    },
     "unit.sample.memadai": {
         "id": "**Sampel memadai:** {n} responden; minimum {minimum} untuk sekitar {population} pengguna layanan "
         "pada {quarter}.",
@@ -1633,8 +1645,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.desc.ikm-profil-occupation": {"id": "Responden menurut pekerjaan.", "en": "Respondents by occupation."},
     "data.desc.ikm-profil-channel": {"id": "Responden menurut cara mengisi survei.",
                                      "en": "Respondents by survey channel."},
-    "data.desc.unit-unsur": {"id": "Sembilan unsur satu unit pada triwulan terakhirnya.",
-                             "en": "One unit's nine elements in its latest quarter."},
+    "data.desc.unit-unsur": {"id": "Sembilan unsur satu unit pada triwulan lengkap terakhir.",
+                             "en": "One unit's nine elements in the last complete quarter."},
     "data.desc.unit-tren-month": {"id": "IKM satu unit per bulan.", "en": "One unit's IKM by month."},
     "data.desc.unit-tren-quarter": {"id": "IKM satu unit per triwulan.", "en": "One unit's IKM by quarter."},
     "data.desc.unit-hasil-terbitan": {
