@@ -7,7 +7,7 @@ import streamlit as st
 from components import data
 from components.formatting import fmt_date, fmt_quarter, running_label
 from components.i18n import t
-from components.layout import REGION_KEY, adopt_query_param, publish_query_param
+from components.layout import REGION_KEY, adopt_query_param, chosen_value, publish_query_param, remember_choice
 from data_access.clock import today_wib
 from data_access.filters import KECAMATAN_PARAM as KECAMATAN_KEY
 from data_access.filters import KIND_PARAM as KIND_KEY
@@ -31,13 +31,17 @@ def period_label(code: str) -> str:
 
 def url_select(key: str, label: str, options: list, format_func, default=None, column=None, pin: bool = False):
     """A selectbox bound to ?key=...; with pin the value stays in the URL even when it is the default, for a
-    default that moves with the calendar (a link must keep meaning what it showed)."""
+    default that moves with the calendar (a link must keep meaning what it showed).
+
+    The value is the visitor's choice (layout.chosen_value: picked here or on another page, or named by the
+    address) when it is one of the options, else this page's default: a default of one page never carries over to
+    another whose default differs."""
     adopt_query_param(key, options, default)
-    if st.session_state.get(key) not in options:
-        st.session_state[key] = default
+    choice = chosen_value(key, default)
+    st.session_state[key] = choice if choice in options else default
     # None is an option ("all"); Streamlit shows a None value as the placeholder, so that says "all" too.
-    widget = (column or st).selectbox(label, options, format_func=format_func, key=key,
-                                      placeholder=format_func(None) if None in options else None)
+    widget = (column or st).selectbox(label, options, format_func=format_func, key=key, on_change=remember_choice,
+                                      args=(key,), placeholder=format_func(None) if None in options else None)
     publish_query_param(key, widget, None if pin else default)
     return widget
 

@@ -901,6 +901,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "unit.kecamatan_of": {"id": "Kecamatan {name}", "en": "{name} district"},
     "unit.no_data": {"id": "Belum ada kuesioner untuk unit ini.", "en": "No questionnaires for this unit yet."},
     "unit.ikm_now": {"id": "IKM {quarter}", "en": "IKM {quarter}"},
+    "unit.graded_none": {
+        "id": "Tidak ada kuesioner untuk unit ini pada {quarter}, triwulan yang dinilai, sehingga unit ini belum "
+              "mendapat mutu untuk triwulan itu.",
+        "en": "This unit has no questionnaires in {quarter}, the quarter graded, so it has no grade for that "
+              "quarter.",
+    },
+    "unit.running": {
+        "id": "{quarter} ({running}): IKM sementara {ikm} dari {n} responden, belum nilai akhir; mutu dinilai "
+              "setelah triwulan selesai.",
+        "en": "{quarter} ({running}): provisional IKM {ikm} from {n} respondents, not a final grade; the quarter "
+              "is graded once it has ended.",
+    },
     "unit.sample.memadai": {
         "id": "**Sampel memadai:** {n} responden; minimum {minimum} untuk sekitar {population} pengguna layanan "
         "pada {quarter}.",
@@ -1633,8 +1645,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.desc.ikm-profil-occupation": {"id": "Responden menurut pekerjaan.", "en": "Respondents by occupation."},
     "data.desc.ikm-profil-channel": {"id": "Responden menurut cara mengisi survei.",
                                      "en": "Respondents by survey channel."},
-    "data.desc.unit-unsur": {"id": "Sembilan unsur satu unit pada triwulan terakhirnya.",
-                             "en": "One unit's nine elements in its latest quarter."},
+    "data.desc.unit-unsur": {"id": "Sembilan unsur satu unit pada triwulan lengkap terakhir.",
+                             "en": "One unit's nine elements in the last complete quarter."},
     "data.desc.unit-tren-month": {"id": "IKM satu unit per bulan.", "en": "One unit's IKM by month."},
     "data.desc.unit-tren-quarter": {"id": "IKM satu unit per triwulan.", "en": "One unit's IKM by quarter."},
     "data.desc.unit-hasil-terbitan": {
@@ -1742,6 +1754,42 @@ STRINGS: dict[str, dict[str, str]] = {
               "survey repeated with other respondents, the true IKM would most likely lie inside it. A wide interval "
               "means few respondents or very mixed answers; two units whose intervals overlap may not really "
               "differ.",
+    },
+    "data.m.periods.title": {"id": "Periode yang dinilai", "en": "The period graded"},
+    "data.m.periods.body": {
+        "id": "Mutu, peringkat dan perbandingan dengan target memakai **triwulan lengkap terakhir**, kini {quarter}, "
+              "karena triwulan yang masih berjalan baru memuat sebagian respondennya. Bila data berhenti sebelum "
+              "triwulan itu (impor belum diperbarui), yang dinilai triwulan data terbaru. Periode yang masih "
+              "berjalan, kini {running_quarter} ({running}), tetap ditampilkan dengan jumlah respondennya, tetapi "
+              "diberi label berjalan dan digambar putus-putus ke titik berongga: angkanya **sementara**, bukan nilai "
+              "akhir. Halaman Kepuasan dan Peta dibuka pada triwulan yang dinilai, Pengaduan dan Data pada semua "
+              "periode; periode yang Anda pilih sendiri (atau yang disebut tautan) ikut ke halaman lain.",
+        "en": "Grades, rankings and the comparison with the targets use the **last complete quarter**, now {quarter}, "
+              "because a running quarter holds only part of its respondents. When the data end before that quarter "
+              "(an import not yet updated), the quarter of the newest data is graded. A period still running, now "
+              "{running_quarter} ({running}), is still shown with its respondents, but labelled as running and drawn "
+              "as a dashed line to a hollow point: its figures are **provisional**, not a final grade. Satisfaction "
+              "and Map open on the graded quarter, Complaints and Data on all periods; a period you choose yourself "
+              "(or that a link names) goes along to the other pages.",
+    },
+    "data.m.slipping.title": {"id": "Unit yang menurun (Pimpinan)", "en": "Units slipping (Leadership)"},
+    "data.m.slipping.body": {
+        "id": "Di halaman Pimpinan setiap unit dinilai dengan selang kepercayaan 95% dari IKM-nya pada triwulan yang "
+              "dinilai. Unit **menurun** bila batas atas selangnya di bawah target IKM {target} (mutu {grade}), "
+              "atau di bawah batas bawah selangnya sendiri pada triwulan sebelumnya: kedua selang tidak bertumpang "
+              "tindih, jadi penurunannya nyata, bukan kebetulan sampel. Penilaian butuh minimal {min_n} responden "
+              "pada triwulan itu (untuk perbandingan, juga pada triwulan sebelumnya); unit dengan responden lebih "
+              "sedikit, atau yang datanya memuat ringkasan terbitan (tanpa selang), ditampilkan sebagai **belum "
+              "dapat dinilai**. Unit yang sampelnya di bawah minimum tetap dinilai dan ditampilkan, bertanda "
+              "**sementara**, tetapi tidak masuk peringkat resmi.",
+        "en": "On the Leadership page each unit is judged by the 95% confidence interval of its IKM in the graded "
+              "quarter. A unit is **slipping** when the upper end of its interval lies below the IKM target "
+              "{target} (grade {grade}), or below the lower end of its own interval in the quarter before: the two "
+              "intervals do not overlap, so the drop is real, not sampling chance. Judging takes at least {min_n} "
+              "respondents in the quarter (for the comparison, in the quarter before too); units with fewer, or "
+              "whose data include a published summary (which has no interval), are shown as **cannot be judged "
+              "yet**. Units whose sample is below the minimum are judged and shown, marked **provisional**, but are "
+              "not in the official ranking.",
     },
     "data.m.workdays.title": {"id": "Hari kerja dan kalender libur", "en": "Working days and the holiday calendar"},
     "data.m.workdays.body": {

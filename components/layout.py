@@ -20,8 +20,16 @@ def bound_query_params() -> dict[str, str]:
     return {key: st.query_params.get(key) for key in st.query_params if key in _BOUND}
 
 
+# Session state: {parameter: value} for each value the visitor chose, in a widget (remember_choice) or in the address
+# (adopt_query_param). A chosen value carries over to every page that has the widget; any other value is a page's
+# own default and stays on its page, so a page that defaults to the graded quarter does not open on the "all periods"
+# another page merely defaulted to.
+_CHOSEN = "_chosen_params"
+
+
 def adopt_query_param(key: str, allowed: Sequence[str], default: str | None = None) -> None:
-    """On a session's first run, set a widget's value from ?key=... when it is one of `allowed`, else default.
+    """On a session's first run, set a widget's value from ?key=... when it is one of `allowed`, else default; a
+    value the address names other than the default counts as the visitor's choice (chosen_value).
 
     Streamlit's own binding writes the displayed label into the URL, which changes with the language;
     we keep the stable code instead. Anything else in the URL is ignored.
@@ -30,7 +38,19 @@ def adopt_query_param(key: str, allowed: Sequence[str], default: str | None = No
     if key in st.session_state:
         return
     value = st.query_params.get(key)
+    if value in allowed and value != default:
+        st.session_state.setdefault(_CHOSEN, {})[key] = value
     st.session_state[key] = value if value in allowed else default
+
+
+def remember_choice(key: str) -> None:
+    """A widget's on_change: the visitor chose its value, which then carries over between pages."""
+    st.session_state.setdefault(_CHOSEN, {})[key] = st.session_state[key]
+
+
+def chosen_value(key: str, default: str | None = None) -> str | None:
+    """The value the visitor chose for ?key= (in a widget or in the address) in this session, else `default`."""
+    return st.session_state.get(_CHOSEN, {}).get(key, default)
 
 
 def publish_query_param(key: str, value: str | None, default: str | None = None) -> None:

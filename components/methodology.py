@@ -14,8 +14,9 @@ import streamlit as st
 
 from components import data
 from components.complaints.frames import label
-from components.formatting import fmt_date, fmt_number
+from components.formatting import fmt_date, fmt_number, fmt_quarter, running_label
 from components.i18n import STRINGS, t
+from data_access.clock import today_wib
 from data_access.complaint_rules import (
     CATEGORIES,
     CHANNELS,
@@ -29,7 +30,7 @@ from data_access.complaint_rules import (
     TIERS,
     VERIFICATION_LIMIT,
 )
-from data_access.config import include_cuti_bersama
+from data_access.config import include_cuti_bersama, targets
 from data_access.elements import (
     ANSWER_LABELS,
     EDUCATIONS,
@@ -49,6 +50,8 @@ from data_access.importers.columns import (
     UNIT_COLUMNS,
     UNIT_OPTIONAL,
 )
+from data_access.leadership import MIN_RESPONDENTS_TO_JUDGE, target_ikm
+from data_access.periods import graded_quarter, period_bounds, quarter_code
 from data_access.privacy import (
     ADDRESS_TOKEN,
     EMAIL_TOKEN,
@@ -165,6 +168,21 @@ def limits_table() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def periods_text() -> str:
+    """Which quarter grades use today (periods.graded_quarter on the newest data) and the running one's label."""
+    today = today_wib()
+    _, last = data.data_span()
+    return t("data.m.periods.body", quarter=fmt_quarter(period_bounds(graded_quarter(today, last))[0]),
+             running_quarter=fmt_quarter(period_bounds(quarter_code(today))[0]), running=running_label(today))
+
+
+def slipping_text() -> str:
+    """Pimpinan's slipping rule (leadership.unit_comparison) with the configured target and its respondent floor."""
+    target = targets()
+    return t("data.m.slipping.body", target=fmt_number(target_ikm(target), IKM_DECIMALS), grade=target.ikm_grade,
+             min_n=MIN_RESPONDENTS_TO_JUDGE)
+
+
 def _table(frame: pd.DataFrame) -> None:
     st.dataframe(frame, hide_index=True, width="stretch")
 
@@ -184,6 +202,10 @@ def methodology_sections() -> None:
         _table(sample_table())
     with st.expander(t("data.m.ci.title"), icon=":material/straighten:"):
         st.markdown(t("data.m.ci.body", lowest=LOWEST_SCORE, highest=HIGHEST_SCORE))
+    with st.expander(t("data.m.periods.title"), icon=":material/date_range:"):
+        st.markdown(periods_text())
+    with st.expander(t("data.m.slipping.title"), icon=":material/trending_down:"):
+        st.markdown(slipping_text())
     with st.expander(t("data.m.summaries.title"), icon=":material/summarize:"):
         st.markdown(t("data.m.summaries.body", n=len(ELEMENTS), scale=SCALE, decimals=IKM_DECIMALS))
     with st.expander(t("data.m.workdays.title"), icon=":material/event_busy:"):

@@ -10,12 +10,12 @@ sum is its NRR in ten-thousandths x respondents, both exact integers.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from fractions import Fraction
 
 from sqlalchemy import BigInteger, Connection, cast, func, literal, select, union_all
 
-from data_access import schema
+from data_access import clock, periods, schema
 from data_access.elements import ELEMENTS, PROFILE_DIMENSIONS
 from data_access.filters import Filters
 from data_access.ikm import IkmResult, ikm_from_sums
@@ -23,6 +23,7 @@ from data_access.periods import period_bounds
 from data_access.privacy import SMALL_COUNT_THRESHOLD
 from data_access.sample import ADEQUATE, minimum_sample, period_population, sample_adequacy
 from data_access.sql_time import wib_month
+from data_access.workdays import WIB
 
 _units = schema.service_units
 _summaries = schema.skm_summaries
@@ -251,15 +252,26 @@ def latest_quarter(conn: Connection, filters: Filters) -> str | None:
     return None if newest is None else f"{newest.year}-Q{(newest.month - 1) // 3 + 1}"
 
 
-def unit_current(conn: Connection, code: str) -> dict | None:
-    """A unit's figures now: its ikm_by_unit row over the latest quarter with questionnaires, with that
-    quarter's code as 'period' (the sample rule then uses the quarter's users); None without questionnaires."""
-    quarter = latest_quarter(conn, Filters(unit=code))
-    if quarter is None:
+def unit_current(conn: Connection, code: str, now: datetime | None = None) -> dict | None:
+    """A unit's figures now, on now's WIB date: 'period', the quarter graded (periods.graded_quarter on the newest
+    data of the whole database: the quarter Kepuasan and Pimpinan grade and rank, so the card names the same one);
+    'graded', the unit's ikm_by_unit row over it (None without questionnaires in it); 'running', the running
+    quarter's row with its code as 'period', provisional since the quarter holds only part of its respondents
+    (None without questionnaires in it). None when the unit has no questionnaires at all."""
+    if latest_quarter(conn, Filters(unit=code)) is None:
         return None
+    today = (now or clock.now()).astimezone(WIB).date()
+    graded = periods.graded_quarter(today, newest_response_date(conn))
+    return {"period": graded, "graded": _unit_quarter(conn, code, graded),
+            "running": _unit_quarter(conn, code, periods.quarter_code(today))}
+
+
+def _unit_quarter(conn: Connection, code: str, quarter: str) -> dict | None:
+    """The unit's ikm_by_unit row over a quarter with the quarter's code as 'period' (the sample rule then uses the
+    quarter's users); None without questionnaires in it."""
     start, end = period_bounds(quarter)
     rows = ikm_by_unit(conn, Filters(unit=code, date_from=start, date_to=end))
-    return {**rows[0], "period": quarter}
+    return {**rows[0], "period": quarter} if rows else None
 
 
 def summary_periods(conn: Connection, filters: Filters) -> list[dict]:

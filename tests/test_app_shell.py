@@ -11,6 +11,7 @@ from tests.factories import (
     add_complaint,
     add_questionnaires,
     add_unit,
+    answers,
     answers_totalling,
     wib,
 )
@@ -148,3 +149,50 @@ def test_the_unit_finder_keeps_to_the_chosen_region(monkeypatch, engine, db_url)
     finder = app.selectbox(key="home.unit_finder")
     assert finder.label == "Find your service unit"
     assert finder.options == ["Puskesmas Bugul Kidul · Pasuruan City"]
+
+
+KEPUASAN, PENGADUAN = "app_pages/kepuasan.py", "app_pages/pengaduan.py"
+
+
+def _period_data(engine) -> None:
+    """On 5 December 2026 Kepuasan defaults to the graded 2026-Q3, Pengaduan to all periods."""
+    unit = add_unit(engine, "3575-PKM-A")
+    add_questionnaires(engine, unit, [answers(4)] * 10, wib(2026, 8, 3, 9))
+    add_questionnaires(engine, unit, [answers(3)] * 4, wib(2026, 12, 2, 9))
+
+
+def _period(app: AppTest) -> str:
+    return app.selectbox(key="periode").value
+
+
+def test_a_pages_default_period_does_not_carry_over_but_a_chosen_one_does(monkeypatch, engine, db_url):
+    _period_data(engine)
+    with time_machine.travel(wib(2026, 12, 5, 10), tick=False):
+        app = open_page(monkeypatch, db_url, PENGADUAN)
+        assert _period(app) == "semua"
+        app.switch_page(KEPUASAN).run()
+        assert _period(app) == "2026-Q3"  # Pengaduan's default was not a choice
+        app.switch_page(PENGADUAN).run()
+        assert _period(app) == "semua"
+        app.selectbox(key="periode").set_value("2026-Q4").run()  # chosen by the visitor: it goes along
+        app.switch_page(KEPUASAN).run()
+        assert _period(app) == "2026-Q4"
+        app.switch_page("app_pages/beranda.py").run()  # through Beranda, which has no period
+        app.switch_page(PENGADUAN).run()
+        assert _period(app) == "2026-Q4"
+        assert not app.exception
+
+
+def test_a_period_named_by_the_address_carries_over(monkeypatch, engine, db_url):
+    _period_data(engine)
+    with time_machine.travel(wib(2026, 12, 5, 10), tick=False):
+        app = open_page(monkeypatch, db_url, KEPUASAN, periode="semua")
+        assert _period(app) == "semua"
+        app.switch_page(PENGADUAN).run()
+        assert _period(app) == "semua"
+        app.switch_page(KEPUASAN).run()
+        assert _period(app) == "semua"
+        # The graded quarter in a Kepuasan link (pinned there) is that page's default, not a choice.
+        pinned = open_page(monkeypatch, db_url, KEPUASAN, periode="2026-Q3")
+        pinned.switch_page(PENGADUAN).run()
+        assert _period(pinned) == "semua"

@@ -192,17 +192,32 @@ def test_unit_detail_names_region_and_kecamatan(engine):
     assert (detail["latitude"], detail["longitude"]) == (-7.64, 112.9)
 
 
-def test_unit_current_is_the_latest_quarter_with_questionnaires(engine):
+def test_unit_current_grades_the_last_complete_quarter_and_keeps_the_running_one_apart(engine):
     unit = add_unit(engine, "3575-KINI", annual_users=400)
     add_questionnaires(engine, unit, [answers(4)] * 10, wib(2025, 3, 31, 23))  # Q1
     add_questionnaires(engine, unit, [answers(3)] * 90, wib(2025, 5, 5, 9))  # Q2
+    add_questionnaires(engine, unit, [answers(4)] * 5, wib(2025, 8, 4, 9))  # Q3, running on 15 August
+    only_running = add_unit(engine, "3575-BARU")
+    add_questionnaires(engine, only_running, [answers(2)] * 3, wib(2025, 8, 5, 9))
     with engine.connect() as conn:
-        assert latest_quarter(conn, Filters(unit="3575-KINI")) == "2025-Q2"
-        current = unit_current(conn, "3575-KINI")
-        assert unit_current(conn, "3575-NOPE") is None
-    # Only Q2's 90 questionnaires, all 3s -> 75.00 C; 400 x 91 / 365 -> 100 users -> 80 needed -> adequate.
-    assert (current["period"], current["respondents"], current["ikm"], current["grade"]) == ("2025-Q2", 90, 75.0, "C")
-    assert (current["population"], current["minimum_sample"], current["sample"]) == (100, 80, ADEQUATE)
+        assert latest_quarter(conn, Filters(unit="3575-KINI")) == "2025-Q3"
+        current = unit_current(conn, "3575-KINI", wib(2025, 8, 15, 10))
+        fresh = unit_current(conn, "3575-BARU", wib(2025, 8, 15, 10))
+        after = unit_current(conn, "3575-KINI", wib(2025, 10, 1, 0, 30))  # Q3 has just ended (WIB)
+        assert unit_current(conn, "3575-NOPE", wib(2025, 8, 15, 10)) is None
+    # Q2's 90 questionnaires, all 3s -> 75.00 C; 400 x 91 / 365 -> 100 users -> 80 needed -> adequate.
+    graded = current["graded"]
+    assert (current["period"], graded["period"], graded["respondents"], graded["ikm"], graded["grade"]) == (
+        "2025-Q2", "2025-Q2", 90, 75.0, "C")
+    assert (graded["population"], graded["minimum_sample"], graded["sample"]) == (100, 80, ADEQUATE)
+    # The running Q3 so far: 5 questionnaires of 4s -> 100.00.
+    assert (current["running"]["period"], current["running"]["respondents"], current["running"]["ikm"]) == (
+        "2025-Q3", 5, 100.0)
+    # Data only in the running quarter: nothing graded yet, the running figures apart (3 x all 2s -> 50.00).
+    assert (fresh["period"], fresh["graded"]) == ("2025-Q2", None)
+    assert (fresh["running"]["respondents"], fresh["running"]["ikm"]) == (3, 50.0)
+    # On 1 October Q3 is complete: graded, and the running Q4 holds nothing yet.
+    assert (after["period"], after["graded"]["respondents"], after["running"]) == ("2025-Q3", 5, None)
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,7 @@
 """AppTest runs of the unit report card (?unit=CODE): each unit's figures, friendly words for bad codes."""
 
+from datetime import timedelta
+
 import pytest
 import time_machine
 
@@ -161,3 +163,55 @@ def test_card_says_when_the_last_twelve_months_hold_no_complaint(monkeypatch, en
         app = open_page(monkeypatch, db_url, UNIT, unit="3575-PKM-A")
     assert ("Tidak ada pengaduan yang diterima unit ini dalam 12 bulan terakhir (6 Des 2025 – 5 Des 2026)."
             in [m.value for m in app.markdown])
+
+
+def _graded_and_running_units(engine) -> None:
+    """On 5 December 2026 (CARD_NOW) Q3 is the graded quarter and Q4 is running; 3575-GRADE has both, 3575-BARU
+    only the running one."""
+    graded = add_unit(engine, "3575-GRADE", name="Puskesmas Lengkap", annual_users=400)
+    add_questionnaires(engine, graded, [answers(3)] * 90, wib(2026, 8, 5, 9))  # Q3: all 3s -> 75.00, C
+    add_questionnaires(engine, graded, [answers(4)] * 12, wib(2026, 12, 1, 9))  # Q4 so far: all 4s -> 100.00
+    for received in (wib(2026, 8, 3, 8), wib(2026, 8, 4, 8), wib(2026, 11, 2, 8)):  # two in Q3, one in Q4
+        add_complaint(engine, graded, received, "ditindaklanjuti", verified_at=received,
+                      first_response_at=received + timedelta(days=1))
+    fresh = add_unit(engine, "3575-BARU", name="Puskesmas Baru")
+    add_questionnaires(engine, fresh, [answers(2)] * 4, wib(2026, 12, 2, 9))  # Q4 only: all 2s -> 50.00
+
+
+@pytest.mark.parametrize(("lang", "grade", "running"), [
+    ("id", "**Mutu C · Kurang Baik**",
+     "Triwulan 4 2026 (berjalan, s.d. 5 Des): IKM sementara 100,00 dari 12 responden, belum nilai akhir"),
+    ("en", "**Grade C · Poor**",
+     "Q4 2026 (running, to 5 Dec): provisional IKM 100.00 from 12 respondents, not a final grade"),
+])
+def test_card_grades_the_last_complete_quarter_and_labels_the_running_one(monkeypatch, engine, db_url, lang, grade,
+                                                                         running):
+    _graded_and_running_units(engine)
+    with time_machine.travel(CARD_NOW, tick=False):
+        app = open_page(monkeypatch, db_url, UNIT, unit="3575-GRADE", lang=lang)
+    labels = {"id": ("IKM Triwulan 3 2026", "Responden (n)"), "en": ("IKM Q3 2026", "Respondents (n)")}[lang]
+    assert metrics(app) == [(labels[0], "75,00" if lang == "id" else "75.00"), (labels[1], "90")]
+    assert app.markdown[0].value.startswith(grade)
+    # The sample line and the perception comparison are of the graded quarter too.
+    assert all(("Triwulan 3 2026" if lang == "id" else "Q3 2026") in w.value for w in [*app.success, *app.warning])
+    assert [c.value for c in app.caption if running in c.value]
+    perception = {"id": "Dari 2 pengaduan yang diterima pada Triwulan 3 2026",
+                  "en": "Of 2 complaints received in Q3 2026"}[lang]
+    assert any(perception in m.value for m in app.markdown)
+    # The running quarter has no metric and no grade of its own.
+    assert not [m for m in app.markdown if "100,00" in m.value or "100.00" in m.value]
+    assert len(table_with(app, *{"id": ("Unsur", "Mutu"), "en": ("Element", "Grade")}[lang])) == 9
+
+
+def test_card_of_a_unit_with_data_only_in_the_running_quarter(monkeypatch, engine, db_url):
+    _graded_and_running_units(engine)
+    with time_machine.travel(CARD_NOW, tick=False):
+        app = open_page(monkeypatch, db_url, UNIT, unit="3575-BARU")
+    assert not app.metric and not app.success and not app.warning
+    assert ("Tidak ada kuesioner untuk unit ini pada Triwulan 3 2026, triwulan yang dinilai"
+            in app.markdown[0].value)
+    assert any(c.value.startswith("Triwulan 4 2026 (berjalan, s.d. 5 Des): IKM sementara 50,00 dari 4 responden")
+               for c in app.caption)
+    assert not any("Mutu" in m.value for m in app.markdown)
+    headers = [h.value for h in app.header]
+    assert "Unsur pelayanan dan pita mutu" not in headers and "Tren IKM unit" in headers

@@ -24,8 +24,10 @@ from data_access.complaint_rules import (
     TIER_LIMITS,
     VERIFICATION_LIMIT,
 )
+from data_access.config import targets
 from data_access.elements import ELEMENTS, MAX_AGE, MAX_ANSWER, MIN_AGE, MIN_ANSWER
 from data_access.ikm import GRADE_BANDS, GRADES, HIGHEST_SCORE, IKM_DECIMALS, LOWEST_SCORE, SCALE
+from data_access.leadership import MIN_RESPONDENTS_TO_JUDGE, target_ikm
 from data_access.ombudsman import FIRST_OPINION_YEAR, LAST_ZONE_YEAR
 from data_access.perception import (
     FAST_WITHIN_LIMIT_PCT,
@@ -48,9 +50,10 @@ def _grade_set(grades: frozenset[str]) -> str:
 
 
 WORKDAY_LIMITS = sorted({VERIFICATION_LIMIT, FIRST_RESPONSE_LIMIT, DUE_SOON_WORKDAYS, *TIER_LIMITS.values()})
-MINIMUM_COUNTS = sorted({SMALL_COUNT_THRESHOLD, MIN_COMPLAINTS_FOR_RANKING})
+MINIMUM_COUNTS = sorted({SMALL_COUNT_THRESHOLD, MIN_COMPLAINTS_FOR_RANKING, MIN_RESPONDENTS_TO_JUDGE})
 WORKDAYS = {"id": "hari kerja", "en": "working days"}
 DECIMALS = {"id": "desimal", "en": "decimals"}
+AT_LEAST = {"id": "minimal", "en": "at least"}
 SCORE_RANGE = f"{LOWEST_SCORE}–{HIGHEST_SCORE}"
 ANSWER_RANGE = f"{MIN_ANSWER}–{MAX_ANSWER}"
 
@@ -134,6 +137,9 @@ def _rendered(lang: str) -> dict[str, tuple[str, list[str]]]:
         "data.m.ikm.body": (t("data.m.ikm.body", n=len(ELEMENTS), scale=SCALE, decimals=IKM_DECIMALS, low=MIN_ANSWER,
                               high=MAX_ANSWER), [ANSWER_RANGE, f"× {SCALE}"]),
         "data.m.ci.body": (t("data.m.ci.body", lowest=LOWEST_SCORE, highest=HIGHEST_SCORE), [SCORE_RANGE]),
+        "data.m.slipping.body": (methodology.slipping_text(),
+                                 [fmt_number(target_ikm(targets()), IKM_DECIMALS),
+                                  f"{AT_LEAST[lang]} {MIN_RESPONDENTS_TO_JUDGE}"]),
         "data.dict.* meanings": (meanings, [f'"<{SMALL_COUNT_THRESHOLD}"', f"× {SCALE}",
                                             f"{IKM_DECIMALS} {DECIMALS[lang]}", f"{best} {t(f'grade.{best}')}",
                                             f"{worst} {t(f'grade.{worst}')}", f"{best}–{worst}"]),

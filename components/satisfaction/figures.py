@@ -12,7 +12,8 @@ by_unit = cached_figure(ikm_queries.ikm_by_unit)
 trend = cached_figure(ikm_queries.ikm_trend)
 profile = cached_figure(ikm_queries.respondent_profile)
 unit_detail = cached_figure(ikm_queries.unit_detail)
-unit_current = cached_figure(ikm_queries.unit_current)
+# The graded and the running quarter move with the calendar.
+unit_current = cached_figure(ikm_queries.unit_current, ages_with_calendar=True)
 summary_periods = cached_figure(ikm_queries.summary_periods)
 # Open complaints' waiting times grow with the calendar, not only with the data.
 perception_by_unit = cached_figure(perception.perception_by_unit, ages_with_calendar=True)

@@ -166,9 +166,9 @@ def summary_elements(filters: Filters) -> list[dict]:
 
 
 def unit_elements(filters: Filters) -> list[dict]:
-    """The card's elements: the unit's latest quarter with questionnaires."""
-    current = ikm_data.unit_current(filters.unit)
-    return [] if current is None else element_rows(current["elements"], current["element_grades"])
+    """The card's elements: the unit's graded quarter (ikm_queries.unit_current)."""
+    graded = (ikm_data.unit_current(filters.unit) or {}).get("graded")
+    return [] if graded is None else element_rows(graded["elements"], graded["element_grades"])
 
 
 def history(filters: Filters) -> Filters:
@@ -202,7 +202,7 @@ def _region_scope(code: str) -> Callable[[Filters], Filters]:
 
 
 def unit_quarter(filters: Filters) -> Filters:
-    """The card's elements cover the unit's latest quarter with questionnaires."""
+    """The card's elements cover the graded quarter (ikm_queries.unit_current)."""
     current = ikm_data.unit_current(filters.unit)
     if current is None:
         return Filters(unit=filters.unit)

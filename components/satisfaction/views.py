@@ -14,7 +14,7 @@ from components.complaints.frames import unknown_time_text, workdays_text
 from components.errors import database_guard
 from components.figure import chart_table_block, table_block
 from components.filters import describe
-from components.formatting import fmt_date, fmt_number, fmt_pct, fmt_quarter
+from components.formatting import fmt_date, fmt_number, fmt_pct, fmt_quarter, running_label
 from components.i18n import t
 from components.layout import adopt_query_param, publish_query_param
 from components.satisfaction import figures as ikm_data
@@ -29,6 +29,7 @@ from components.satisfaction.charts import (
 )
 from components.table import Table
 from components.tiles import LIVE_REFRESH_SECONDS
+from data_access.clock import today_wib
 from data_access.complaint_queries import CARD_WINDOW_MONTHS
 from data_access.complaint_rules import FIRST_RESPONSE_LIMIT, MIN_COMPLAINTS_FOR_RANKING
 from data_access.elements import MAX_ANSWER, MIN_ANSWER, PROFILE_DIMENSIONS
@@ -277,31 +278,45 @@ def unit_header(detail: dict) -> None:
 
 
 def unit_now(detail: dict) -> dict | None:
-    """IKM of the unit's latest quarter with questionnaires, its respondents and whether they are enough."""
+    """IKM of the graded quarter (the one Kepuasan and Pimpinan grade: ikm_queries.unit_current), its respondents
+    and whether they are enough; under it the running quarter so far, labelled as running with its n and never
+    given a grade, since it holds only part of its respondents."""
     current = ikm_data.unit_current(detail["code"])
     if current is None:
         st.info(t("unit.no_data"), icon=":material/info:")
         return None
     quarter = fmt_quarter(period_bounds(current["period"])[0])
     with st.container(border=True):
-        ikm_col, n_col = st.columns(2)
-        ikm_col.metric(t("unit.ikm_now", quarter=quarter), frames.ikm_text(current["ikm"]),
-                       help=_ikm_help())
-        n_col.metric(t("ikm.respondents"), fmt_number(current["respondents"]))
-        weakest = frames.weakest_text(current["elements"], current["element_grades"], current["weakest_element"])
-        st.markdown(f"**{frames.grade_text(current['grade'])}**  \n"
-                    f"{frames.ci_line(current['ci95'], current['summary_respondents'])}  \n{weakest}",
-                    help=t("ikm.ci_help"))
-        status = current["sample"]
-        values = {"n": fmt_number(current["respondents"]), "quarter": quarter}
-        if status != UNKNOWN_POPULATION:
-            values.update(minimum=fmt_number(current["minimum_sample"]), population=fmt_number(current["population"]))
-        message = t(f"unit.sample.{status}", **values)
-        if status == ADEQUATE:
-            st.success(message, icon=":material/group:")
+        graded = current["graded"]
+        if graded is None:
+            st.markdown(t("unit.graded_none", quarter=quarter))
         else:
-            st.warning(message, icon=":material/group:")
+            _graded_figures(graded, quarter)
+        running = current["running"]
+        if running:
+            st.caption(t("unit.running", quarter=fmt_quarter(period_bounds(running["period"])[0]),
+                         running=running_label(today_wib()), ikm=frames.ikm_text(running["ikm"]),
+                         n=fmt_number(running["respondents"])))
     return current
+
+
+def _graded_figures(graded: dict, quarter: str) -> None:
+    ikm_col, n_col = st.columns(2)
+    ikm_col.metric(t("unit.ikm_now", quarter=quarter), frames.ikm_text(graded["ikm"]), help=_ikm_help())
+    n_col.metric(t("ikm.respondents"), fmt_number(graded["respondents"]))
+    weakest = frames.weakest_text(graded["elements"], graded["element_grades"], graded["weakest_element"])
+    st.markdown(f"**{frames.grade_text(graded['grade'])}**  \n"
+                f"{frames.ci_line(graded['ci95'], graded['summary_respondents'])}  \n{weakest}",
+                help=t("ikm.ci_help"))
+    status = graded["sample"]
+    values = {"n": fmt_number(graded["respondents"]), "quarter": quarter}
+    if status != UNKNOWN_POPULATION:
+        values.update(minimum=fmt_number(graded["minimum_sample"]), population=fmt_number(graded["population"]))
+    message = t(f"unit.sample.{status}", **values)
+    if status == ADEQUATE:
+        st.success(message, icon=":material/group:")
+    else:
+        st.warning(message, icon=":material/group:")
 
 
 @st.fragment(run_every=LIVE_REFRESH_SECONDS)
@@ -313,10 +328,14 @@ def live_unit_now(detail: dict) -> dict | None:
 
 
 def unit_elements(detail: dict, current: dict) -> None:
+    """The graded quarter's elements; none drawn for a running quarter, whose element grades would look final."""
+    graded = current["graded"]
+    if graded is None:
+        return
     st.header(t("unit.elements.heading"))
     start, end = period_bounds(current["period"])
     filters = Filters(unit=detail["code"], date_from=start, date_to=end)
-    elements_block(current["elements"], current["element_grades"], current["weakest_element"], filters,
+    elements_block(graded["elements"], graded["element_grades"], graded["weakest_element"], filters,
                    tables.CARD_ELEMENTS, "unit-elements")
 
 
@@ -338,7 +357,7 @@ def unit_summaries(detail: dict) -> None:
 
 def unit_complaints(detail: dict, current: dict | None) -> None:
     """The unit's complaint handling over the last CARD_WINDOW_MONTHS months, with or without an IKM; then, with an
-    IKM, its pengaduan element beside the complaints of the IKM's quarter."""
+    IKM of the graded quarter, its pengaduan element beside the complaints of that quarter."""
     st.header(t("unit.perception.heading"))
     recent = complaint_data.unit_recent(detail["code"])
     window = {"months": CARD_WINDOW_MONTHS, "first": fmt_date(recent["date_from"]),
@@ -347,7 +366,7 @@ def unit_complaints(detail: dict, current: dict | None) -> None:
         _recent_complaints(recent, window)
     else:
         st.markdown(t("unit.complaints.none", **window))
-    if current:
+    if current and current["graded"]:
         _unit_perception(detail, current)
 
 
