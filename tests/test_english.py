@@ -21,7 +21,8 @@ from data_access.ombudsman import BANDS_2022_2024, BANDS_UNTIL_2021, OPINION_LAB
 # Strings that are rightly the same in both languages: abbreviations, proper names, month names spelled alike,
 # and format-only strings.
 SAME_IN_BOTH = {
-    "home.ikm", "home.ikm_running", "source.ombudsman", "unit.ikm_now", "ikm.ikm", "ikm.col.ikm", "map.col.ikm",
+    "home.ikm", "home.ikm_running", "source.ombudsman", "unit.ikm_now", "lead.brief.row.ikm", "ikm.ikm", "ikm.col.ikm",
+    "map.col.ikm",
     "map.popup.ikm_only", "lead.target.ikm", "data.col.range_100", "ikm.col.respondents", "map.col.unit",
     "complaints.col.status", "data.field.status", "lead.col.target", "lead.ombudsman.ours",
     "lead.brief.ombudsman_value", "complaints.suppressed", "lead.target.overdue_goal", "survey.question_label",
