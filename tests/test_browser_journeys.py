@@ -154,8 +154,9 @@ def test_a_citizen_finds_her_puskesmas_on_beranda_and_reads_its_grade_and_first_
     quarter = fmt_quarter(period_bounds(card["period"])[0], lang)
     assert headline.locator('[data-testid="stMetricLabel"]').inner_text().strip() == t("unit.ikm_now", lang,
                                                                                        quarter=quarter)
-    assert headline.locator('[data-testid="stMetricValue"]').inner_text() == fmt_number(card["ikm"], 2, lang)
-    grade = t("home.grade", lang, grade=card["grade"], label=t(f"grade.{card['grade']}", lang))
+    graded = card["graded"]
+    assert headline.locator('[data-testid="stMetricValue"]').inner_text() == fmt_number(graded["ikm"], 2, lang)
+    grade = t("home.grade", lang, grade=graded["grade"], label=t(f"grade.{graded['grade']}", lang))
     assert page.get_by_text(grade, exact=True).is_visible()
     # Its complaint handling over the last 12 months, with the median first response.
     recent = unit["recent"]
@@ -173,21 +174,16 @@ def test_a_citizen_finds_her_puskesmas_on_beranda_and_reads_its_grade_and_first_
     _finish(page)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "The unit card grades the quarter of its newest questionnaire (ikm_queries.unit_current / latest_quarter), "
-    "i.e. the running quarter on a live installation, without saying it is running: on 20 Nov it heads with "
-    "'IKM Triwulan 4 2026', a final 'Mutu B · Baik' and 'Sampel belum memadai ... Unit ini belum ikut "
-    "diperingkat' from seven weeks of data, while Pimpinan ranks the same puskesmas on Triwulan 3 2026 (issue 17: "
-    "grades use the last complete period and say which; a running period is labelled as running)."))
 def test_the_card_grades_the_last_complete_quarter_or_says_its_quarter_is_running(journey_server, phone, facts):
     lang, unit = "id", facts["puskesmas"]
     _open(phone, journey_server, f"/unit?unit={unit['unit_code']}", lang)
+    """The card grades the quarter Pimpinan ranks (the last complete one), with the ranking's IKM; the running
+    quarter appears only labelled as running."""
     label = phone.locator('[data-testid="stMetricLabel"]').first.inner_text().strip()
-    graded = t("unit.ikm_now", lang, quarter=fmt_quarter(period_bounds(facts["quarter"])[0], lang))
-    running = t("period.running", lang, day="").split(",")[0]
-    assert label == graded or running in label, label
-    if label == graded:
-        assert phone.locator('[data-testid="stMetricValue"]').first.inner_text() == fmt_number(unit["ikm"], 2, lang)
+    assert label == t("unit.ikm_now", lang, quarter=fmt_quarter(period_bounds(facts["quarter"])[0], lang))
+    assert phone.locator('[data-testid="stMetricValue"]').first.inner_text() == fmt_number(unit["ikm"], 2, lang)
+    running = t("period.running", lang, day="").split(",")[0]  # "berjalan"
+    assert unit["card"]["running"] is not None and running in _text(phone)
 
 
 # ----------------------------------------------------------------------------------------------- the Bupati
