@@ -145,6 +145,7 @@ FIGURE_SOURCES = ("surveys", "complaints")
 region_overview = cached_figure(overview.region_overview, ages_with_calendar=True, max_entries=16)
 data_freshness = cached_figure(overview.data_freshness, max_entries=4)
 data_span = cached_figure(overview.data_span, max_entries=4)
+survey_span = cached_figure(overview.survey_span, max_entries=4)
 _is_demo = cached_figure(overview.is_demo, max_entries=4)
 
 

@@ -47,9 +47,9 @@ def url_select(key: str, label: str, options: list, format_func, default=None, c
 
 
 def graded_period() -> str:
-    """The default period of a page that grades or ranks: the last complete quarter holding data
+    """The default period of a page that grades or ranks: the last complete quarter holding questionnaires
     (periods.graded_default), never the running one."""
-    return graded_default(today_wib(), *data.data_span())
+    return graded_default(today_wib(), *data.survey_span())
 
 
 def period_note(code: str, default: str) -> str | None:

@@ -91,20 +91,31 @@ def region_overview(conn: Connection, now: datetime | None = None) -> list[Regio
     return result
 
 
-def data_span(conn: Connection) -> tuple[date | None, date | None]:
-    """First and last WIB date with questionnaires, published summaries (dated by their period end, as every
-    figure counts them) or complaints."""
+def _survey_days(conn: Connection) -> list[date]:
     first_day, last_day = conn.execute(
         select(func.min(schema.survey_daily.c.day), func.max(schema.survey_daily.c.day))
     ).one()
     first_summary, last_summary = conn.execute(
         select(func.min(schema.skm_summaries.c.period_end), func.max(schema.skm_summaries.c.period_end))
     ).one()
+    return [d for d in (first_day, last_day, first_summary, last_summary) if d is not None]
+
+
+def survey_span(conn: Connection) -> tuple[date | None, date | None]:
+    """First and last WIB date with questionnaires or published summaries (dated by their period end, as every
+    figure counts them): what grades are computed from, so the graded period is chosen from it, not from
+    complaints that may run on after the questionnaires stopped."""
+    days = _survey_days(conn)
+    return (min(days), max(days)) if days else (None, None)
+
+
+def data_span(conn: Connection) -> tuple[date | None, date | None]:
+    """First and last WIB date with questionnaires, published summaries (dated by their period end) or
+    complaints."""
     first_complaint, last_complaint = conn.execute(
         select(func.min(schema.complaints.c.received_at), func.max(schema.complaints.c.received_at))
     ).one()
-    days = [d for d in (first_day, last_day, first_summary, last_summary) if d is not None]
-    days += [wib_date(t) for t in (first_complaint, last_complaint) if t is not None]
+    days = _survey_days(conn) + [wib_date(t) for t in (first_complaint, last_complaint) if t is not None]
     return (min(days), max(days)) if days else (None, None)
 
 

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app_runs import ROOT, open_page
 from tests.factories import (
+    add_complaint,
     add_done_when_units,
     add_questionnaires,
     add_unit,
@@ -200,3 +201,13 @@ def test_a_trend_leads_up_to_the_chosen_period_and_stops_at_its_end(monkeypatch,
     assert regions[["Periode", "IKM"]].values.tolist() == [["TW2 2025", 75.0], ["TW3 2025", 100.0]]
     [months] = [f.value for f in app.dataframe if "Periode" in f.value and "Wilayah" not in f.value]
     assert months[["Periode", "IKM"]].values.tolist() == [["Apr 2025", 75.0], ["Agu 2025", 100.0]]
+
+
+def test_the_default_period_is_graded_from_questionnaires_not_later_complaints(monkeypatch, engine, db_url):
+    """Complaints that run on after the questionnaires stopped do not move the graded quarter to one without any."""
+    unit = add_unit(engine, "3575-SPAN", region="35.75")
+    add_questionnaires(engine, unit, [answers(3)] * 5, wib(2025, 5, 10, 9))
+    add_complaint(engine, unit, wib(2026, 1, 15, 9), "diterima")
+    app = open_page(monkeypatch, db_url, "app_pages/kepuasan.py")
+    assert app.selectbox(key="periode").value == "2025-Q2"
+    assert metrics(app)[:2] == [("IKM", "75,00"), ("Responden (n)", "5")]
