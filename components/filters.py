@@ -13,7 +13,7 @@ from data_access.filters import KECAMATAN_PARAM as KECAMATAN_KEY
 from data_access.filters import KIND_PARAM as KIND_KEY
 from data_access.filters import PERIOD_PARAM as PERIOD_KEY
 from data_access.filters import Filters, kecamatan_codes
-from data_access.periods import ALL, graded_default, is_running, period_bounds
+from data_access.periods import ALL, graded_default, is_running, period_bounds, quarter_code
 from data_access.reference import KECAMATAN, UNIT_KINDS
 
 
@@ -47,9 +47,10 @@ def url_select(key: str, label: str, options: list, format_func, default=None, c
 
 
 def graded_period() -> str:
-    """The default period of a page that grades or ranks: the last complete quarter holding questionnaires
-    (periods.graded_default), never the running one."""
-    return graded_default(today_wib(), *data.survey_span())
+    """The default period of a page that grades or ranks (periods.graded_default): the newest complete quarter
+    holding questionnaires, never the running one; all data when no quarter before the running one holds any."""
+    today = today_wib()
+    return graded_default(today, *data.survey_span(before=period_bounds(quarter_code(today))[0]))
 
 
 def period_note(code: str, default: str) -> str | None:

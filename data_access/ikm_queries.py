@@ -155,9 +155,21 @@ def ikm_by_unit(conn: Connection, filters: Filters) -> list[dict]:
     return rows
 
 
-def newest_response_date(conn: Connection) -> date | None:
-    """WIB date of the newest questionnaire or summary's period end, the anchor of 'the latest quarter'."""
-    return conn.execute(select(func.max(_pooled.c.day))).scalar()
+def newest_response_date(conn: Connection, before: date | None = None) -> date | None:
+    """WIB date of the newest questionnaire or summary's period end (before `before` when given), the anchor of
+    'the latest quarter'."""
+    query = select(func.max(_pooled.c.day))
+    if before is not None:
+        query = query.where(_pooled.c.day < before)
+    return conn.execute(query).scalar()
+
+
+def graded_quarter_on(conn: Connection, today: date) -> str:
+    """The quarter graded and ranked on `today` (periods.graded_quarter): the quarter of the newest questionnaire
+    before today's running quarter, so a complete quarter that holds questionnaires; the last complete quarter when
+    there are none."""
+    running_start = period_bounds(periods.quarter_code(today))[0]
+    return periods.graded_quarter(today, newest_response_date(conn, before=running_start))
 
 
 def _quarter_label(month: str) -> str:
@@ -261,7 +273,7 @@ def unit_current(conn: Connection, code: str, now: datetime | None = None) -> di
     if latest_quarter(conn, Filters(unit=code)) is None:
         return None
     today = (now or clock.now()).astimezone(WIB).date()
-    graded = periods.graded_quarter(today, newest_response_date(conn))
+    graded = graded_quarter_on(conn, today)
     return {"period": graded, "graded": _unit_quarter(conn, code, graded),
             "running": _unit_quarter(conn, code, periods.quarter_code(today))}
 

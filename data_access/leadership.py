@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Connection
 
-from data_access import clock, periods
+from data_access import clock
 from data_access.complaint_queries import (
     backlog_by,
     backlog_from,
@@ -39,7 +39,7 @@ from data_access.complaint_stats import (
 from data_access.config import Targets
 from data_access.filters import Filters
 from data_access.ikm import GRADE_BANDS, GRADES
-from data_access.ikm_queries import ikm_by_region, ikm_by_unit, newest_response_date
+from data_access.ikm_queries import graded_quarter_on, ikm_by_region, ikm_by_unit
 from data_access.ombudsman import latest_ombudsman
 from data_access.periods import period_bounds, quarter_code
 from data_access.reference import REGION_CODES
@@ -78,10 +78,10 @@ def comparison_date(today: date, comparison: str) -> date:
 
 
 def graded_quarter(conn: Connection, now: datetime | None = None) -> str:
-    """The quarter Pimpinan grades, ranks and holds to the targets (periods.graded_quarter) on today's WIB date and
-    the newest questionnaire."""
+    """The quarter Pimpinan grades, ranks and holds to the targets (ikm_queries.graded_quarter_on) on today's WIB
+    date."""
     _, today = _today(now)
-    return periods.graded_quarter(today, newest_response_date(conn))
+    return graded_quarter_on(conn, today)
 
 
 def previous_quarter(code: str) -> str:
@@ -315,7 +315,7 @@ def weekly_brief(conn: Connection, week: Week, targets: Targets, region: str | N
     slipping in that quarter (unit_comparison); and the top exceptions of the week (grade crossings and newly
     overdue since seven days ago, what falls due next). Counts only: no complaint text."""
     now, _ = _today(now)
-    quarter = periods.graded_quarter(week.sunday + timedelta(days=1), newest_response_date(conn))
+    quarter = graded_quarter_on(conn, week.sunday + timedelta(days=1))
     filters = Filters(region=region)
     questionnaires = ikm_by_region(conn, filters.replace(date_from=week.monday, date_to=week.sunday))
     backlog = backlog_by(conn, filters, "region_code", now)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, select, true
 
 from data_access import clock, schema
 from data_access.complaint_queries import backlog_by, complaints_by_region
@@ -91,21 +91,23 @@ def region_overview(conn: Connection, now: datetime | None = None) -> list[Regio
     return result
 
 
-def _survey_days(conn: Connection) -> list[date]:
+def _survey_days(conn: Connection, before: date | None = None) -> list[date]:
+    daily, summaries = schema.survey_daily.c, schema.skm_summaries.c
     first_day, last_day = conn.execute(
-        select(func.min(schema.survey_daily.c.day), func.max(schema.survey_daily.c.day))
+        select(func.min(daily.day), func.max(daily.day)).where(daily.day < before if before else true())
     ).one()
     first_summary, last_summary = conn.execute(
-        select(func.min(schema.skm_summaries.c.period_end), func.max(schema.skm_summaries.c.period_end))
+        select(func.min(summaries.period_end), func.max(summaries.period_end))
+        .where(summaries.period_end < before if before else true())
     ).one()
     return [d for d in (first_day, last_day, first_summary, last_summary) if d is not None]
 
 
-def survey_span(conn: Connection) -> tuple[date | None, date | None]:
-    """First and last WIB date with questionnaires or published summaries (dated by their period end, as every
-    figure counts them): what grades are computed from, so the graded period is chosen from it, not from
-    complaints that may run on after the questionnaires stopped."""
-    days = _survey_days(conn)
+def survey_span(conn: Connection, before: date | None = None) -> tuple[date | None, date | None]:
+    """First and last WIB date (before `before` when given) with questionnaires or published summaries (dated by
+    their period end, as every figure counts them): what grades are computed from, so the graded period is chosen
+    from it, not from complaints that may run on after the questionnaires stopped."""
+    days = _survey_days(conn, before)
     return (min(days), max(days)) if days else (None, None)
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import insert
 from data_access import schema
 from data_access.filters import Filters
 from data_access.ikm_queries import (
+    graded_quarter_on,
     ikm_by_region,
     ikm_by_unit,
     ikm_summary,
@@ -269,3 +270,19 @@ def test_perception_flags_satisfied_but_slow_and_fast_but_unsatisfied(engine):
         "3575-SEDIKIT": (100.0, "A", 4, 7, 0.0, SLOW, None),
         "3575-SEPI": (75.0, "C", 0, None, None, None, None),
     }
+
+
+def test_the_graded_quarter_is_the_newest_complete_one_holding_questionnaires(engine):
+    unit = add_unit(engine, "3575-GRADE")
+    with engine.connect() as conn:
+        assert graded_quarter_on(conn, date(2026, 12, 5)) == "2026-Q3"  # none at all: the last complete quarter
+    add_questionnaires(engine, unit, [answers(3)] * 5, wib(2025, 5, 5, 9))
+    add_questionnaires(engine, unit, [answers(3)] * 5, wib(2026, 12, 1, 9))  # in the running quarter
+    with engine.connect() as conn:
+        # Q3 2026 holds none: the newest complete quarter with questionnaires is Q2 2025, not an empty Q3.
+        assert graded_quarter_on(conn, date(2026, 12, 5)) == "2025-Q2"
+        assert graded_quarter_on(conn, date(2025, 6, 30)) == "2025-Q1"  # Q2 still running then; nothing before it
+    add_questionnaires(engine, unit, [answers(3)] * 5, wib(2026, 9, 30, 23))  # 30 Sep, the end of Q3
+    with engine.connect() as conn:
+        assert graded_quarter_on(conn, date(2026, 12, 5)) == "2026-Q3"
+        assert graded_quarter_on(conn, date(2027, 1, 2)) == "2026-Q4"  # the December questionnaires' quarter
