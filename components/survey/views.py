@@ -36,6 +36,8 @@ ANSWERS = (1, 2, 3, 4)
 # The unit this session has just been thanked for, and the submit button (True in the run its tap starts).
 THANKED_KEY = "survey.thanked"
 SEND_KEY = "survey.send"
+# Three digits: any age anyone types, so that the questionnaire's rules, not the browser, judge it.
+WIDGET_AGE_CEILING = 999
 # The unit picked from the list (the link named none): such questionnaires come through the web, not a QR code.
 CHOSEN_KEY = "survey.chosen"
 # Problems are listed as the form shows the fields: the unit, the nine questions, then the profile.
@@ -229,10 +231,11 @@ def questionnaire(unit: dict) -> None:
         st.caption(t("survey.profile_note"))
         sex = st.pills(t("survey.sex"), SEXES, format_func=_labels("ikm.profile.sex", SEXES).get,
                        key=_widget_key("sex"))
-        # No min_value/max_value: the browser would refuse an out-of-range age with its own English message at the
-        # field and send the form without it; the questionnaire's rules judge the age and say why in the list.
-        age = st.number_input(t("survey.age"), value=None, step=1, placeholder="{}–{}".format(*AGE_LIMITS),
-                              key=_widget_key("age"))
+        # The widget's own bounds only keep out what no age can be (without them it writes JavaScript's largest
+        # integer, a 16-digit number, into the page): an age the rules refuse (AGE_LIMITS) must still reach them,
+        # or the browser would refuse it with its own English message at the field and send the form without it.
+        age = st.number_input(t("survey.age"), value=None, step=1, min_value=0, max_value=WIDGET_AGE_CEILING,
+                              placeholder="{}–{}".format(*AGE_LIMITS), key=_widget_key("age"))
         education = st.pills(t("survey.education"), EDUCATIONS, format_func=_labels("survey.education", EDUCATIONS).get,
                              key=_widget_key("education"))
         occupation = st.pills(t("survey.occupation"), OCCUPATIONS,
