@@ -186,10 +186,12 @@ def _seed_complaints(engine, unit_ids: dict[str, int]) -> None:
 
 
 def _seed_ranked_unit(engine, unit_id: int) -> None:
-    """KOTA_KELURAHAN answers 'very good' 93 days ago and 'poor' 3 days ago, each time enough for an adequate sample
-    over any window up to two quarters: ranked now, and a grade crossing against last week and last month, so that the
-    rankings and crossings tables hold a canary unit instead of being empty."""
+    """KOTA_KELURAHAN answers 'very good' 93 days ago, 'poor' 100 days ago (both in the graded quarter, whose IKM is
+    then well below the target) and 'poor' 3 days ago, each time enough for an adequate sample over any window up to
+    two quarters: ranked, slipping, and a grade crossing against last week and last month, so that the rankings,
+    slipping and crossings tables hold a canary unit instead of being empty."""
     adequate = minimum_sample(period_population(KOTA_KELURAHAN.users, 2 * GRADE_WINDOW_DAYS))
+    add_questionnaires(engine, unit_id, [answers(2)] * adequate, _at(TODAY - timedelta(days=100), 10))
     add_questionnaires(engine, unit_id, [answers(4)] * adequate, _at(TODAY - timedelta(days=93), 10))
     add_questionnaires(engine, unit_id, [answers(2)] * adequate, _at(TODAY - timedelta(days=3), 10))
 
@@ -517,7 +519,8 @@ REACHES = {
     "pengaduan-jatuh-tempo": CANARY_UNITS,  # each unit's newest complaint falls due within days
     "pimpinan-jatuh-tempo": CANARY_UNITS,
     **dict.fromkeys(("ikm-peringkat", "pimpinan-peringkat-ikm", "pimpinan-pindah-mutu-minggu",
-                     "pimpinan-pindah-mutu-bulan"), (KOTA_KELURAHAN,)),
+                     "pimpinan-pindah-mutu-bulan", "pimpinan-menurun", "pimpinan-selang-kepercayaan"),
+                    (KOTA_KELURAHAN,)),
 }
 
 
