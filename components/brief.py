@@ -20,7 +20,7 @@ from components.formatting import (
 )
 from components.i18n import t
 from components.leadership import frames as frames
-from data_access.leadership import previous_quarter
+from data_access.periods import previous_quarter
 
 ENCODING = "windows-1252"
 _ASCII = {"≥": ">=", "≤": "<=", "→": "->", "—": "-", "\u2009": " "}

@@ -172,11 +172,6 @@ def graded_quarter_on(conn: Connection, today: date) -> str:
     return periods.graded_quarter(today, newest_response_date(conn, before=running_start))
 
 
-def _quarter_label(month: str) -> str:
-    year, number = month.split("-")
-    return f"{year}-Q{(int(number) - 1) // 3 + 1}"
-
-
 def ikm_trend(conn: Connection, filters: Filters, granularity: str = "month", by_region: bool = False) -> list[dict]:
     """IKM per month ('2025-03') or quarter ('2025-Q1'), optionally per region, oldest first.
 
@@ -188,7 +183,7 @@ def ikm_trend(conn: Connection, filters: Filters, granularity: str = "month", by
     query = _base(filters, month.label("month"), *groups[1:], *_AGGREGATES).group_by(*groups)
     totals: dict[tuple, dict] = {}
     for row in conn.execute(query):
-        period = row.month if granularity == "month" else _quarter_label(row.month)
+        period = row.month if granularity == "month" else periods.quarter_of_month(row.month)
         key = (period, row.region_code if by_region else None)
         counted = ("respondents", "total_squares", "summary_respondents", *ELEMENTS)
         entry = totals.setdefault(key, dict.fromkeys(counted, 0))

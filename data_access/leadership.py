@@ -41,7 +41,7 @@ from data_access.filters import Filters
 from data_access.ikm import GRADE_BANDS, GRADES
 from data_access.ikm_queries import graded_quarter_on, ikm_by_region, ikm_by_unit
 from data_access.ombudsman import latest_ombudsman
-from data_access.periods import period_bounds, quarter_code
+from data_access.periods import period_bounds, previous_quarter
 from data_access.reference import REGION_CODES
 from data_access.sample import ADEQUATE
 from data_access.workdays import WIB
@@ -82,11 +82,6 @@ def graded_quarter(conn: Connection, now: datetime | None = None) -> str:
     date."""
     _, today = _today(now)
     return graded_quarter_on(conn, today)
-
-
-def previous_quarter(code: str) -> str:
-    """The quarter before a quarter code ('2026-Q1' -> '2025-Q4')."""
-    return quarter_code(period_bounds(code)[0] - timedelta(days=1))
 
 
 def quarter_filters(filters: Filters, code: str) -> Filters:

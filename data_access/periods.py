@@ -41,14 +41,20 @@ def period_bounds(code: str) -> tuple[date | None, date | None]:
     raise ValueError(f"not a period code: {code!r}")
 
 
-def _quarter_code(month_code: str) -> str:
+def quarter_of_month(month_code: str) -> str:
+    """The quarter code of a month code ('2025-08' -> '2025-Q3')."""
     year, month = month_code.split("-")
     return f"{year}-Q{(int(month) - 1) // 3 + 1}"
 
 
 def quarter_code(day: date) -> str:
     """The code of the calendar quarter holding `day` ('2026-Q4')."""
-    return _quarter_code(f"{day.year}-{day.month:02d}")
+    return quarter_of_month(f"{day.year}-{day.month:02d}")
+
+
+def previous_quarter(code: str) -> str:
+    """The quarter before a quarter code ('2026-Q1' -> '2025-Q4')."""
+    return quarter_code(period_bounds(code)[0] - timedelta(days=1))
 
 
 def last_complete_quarter(today: date) -> str:
@@ -93,6 +99,6 @@ def period_options(first: date | None, last: date | None) -> list[str]:
     while (year, month) >= (first.year, first.month):
         months.append(f"{year}-{month:02d}")
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    quarters = list(dict.fromkeys(_quarter_code(code) for code in months))
+    quarters = list(dict.fromkeys(quarter_of_month(code) for code in months))
     years = [str(y) for y in range(last.year, first.year - 1, -1)]
     return [ALL, *years, *quarters, *months]

@@ -20,7 +20,6 @@ from data_access.leadership import (
     last_complete_week,
     newly_overdue,
     parse_week,
-    previous_quarter,
     region_targets,
     target_ikm,
     unit_comparison,
@@ -58,7 +57,7 @@ def test_the_graded_quarter_is_the_last_complete_one_or_the_newest_datas():
     # Data that ended in 2025 are graded in their own last quarter, complete since nothing follows.
     assert periods.graded_quarter(date(2026, 12, 5), date(2025, 12, 31)) == "2025-Q4"
     assert periods.graded_quarter(date(2026, 10, 1), date(2026, 9, 30)) == "2026-Q3"
-    assert previous_quarter("2026-Q1") == "2025-Q4" and previous_quarter("2026-Q3") == "2026-Q2"
+    assert periods.previous_quarter("2026-Q1") == "2025-Q4" and periods.previous_quarter("2026-Q3") == "2026-Q2"
 
 
 def test_graded_quarter_reads_the_newest_questionnaire(engine):
