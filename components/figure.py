@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 
 import altair as alt
@@ -12,9 +14,9 @@ from components import data
 from components.chart_png import chart_png
 from components.citation import LICENCE, cite_control
 from components.formatting import fmt_datetime_wib
-from components.i18n import t
+from components.i18n import current_language, t
 from components.open_data import api_link
-from components.table import Table, screen, show
+from components.table import FRAME_HASH, Table, show
 from data_access.exports import excel_csv, xlsx
 
 
@@ -55,29 +57,44 @@ def png_lines(filters_text: str) -> list[str]:
     return [filters_text, source]
 
 
-def chart_block(chart: alt.Chart, table: pd.DataFrame, takeaway: str, title: str, filters_text: str,
-                filename: str, key: str, display=None, column_config: dict | None = None,
-                column_order: list[str] | None = None, api_link: str | None = None) -> None:
-    """A chart whose alt text states its takeaway, an image download and a citation, then the same numbers as a
-    table with CSV/XLSX downloads.
+@dataclass(frozen=True)
+class Drawing:
+    """A chart as how to draw it: a pure function of its arguments (prepared frames, labels) and the language.
 
-    `display` (a Styler writing numbers the user's way, or a table with links) is shown instead of `table`;
-    the downloads always hold `table`; `api_link` is its address in the open data API, offered with the citation."""
-    # The spec goes to the browser unvalidated: our charts are fixed code, and Altair's JSON-schema validation of
-    # every chart on every run cost more than the rest of a warm page.
-    st.vega_lite_chart(spec=chart.properties(description=takeaway).to_dict(validate=False), width="stretch")
-    st.caption(takeaway)
-    with st.container(horizontal=True):  # side by side while they fit, wrapping on a phone
-        st.download_button(  # rendered when clicked, like the tables' files
-            t("download.png"), partial(chart_png, chart, title, png_lines(filters_text)),
-            file_name=f"{filename}.png", mime="image/png", key=f"{key}-png", icon=":material/image:",
-            on_click="ignore",
-        )
-        cite_control(title, filters_text, key, api_link=api_link)
-    with st.expander(t("figure.table_view")):
-        st.dataframe(table if display is None else display, hide_index=True, width="stretch",
-                     column_config=column_config, column_order=column_order)
-        downloads(table, title, filters_text, filename, key)
+    Building an Altair chart and turning it into a Vega-Lite spec cost more than everything else a warm page does;
+    as a recipe it is drawn once per data, language and takeaway (draw) and built again only when someone asks
+    for its image."""
+
+    draw: Callable[..., alt.TopLevelMixin]
+    args: tuple = ()
+
+    def chart(self) -> alt.TopLevelMixin:
+        return self.draw(*self.args)
+
+
+def drawing(draw: Callable[..., alt.TopLevelMixin], *args) -> Drawing:
+    return Drawing(draw, args)
+
+
+@st.cache_data(max_entries=512, show_spinner=False, hash_funcs=FRAME_HASH)
+def _drawn(_drawing: Drawing, draw_name: str, args: tuple, takeaway: str, language: str) -> None:
+    """The chart drawn once per drawing (its function by name, its arguments by value, the language of its labels)
+    and takeaway; Streamlit replays the element a cached function drew, so a warm view neither builds the chart
+    nor serializes its data again."""
+    # Unvalidated: our charts are fixed code, and Altair's JSON-schema validation of every chart cost more than
+    # the rest of a warm page.
+    spec = _drawing.chart().properties(description=takeaway).to_dict(validate=False)
+    st.vega_lite_chart(spec=spec, width="stretch")
+
+
+def draw(drawing: Drawing, takeaway: str) -> None:
+    """The drawing as a chart whose alt text is its takeaway."""
+    name = f"{drawing.draw.__module__}.{drawing.draw.__qualname__}"
+    _drawn(drawing, name, drawing.args, takeaway, current_language())
+
+
+def _drawing_png(drawing: Drawing, title: str, lines: list[str]) -> bytes:
+    return chart_png(drawing.chart(), title, lines)
 
 
 def table_block(table: Table, frame: pd.DataFrame, title: str, filters_text: str, key: str,
@@ -87,9 +104,22 @@ def table_block(table: Table, frame: pd.DataFrame, title: str, filters_text: str
     downloads(table.labelled(frame), title, filters_text, table.filename, key)
 
 
-def chart_table_block(chart: alt.Chart, table: Table, frame: pd.DataFrame, takeaway: str, title: str,
+def chart_table_block(chart: Drawing, table: Table, frame: pd.DataFrame, takeaway: str, title: str,
                       filters_text: str, key: str) -> None:
-    """chart_block for a declared table: the chart, then `frame` on screen and in the downloads."""
-    styled, config, order = screen(table, frame)
-    chart_block(chart, table.labelled(frame), takeaway, title, filters_text, table.filename, key, display=styled,
-                column_config=config, column_order=order, api_link=api_link(table))
+    """A chart whose alt text states its takeaway, an image download and a citation (with the table's address in
+    the open data API), then the same numbers as the declared table, `frame` on screen and in the downloads."""
+    draw(chart, takeaway)
+    st.caption(takeaway)
+    with st.container(horizontal=True):  # side by side while they fit, wrapping on a phone
+        st.download_button(  # rendered when clicked, like the tables' files
+            t("download.png"), partial(_drawing_png, chart, title, png_lines(filters_text)),
+            file_name=f"{table.filename}.png", mime="image/png", key=f"{key}-png", icon=":material/image:",
+            on_click="ignore",
+        )
+        cite_control(title, filters_text, key, api_link=api_link(table))
+    # Drawn when opened (a rerun): a closed expander's table reaches no reader, screen readers and print
+    # included, and the table views were most of what a warm page cost on the server.
+    view = st.expander(t("figure.table_view"), key=f"{key}-table-view", on_change="rerun")
+    if view.open:
+        with view:
+            table_block(table, frame, title, filters_text, key)

@@ -9,7 +9,9 @@ Adding a column is one `Column(...)` in its table's spec, and the field in the q
 
 from __future__ import annotations
 
+import hashlib
 import math
+import pickle
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -152,13 +154,13 @@ class Table:
 # ------------------------------------------------------------------------------------------------- on screen
 
 
-def _written(column: Column) -> Callable[[Any], Any]:
+def _written(column: Column, lang: str) -> Callable[[Any], Any]:
     """A cell the user's way: 88,30 and 1.234; a blank as '–'; words in a number column ('<5') as they are."""
     places = column.decimals or 0
 
     def write(value):
         if _is_number(value):
-            return fmt_number(value, places)
+            return fmt_number(value, places, lang)
         if _is_blank(value):
             return "–"
         return value
@@ -203,9 +205,9 @@ def screen(table: Table, frame: pd.DataFrame, base_path: str = ""):
             config[header] = st.column_config.LinkColumn(header, display_text=NAME_LINK_TEXT, help=t("ikm.card_help"),
                                                          pinned=pinned or None, width=width)
         elif column.decimals is not None and shown[column.key].dtype == object:
-            shown[column.key] = shown[column.key].map(_written(column))
+            shown[column.key] = shown[column.key].map(_written(column, lang))
         elif column.decimals is not None:
-            formats[header] = _written(column)
+            formats[header] = _written(column, lang)
         if (pinned or width) and not (column.link or column.card):
             config[header] = st.column_config.Column(header, pinned=pinned or None, width=width)
     shown = table.labelled(shown)
@@ -214,7 +216,26 @@ def screen(table: Table, frame: pd.DataFrame, base_path: str = ""):
 
 
 def show(table: Table, frame: pd.DataFrame, base_path: str = "") -> None:
-    styled, config, order = screen(table, frame, base_path)
+    _shown(table, table.key, frame, base_path, current_language())
+
+
+def frame_fingerprint(frame: pd.DataFrame) -> bytes:
+    """A frame's key in st.cache_data: a digest of its pickle. Streamlit's own frame hash cost 2.5 ms for a table of
+    units, more than the replay it keys; equal pickles are equal frames, and equal frames pickled differently only
+    cost a miss."""
+    return hashlib.md5(pickle.dumps(frame, protocol=5), usedforsecurity=False).digest()
+
+
+FRAME_HASH = {pd.DataFrame: frame_fingerprint}
+
+
+@st.cache_data(max_entries=512, show_spinner=False, hash_funcs=FRAME_HASH)
+def _shown(_table: Table, key: str, frame: pd.DataFrame, base_path: str, language: str) -> None:
+    """The table drawn once per table, rows, link base and language (`_table` is not hashed: its key stands for it).
+
+    Streamlit keeps the element a cached function drew and replays it on a hit: a warm view sends the same table
+    without formatting every cell again, which was most of what a page of tables cost on the server."""
+    styled, config, order = screen(_table, frame, base_path)
     st.dataframe(styled, hide_index=True, width="stretch", column_config=config, column_order=order)
 
 

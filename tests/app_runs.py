@@ -31,3 +31,20 @@ def open_page(monkeypatch, url: str, page: str | None, **params: str) -> AppTest
     assert not app.exception, app.exception
     assert not [w.value for w in app.warning if "widget" in str(w.value)], "Streamlit widget warning shown"
     return app
+
+
+# A chart's table view (components/figure.chart_table_block) is an expander keyed "<block key>-table-view" whose
+# table is drawn only when it is open.
+TABLE_VIEW_SUFFIX = "-table-view"
+
+
+def open_table_views(app: AppTest) -> AppTest:
+    """Open every chart's table view, as a reader clicking each would, and run the page again."""
+    # An element's id is "$$ID-<hash>-<user key>".
+    keys = [expander.proto.id.split("-", 2)[2] for expander in app.expander
+            if expander.proto.id.endswith(TABLE_VIEW_SUFFIX) and not expander.proto.expanded]
+    for key in keys:
+        app.session_state[key] = True
+    if keys:
+        app.run()
+    return app

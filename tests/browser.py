@@ -290,6 +290,22 @@ def wait_for_app(page, timeout: float = 60_000, settle_ms: int = 300) -> None:
             raise TimeoutError("the Streamlit app did not settle")
 
 
+EXPANDER_SUMMARIES = '[data-testid="stExpander"] summary'
+
+
+def open_expanders(page, passes: int = 3) -> None:
+    """Open every visible expander. A chart's table view is drawn when it is opened (a rerun), so the app is waited
+    for after the clicks, and an expander a rerun closed before its state was sent is clicked again."""
+    for _ in range(passes):
+        closed = [summary for summary in page.locator(EXPANDER_SUMMARIES).filter(visible=True).all()
+                  if not summary.evaluate("element => element.parentElement.open")]
+        if not closed:
+            return
+        for summary in closed:
+            summary.click()
+        wait_for_app(page)
+
+
 # ----------------------------------------------------------------------------------------- offline CDN assets
 
 # (pattern searched in the URL path, file under node_modules; \1.. refer to the pattern's groups)

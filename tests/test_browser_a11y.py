@@ -33,6 +33,7 @@ from tests.browser import (
     REPO_ROOT,
     assert_no_horizontal_scroll,
     new_page,
+    open_expanders,
     page_errors,
     run_axe,
     screenshot,
@@ -164,15 +165,6 @@ def _axe(page, where: str, panel=None) -> list[str]:
     return found
 
 
-def _open_expanders(page) -> None:
-    summaries = page.locator('[data-testid="stExpander"] summary').filter(visible=True)
-    for index in range(summaries.count()):
-        summary = summaries.nth(index)
-        if not summary.evaluate("element => element.parentElement.open"):
-            summary.click()
-    page.wait_for_timeout(300)
-
-
 # The charts and table views shown (those of a tab that is not chosen wait, undrawn, until it is).
 _SHOWN_CHARTS_JS = """[...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
     .filter(chart => chart.checkVisibility())"""
@@ -219,7 +211,7 @@ def test_page_is_accessible_and_fits_a_phone(server, sized_page, visit, tmp_path
     assert page.locator('[data-testid="stException"]').count() == 0
 
     violations: list[str] = []
-    _open_expanders(page)
+    open_expanders(page)
     if size == "phone":
         assert_no_horizontal_scroll(page)
     viewport = dict(page.viewport_size)
@@ -238,7 +230,7 @@ def test_page_is_accessible_and_fits_a_phone(server, sized_page, visit, tmp_path
         if tab.get_attribute("aria-selected") == "true":  # the first tab of each group, checked above
             continue
         tab.click()
-        _open_expanders(page)
+        open_expanders(page)
         where = f"{visit} {size} tab {tab.inner_text()!r}"
         panel = page.locator(f'[role="tabpanel"][aria-labelledby="{tab.get_attribute("id")}"]')
         panel.evaluate("panel => panel.scrollIntoView({block: 'start'})")

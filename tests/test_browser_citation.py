@@ -12,7 +12,7 @@ import re
 import pytest
 from PIL import Image
 
-from tests.browser import DESKTOP, new_page, wait_for_app
+from tests.browser import DESKTOP, new_page, open_expanders, wait_for_app
 from tests.test_browser_complaints import PERSONAL, _download
 
 CITE = re.compile(r"^(Salin tautan \/ Kutip|Copy link \/ Cite)$")  # either language
@@ -157,9 +157,7 @@ def _number(text: str) -> float:
 
 def _save_csv(page, key: str, folder) -> tuple[str, str]:
     """Open the expanders, download the CSV of the widget with this key; returns (file name, text)."""
-    for summary in page.locator('[data-testid="stExpander"] summary').filter(visible=True).all():
-        if not summary.evaluate("element => element.parentElement.open"):
-            summary.click()
+    open_expanders(page)
     download = _download(page, page.locator(f".st-key-{key}-csv button"))
     path = folder / download.suggested_filename
     download.save_as(path)

@@ -20,7 +20,14 @@ from data_access.db_init import init_database
 from data_access.demo import load_demo
 from data_access.engine import make_engine
 from data_access.workdays import add_workdays, wib_date
-from tests.browser import assert_no_horizontal_scroll, page_errors, screenshot, start_app, wait_for_app
+from tests.browser import (
+    assert_no_horizontal_scroll,
+    open_expanders,
+    page_errors,
+    screenshot,
+    start_app,
+    wait_for_app,
+)
 from tests.conftest import DEMO_SIZE
 from tests.factories import add_complaint, wib
 
@@ -92,12 +99,7 @@ def _download_everything(page, folder: Path) -> dict[str, Path]:
         if tabs.count():
             tabs.nth(index).click()
             page.wait_for_timeout(200)
-        summaries = page.locator('[data-testid="stExpander"] summary').filter(visible=True)
-        for position in range(summaries.count()):
-            summary = summaries.nth(position)
-            if not summary.evaluate("element => element.parentElement.open"):
-                summary.click()
-        page.wait_for_timeout(300)
+        open_expanders(page)
         buttons = page.locator('[data-testid="stDownloadButton"] button').filter(visible=True)
         for position in range(buttons.count()):
             button = buttons.nth(position)

@@ -265,9 +265,8 @@ def test_a_journalist_compares_kota_and_kabupaten_downloads_the_csv_and_copies_t
         assert values[:2] == [fmt_number(regions[code].ikm, 2, lang), fmt_number(regions[code].respondents, 0, lang)]
 
     # The comparison's table, downloaded as CSV.
-    expander = page.locator('[data-testid="stExpander"]').filter(
-        has=page.locator(".st-key-trend-regions-csv")).locator("summary")
-    expander.click()
+    page.locator(".st-key-trend-regions-table-view summary").click()  # drawn when opened
+    wait_for_app(page)
     download = _download(page, page.locator(".st-key-trend-regions-csv button"))
     assert download.suggested_filename == f"{REGIONS_TREND.filename}.csv"
     path = tmp_path / download.suggested_filename

@@ -36,7 +36,7 @@ from data_access.reference import KECAMATAN
 from data_access.sample import minimum_sample, period_population
 from data_access.survey_intake import Submission, submit_questionnaire
 from data_access.workdays import WIB, add_workdays, wib_date
-from tests.browser import DESKTOP, REPO_ROOT, new_page, start_app, wait_for_app
+from tests.browser import DESKTOP, REPO_ROOT, new_page, open_expanders, start_app, wait_for_app
 from tests.conftest import DEMO_SIZE
 from tests.factories import add_complaint, add_questionnaires, answers
 from tests.test_browser_citation import _read_excel_csv
@@ -343,12 +343,6 @@ class Seen:
         self.surfaces[f"file {target.name}"] = file_text(target)
 
 
-def _open_expanders(page) -> None:
-    for summary in page.locator('[data-testid="stExpander"] summary').filter(visible=True).all():
-        if not summary.evaluate("element => element.parentElement.open"):
-            summary.click()
-
-
 def _visible_unseen(locator, seen: set[str]) -> list:
     """The visible widgets of `locator` whose Streamlit key (st-key-...) has not been handled yet."""
     found = []
@@ -392,7 +386,7 @@ def crawl(crawler: Crawler, path: str, folder: Path, *, deep: bool = False, map_
     for index in range(max(tabs.count(), 1)):
         if tabs.count():
             tabs.nth(index).click()
-        _open_expanders(page)
+        open_expanders(page)
         if deep:
             for button in _visible_unseen(page.get_by_role("button", name=CITE), keys):
                 _open_popover(page, button, seen)
@@ -598,7 +592,7 @@ def test_a_small_category_count_in_one_kecamatan_is_suppressed_in_chart_table_an
     seen = crawl(crawler, f"pengaduan?kecamatan={KOTA_PUSKESMAS.kecamatan_code}&periode={OLD_PERIOD}", tmp_path)
     page = crawler.page
     page.get_by_role("tab", name=t("complaints.dim.category", "id"), exact=True).click()
-    _open_expanders(page)
+    open_expanders(page)
     seen.click_download(page, page.locator(".st-key-volume-category-xlsx button"), tmp_path)
     label = {c: t(f"complaints.category.{c}", "id") for c in CATEGORIES}
     suppressed = ("administrasi_kependudukan", "kesehatan")

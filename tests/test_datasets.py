@@ -10,7 +10,7 @@ import pandas as pd
 
 from components.datasets import DATASETS
 from components.i18n import STRINGS
-from tests.app_runs import open_page
+from tests.app_runs import open_page, open_table_views
 from tests.factories import (
     a_unit_with_questionnaires,
     add_complaint,
@@ -50,8 +50,8 @@ def page_csvs(monkeypatch, url: str, stores) -> dict[tuple[str, str], bytes]:
         if path.name == Path(DATA_PAGE).name:
             continue
         for trend, comparison in (("month", "minggu"), ("quarter", "bulan")):
-            app = open_page(monkeypatch, url, f"app_pages/{path.name}", unit=unit, tren=trend, banding=comparison,
-                            periode="semua")
+            app = open_table_views(open_page(monkeypatch, url, f"app_pages/{path.name}", unit=unit, tren=trend,
+                                             banding=comparison, periode="semua"))
             for name, content in csv_files(app, stores).items():
                 offered[(path.stem, name.removesuffix(".csv"))] = content
     return offered
@@ -124,7 +124,8 @@ def test_every_pimpinan_csv_is_the_data_pages(monkeypatch, engine, db_url, media
     add_every_pimpinan_table(engine)
     offered = {}
     for comparison in ("minggu", "bulan"):
-        offered.update(csv_files(open_page(monkeypatch, db_url, "app_pages/pimpinan.py", banding=comparison), media))
+        offered.update(csv_files(open_table_views(
+            open_page(monkeypatch, db_url, "app_pages/pimpinan.py", banding=comparison)), media))
     pimpinan = [d for d in DATASETS if d.page == "pimpinan"]
     assert sorted(offered) == sorted(f"{d.filename}.csv" for d in pimpinan)
 

@@ -10,7 +10,7 @@ import pytest
 import time_machine
 from streamlit.testing.v1 import AppTest
 
-from tests.app_runs import ROOT, open_page
+from tests.app_runs import ROOT, open_page, open_table_views
 from tests.factories import (
     add_complaint,
     add_done_when_units,
@@ -26,10 +26,12 @@ def metrics(app: AppTest) -> list[tuple[str, str]]:
 
 
 def table_with(app: AppTest, *columns: str) -> pd.DataFrame:
-    """The first table on the page holding all these columns."""
-    for frame in app.dataframe:
-        if set(columns) <= set(frame.value.columns):
-            return frame.value
+    """The first table on the page holding all these columns, a chart's table view opened if need be."""
+    for _ in range(2):
+        for frame in app.dataframe:
+            if set(columns) <= set(frame.value.columns):
+                return frame.value
+        open_table_views(app)
     raise AssertionError(f"no table with columns {columns}")
 
 

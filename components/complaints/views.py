@@ -51,7 +51,7 @@ BUSIEST_UNITS = 10
 # ------------------------------------------------------------------------------------------ declared tables
 
 
-def _chart_table(chart, table: Table, takeaway: str, filters: Filters, key: str) -> None:
+def _chart_table(chart: figure.Drawing, table: Table, takeaway: str, filters: Filters, key: str) -> None:
     """A chart, then its declared table for `filters` on screen and in the downloads, as the Data page gives it."""
     figure.chart_table_block(chart, table, table.frame(filters), takeaway, table.title(filters), describe(filters),
                              key)
@@ -115,8 +115,9 @@ def volume_section(filters: Filters) -> None:
     for tab, dimension in zip(tabs, VOLUME_DIMENSIONS, strict=True):
         with tab:
             rows = complaint_data.volume(filters, dimension)
-            _chart_table(render_volume_chart(frames.volume_frame(rows, dimension)), tables.VOLUME[dimension],
-                         frames.volume_takeaway(rows, dimension, total), filters, f"volume-{dimension}")
+            _chart_table(figure.drawing(render_volume_chart, frames.volume_frame(rows, dimension)),
+                         tables.VOLUME[dimension], frames.volume_takeaway(rows, dimension, total), filters,
+                         f"volume-{dimension}")
             if any(r["suppressed"] for r in rows):
                 st.caption(t("complaints.volume.suppressed_note", n=SMALL_COUNT_THRESHOLD))
     _rate(filters)
@@ -131,7 +132,8 @@ def _rate(filters: Filters) -> None:
         st.info(t("complaints.rate.kecamatan_unknown", n=fmt_number(row["complaints"]),
                   name=frames.kecamatan_name(filters.kecamatan)), icon=":material/info:")
         return
-    _chart_table(render_rate_chart(frames.rate_frame(rows)), tables.RATE, frames.rate_takeaway(rows), filters, "rate")
+    _chart_table(figure.drawing(render_rate_chart, frames.rate_frame(rows)), tables.RATE, frames.rate_takeaway(rows),
+                 filters, "rate")
     st.caption(frames.rate_note())
 
 
@@ -142,8 +144,8 @@ def _trend(filters: Filters) -> None:
     per_residents = all(r["per_10k"] is not None for r in rows)
     st.subheader(tables.TREND.title(filters))
     y_title = t("complaints.col.per_10k" if per_residents else "complaints.col.complaints")
-    _chart_table(render_trend_chart(frames.trend_frame(rows), y_title), tables.TREND, frames.trend_takeaway(rows),
-                 filters, "trend")
+    _chart_table(figure.drawing(render_trend_chart, frames.trend_frame(rows), y_title), tables.TREND,
+                 frames.trend_takeaway(rows), filters, "trend")
 
 
 # ------------------------------------------------------------------------------------------------ timings
@@ -156,7 +158,8 @@ def timing_section(filters: Filters) -> None:
     if frame.empty:  # nothing decided yet: no share within the limit to draw
         _table(tables.TIMINGS, filters, "timings")
     else:
-        _chart_table(render_timing_chart(frame), tables.TIMINGS, frames.timing_takeaway(rows), filters, "timings")
+        _chart_table(figure.drawing(render_timing_chart, frame), tables.TIMINGS, frames.timing_takeaway(rows), filters,
+                     "timings")
     st.caption(t("complaints.timing.note"))
 
 
@@ -166,8 +169,8 @@ def timing_section(filters: Filters) -> None:
 def funnel_section(filters: Filters) -> None:
     st.header(t("complaints.funnel.heading"))
     rows = complaint_data.funnel(filters)
-    _chart_table(render_funnel_chart(frames.funnel_frame(rows)), tables.FUNNEL, frames.funnel_takeaway(rows), filters,
-                 "funnel")
+    _chart_table(figure.drawing(render_funnel_chart, frames.funnel_frame(rows)), tables.FUNNEL,
+                 frames.funnel_takeaway(rows), filters, "funnel")
     st.caption(t("complaints.funnel.note", **frames.flow_texts()))
 
 
@@ -181,7 +184,7 @@ def backlog_section(filters: Filters) -> None:
     if not sum(r["complaints"] for r in rows):
         st.info(t("complaints.backlog.none"), icon=":material/task_alt:")
         return
-    _chart_table(render_backlog_chart(frames.backlog_frame(rows)), tables.BACKLOG,
+    _chart_table(figure.drawing(render_backlog_chart, frames.backlog_frame(rows)), tables.BACKLOG,
                  frames.backlog_takeaway(rows, DUE_SOON_WORKDAYS), filters, "backlog")
     st.caption(frames.backlog_note())
     due_soon_block(filters, tables.DUE)
@@ -213,8 +216,8 @@ def ranking_section(filters: Filters) -> None:
         st.info(t("complaints.ranking.none", min=MIN_COMPLAINTS_FOR_RANKING), icon=":material/info:")
         return
     st.subheader(t("complaints.ranking.volume_title", n=min(BUSIEST_UNITS, len(ranked))))
-    _chart_table(render_volume_chart(frames.ranking_volume_frame(ranked, BUSIEST_UNITS)), tables.RANKING,
-                 frames.ranking_volume_takeaway(ranked), filters, "ranking")
+    _chart_table(figure.drawing(render_volume_chart, frames.ranking_volume_frame(ranked, BUSIEST_UNITS)),
+                 tables.RANKING, frames.ranking_volume_takeaway(ranked), filters, "ranking")
 
 
 def places_section(filters: Filters) -> None:

@@ -16,7 +16,7 @@ from components.brief import brief_pdf
 from components.citation import current_link
 from components.complaints import figures as complaint_data
 from components.complaints import views as complaint_views
-from components.figure import chart_table_block, table_block
+from components.figure import chart_table_block, drawing, table_block
 from components.filters import describe
 from components.formatting import fmt_date, fmt_number, fmt_quarter
 from components.i18n import current_language, t
@@ -206,8 +206,9 @@ def ombudsman_section() -> None:
         st.info(t("lead.gap.no_data"), icon=":material/info:")
         return
     table = tables.OMBUDSMAN
-    chart_table_block(frames.render_ombudsman_chart(history), table, table.frame_of(frames.ombudsman_rows(history)),
-                      frames.ombudsman_takeaway(history), table.title(Filters()), t("filters.none"), "ombudsman")
+    chart_table_block(drawing(frames.render_ombudsman_chart, history), table,
+                      table.frame_of(frames.ombudsman_rows(history)), frames.ombudsman_takeaway(history),
+                      table.title(Filters()), t("filters.none"), "ombudsman")
 
 
 # ---------------------------------------------------------------------------------------------- weekly brief

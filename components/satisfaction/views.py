@@ -12,7 +12,7 @@ import streamlit as st
 from components.complaints import figures as complaint_data
 from components.complaints.frames import unknown_time_text, workdays_text
 from components.errors import database_guard
-from components.figure import chart_table_block, table_block
+from components.figure import chart_table_block, drawing, table_block
 from components.filters import describe
 from components.formatting import fmt_date, fmt_number, fmt_pct, fmt_quarter, running_label
 from components.i18n import t
@@ -80,7 +80,7 @@ def summary_figures(result: IkmResult, label: str) -> None:
 def elements_block(scores: dict[str, float], grades: dict[str, str], weakest: str, filters: Filters, table: Table,
                    key: str) -> None:
     frame = frames.element_frame(scores, grades)
-    chart_table_block(render_elements_chart(frame), table, table.frame_of(tables.element_rows(scores, grades)),
+    chart_table_block(drawing(render_elements_chart, frame), table, table.frame_of(tables.element_rows(scores, grades)),
                       frames.elements_takeaway(frame, weakest), table.title(filters), describe(filters), key)
 
 
@@ -127,8 +127,9 @@ def region_comparison(filters: Filters) -> None:
         st.subheader(table.title(filters))
         if frame["running"].any():
             st.caption(_running_note(frame).strip())
-        chart_table_block(render_trend_chart(frame), table, table.frame_of(points), frames.regions_takeaway(frame),
-                          table.title(filters), describe(tables.history(filters)), "trend-regions")
+        chart_table_block(drawing(render_trend_chart, frame), table, table.frame_of(points),
+                          frames.regions_takeaway(frame), table.title(filters), describe(tables.history(filters)),
+                          "trend-regions")
 
 
 def elements_section(filters: Filters) -> None:
@@ -161,7 +162,7 @@ def _trend_block(filters: Filters, heading: str, trends: dict[str, Table], key: 
         return
     frame = frames.trend_frame(points)
     st.caption(t("ikm.trend.bands", bands=frames.bands_text()) + _running_note(frame))
-    chart_table_block(render_trend_chart(frame), table, table.frame_of(points), frames.trend_takeaway(frame),
+    chart_table_block(drawing(render_trend_chart, frame), table, table.frame_of(points), frames.trend_takeaway(frame),
                       table.title(filters), describe(filters), key)
 
 
@@ -187,7 +188,7 @@ def ranking_section(filters: Filters) -> None:
         frame = frames.ranking_frame(ranked, RANKING_CHART_PER_END)
         if len(ranked) > 2 * RANKING_CHART_PER_END:
             st.subheader(t("ikm.ranking.chart_ends", n=RANKING_CHART_PER_END))
-        chart_table_block(render_ranking_chart(frame), tables.RANKING, tables.RANKING.frame(filters),
+        chart_table_block(drawing(render_ranking_chart, frame), tables.RANKING, tables.RANKING.frame(filters),
                           frames.ranking_takeaway(ranked), tables.RANKING.title(filters), describe(filters), "ranking")
     else:
         st.info(t("ikm.ranking.none"), icon=":material/info:")
@@ -211,8 +212,8 @@ def perception_section(filters: Filters) -> None:
         table_block(tables.PERCEPTION, table, tables.PERCEPTION.title(filters), describe(filters), "perception")
         return
     flags = [frames.flag_text(flag) for flag in frames.FLAGS]
-    chart = render_perception_chart(frame, flags, t("ikm.perception.x_title", limit=FIRST_RESPONSE_LIMIT),
-                                    t("ikm.perception.y_title"))
+    chart = drawing(render_perception_chart, frame, flags,
+                    t("ikm.perception.x_title", limit=FIRST_RESPONSE_LIMIT), t("ikm.perception.y_title"))
     chart_table_block(chart, tables.PERCEPTION, table, frames.perception_takeaway(rows),
                       tables.PERCEPTION.title(filters), describe(filters), "perception")
 
@@ -233,7 +234,7 @@ def profile_section(filters: Filters) -> None:
                 st.caption(t("ikm.no_data"))
                 continue
             table = tables.PROFILES[dimension]
-            chart_table_block(render_profile_chart(frame), table, table.frame(filters),
+            chart_table_block(drawing(render_profile_chart, frame), table, table.frame(filters),
                               frames.profile_takeaway(frame, dimension), table.title(filters), describe(filters),
                               f"profile-{dimension}")
 
