@@ -19,7 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from data_access import clock, config, overview, periods, schema
 from data_access.db_init import init_database
-from data_access.engine import make_engine
+from data_access.engine import file_identity, make_engine
 from data_access.workdays import wib_date
 
 # How often the watermark itself is re-read (once for all sessions); it is four indexed MAX() lookups.
@@ -78,12 +78,15 @@ def _has_schema(url: str) -> bool:
 
 @st.cache_data(ttl=WATERMARK_TTL_SECONDS, show_spinner=False)
 def _data_version(url: str) -> tuple:
+    # With the SQLite file's identity: a file replaced by another (a restored backup) at the same path never shares
+    # figures with it, even where its watermark happens to be the same.
     with _engine_for(url).connect() as conn:
-        return overview.data_version(conn)
+        return file_identity(conn), overview.data_version(conn)
 
 
 def data_version() -> tuple:
-    """(database URL, watermark): the first part of every cache key, so two databases never share figures."""
+    """(database URL, (SQLite file identity or None, watermark)): the first part of every cache key, so two databases
+    never share figures."""
     url = config.public_database_url()
     return url, _data_version(url)
 

@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
+import time
 from collections.abc import Mapping
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DisconnectionError
 
 # Every public query is cut off after this long rather than tying up the server.
 STATEMENT_TIMEOUT_MS = 15_000
 # A database host that does not answer (rather than refusing) fails a page after this long instead of hanging it.
 CONNECT_TIMEOUT_SECONDS = 10
+# How long a SQLite connection waits for another connection's lock: a public page reading behind a writer that
+# holds the file (an import, an EXCLUSIVE lock) gives up after READ_BUSY_SECONDS and shows the outage notice; the
+# survey form and the CLI wait longer, as a write legitimately queues behind another write.
+READ_BUSY_SECONDS = 3
+WRITE_BUSY_SECONDS = 15
+# After a read gave up on a lock, the engine's next reads fail at once for this long instead of each waiting
+# READ_BUSY_SECONDS again: a page's blocks and the sessions' live refreshes meet the lock one after another.
+STALL_HOLD_SECONDS = 4
+# Where a connection record keeps the (st_dev, st_ino) of the SQLite file it opened (Connection.info in SQLAlchemy).
+FILE_IDENTITY = "sqlite_file_identity"
 # What a write may be, per table, in make_engine's `writes`.
 WRITE_KINDS = frozenset({"INSERT", "UPDATE", "DELETE"})
 
@@ -69,9 +83,14 @@ def _allowed_writes(writes: Mapping[str, set[str]] | None) -> dict[str, frozense
 
 def _sqlite_engine(url: str, *, read_only: bool, allowed: dict[str, frozenset[str]] | None) -> Engine:
     path = _sqlite_file(url)
-    connect_args = {"check_same_thread": False, "timeout": 15}
-    if read_only and path is not None:
-        engine = create_engine(f"sqlite:///file:{path.resolve()}?mode=ro&uri=true", connect_args=connect_args,
+    busy = READ_BUSY_SECONDS if read_only else WRITE_BUSY_SECONDS
+    connect_args = {"check_same_thread": False, "timeout": busy}
+    if path is not None and (read_only or allowed is not None):
+        # The app's servers open only a file that exists: mode=ro for the pages, mode=rw for the survey form, so a
+        # file moved away is an outage rather than a new empty database that the form writes into. The CLI (no
+        # mode) creates the file, as `init` must.
+        mode = "ro" if read_only else "rw"
+        engine = create_engine(f"sqlite:///file:{path.resolve()}?mode={mode}&uri=true", connect_args=connect_args,
                                hide_parameters=True)
     else:
         if path is not None:
@@ -81,7 +100,9 @@ def _sqlite_engine(url: str, *, read_only: bool, allowed: dict[str, frozenset[st
                                                            ("synchronous", "normal")}
 
     @event.listens_for(engine, "connect")
-    def _pragmas(dbapi_conn, _record):
+    def _pragmas(dbapi_conn, record):
+        if path is not None:
+            record.info[FILE_IDENTITY] = _identity(path)
         cursor = dbapi_conn.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         if not read_only:
@@ -93,7 +114,66 @@ def _sqlite_engine(url: str, *, read_only: bool, allowed: dict[str, frozenset[st
             # Last: from here on the connection can do only what `allowed` says.
             dbapi_conn.set_authorizer(_authorizer(allowed, settings))
 
+    if path is not None:
+        _watch_file(engine, path)
+    if read_only or allowed is not None:
+        _hold_stalls(engine)
     return engine
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+def file_identity(conn) -> tuple[int, int] | None:
+    """The (st_dev, st_ino) of the SQLite file a connection of make_engine reads, None for other databases: part of
+    the pages' data version, so that a file replaced by another never shares cached figures with it."""
+    return conn.info.get(FILE_IDENTITY)
+
+
+def _watch_file(engine: Engine, path: Path) -> None:
+    """A pooled connection keeps the file it opened, even after that file was moved away, deleted or replaced by
+    another at the same path: pages would read the old file and the form write into one nobody reads. At each
+    checkout the connection's file is compared with what the path holds now; when they differ the whole pool is
+    dropped and the connection opened afresh (which fails, as an outage, while nothing is at the path)."""
+
+    @event.listens_for(engine, "checkout")
+    def _same_file(_dbapi_conn, record, _proxy):
+        if record.info.get(FILE_IDENTITY) != _identity(path):
+            engine.pool.dispose()
+            raise DisconnectionError("the SQLite file at the path is not the one this connection opened")
+
+
+class _StillStalled(sqlite3.OperationalError):
+    """_hold_stalls' own refusal (SQLAlchemy wraps it as OperationalError); unlike a real wait, it does not extend
+    the hold."""
+
+
+def _hold_stalls(engine: Engine) -> None:
+    """After a statement gave up on another connection's lock ("database is locked"), refuse the engine's
+    connections for STALL_HOLD_SECONDS with the same error, so that a page shows the outage notice within one
+    READ_BUSY_SECONDS wait instead of one wait per block and per session."""
+    lock = threading.Lock()
+    stalled_at = [-STALL_HOLD_SECONDS]
+
+    @event.listens_for(engine, "handle_error")
+    def _remember(context):
+        original = context.original_exception
+        if (isinstance(original, sqlite3.OperationalError) and not isinstance(original, _StillStalled)
+                and "locked" in str(original)):
+            with lock:
+                stalled_at[0] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _refuse_while_stalled(_dbapi_conn, _record, _proxy):
+        with lock:
+            stalled = time.monotonic() - stalled_at[0] < STALL_HOLD_SECONDS
+        if stalled:
+            raise _StillStalled("database is locked (by another connection, moments ago)")
 
 
 def _authorizer(allowed: dict[str, frozenset[str]], settings: set[tuple[str, str]]):

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Quick start (README): install the runtime dependencies and serve the dashboard; extra arguments go to
 # `streamlit run app.py`, e.g.  bash scripts/run.sh --server.port 8502
+# It listens on 127.0.0.1 only (.streamlit/config.toml); to be reached from other machines, e.g. on a test LAN:
+#   bash scripts/run.sh --server.address 0.0.0.0      (in production a reverse proxy instead: docs/deploy.md)
 # Without DATABASE_URL the app creates and fills its embedded demo database on first start.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
