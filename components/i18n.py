@@ -413,11 +413,27 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "{total} pengaduan; setiap {dimension} di bawah {n} sehingga angkanya disembunyikan.",
         "en": "{total} complaints; every {dimension} is below {n}, so the counts are hidden.",
     },
-    "complaints.volume.suppressed_note": {
-        "id": "Angka di bawah {n} untuk satu kecamatan ditulis \"<{n}\" (beserta satu angka pendamping bila perlu) "
-        "agar tidak menunjuk ke orang tertentu.",
-        "en": "Counts below {n} within one district are shown as \"<{n}\" (with one companion count where needed) "
-        "so that they cannot point at a person.",
+    "complaints.suppressed_note": {
+        "id": "Angka di bawah {n} untuk satu kecamatan ditulis \"<{n}\", beserta angka pendamping (termasuk nol) "
+        "bila total yang diterbitkan bisa membukanya, agar tidak menunjuk ke orang tertentu.",
+        "en": "Counts below {n} within one district are shown as \"<{n}\", with companion counts (zeros included) "
+        "where a published total would reveal them, so that they cannot point at a person.",
+    },
+    "complaints.trend.suppressed_note": {
+        "id": "Bulan yang ditulis \"<{n}\" di tabel tidak digambar di grafik.",
+        "en": "Months shown as \"<{n}\" in the table are left out of the chart.",
+    },
+    "complaints.trend.all_suppressed": {
+        "id": "Setiap bulan di bawah {n} pengaduan atau disembunyikan, sehingga angkanya tidak ditampilkan.",
+        "en": "Every month is below {n} complaints or hidden, so the counts are not shown.",
+    },
+    "complaints.timing.suppressed_note": {
+        "id": "Tingkat penyelesaian dengan \"<{n}\" pengaduan tidak digambar di grafik dan angkanya disembunyikan.",
+        "en": "Resolution tiers with \"<{n}\" complaints are left out of the chart and their figures hidden.",
+    },
+    "complaints.funnel.takeaway_suppressed": {
+        "id": "{total} pengaduan; jumlah per status di bawah {n} disembunyikan.",
+        "en": "{total} complaints; counts per status below {n} are hidden.",
     },
     "complaints.dim.channel": {"id": "Kanal", "en": "Channel"},
     "complaints.dim.classification": {"id": "Klasifikasi", "en": "Classification"},
@@ -494,6 +510,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "complaints.backlog.takeaway": {
         "id": "{late} dari {open} pengaduan terbuka sudah lewat batas; {soon} jatuh tempo dalam {days} hari kerja.",
         "en": "{late} of {open} open complaints are past the limit; {soon} fall due within {days} working days.",
+    },
+    "complaints.backlog.takeaway_suppressed": {
+        "id": "{open} pengaduan terbuka; jumlah per umur di bawah {n} disembunyikan.",
+        "en": "{open} open complaints; counts per age below {n} are hidden.",
     },
     "complaints.backlog.none": {"id": "Tidak ada pengaduan terbuka.", "en": "No open complaints."},
     "complaints.backlog.note": {
