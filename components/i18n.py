@@ -1877,15 +1877,21 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.m.privacy.body": {
         "id": "- **Tidak pernah ditampilkan atau diunduh:** isi pengaduan, saran responden, nama, NIK, nomor "
               "telepon, e-mail dan alamat warga. Lacak pengaduan hanya menunjukkan tahap dan tanggal.\n"
-              "- **Angka kecil:** jumlah 1 sampai {n} kurang satu pada rincian halus (mis. kecamatan × kategori) "
-              "ditulis \"<{n}\". Bila satu angka tersembunyi dapat dihitung dari total, angka terkecil berikutnya "
-              "ikut disembunyikan.\n"
+              "- **Angka kecil:** jumlah 1 sampai {n} kurang satu ditulis \"<{n}\" pada tabel kecamatan × kategori "
+              "dan, bila pilihan dipersempit ke satu kecamatan atau satu unit, pada setiap rincian pengaduan "
+              "(kategori, kanal, klasifikasi, status, bulan, tingkat penyelesaian, umur pengaduan terbuka), di "
+              "halaman, grafik, unduhan dan API. Bila satu angka tersembunyi dapat dihitung dari total yang "
+              "diterbitkan, angka terkecil berikutnya ikut disembunyikan, atau semua nol di sampingnya bila "
+              "hanya nol yang tersisa.\n"
               "- **Teks bebas** yang kelak perlu ditampilkan harus melewati penyaring yang mengganti NIK, telepon, "
               "e-mail, alamat rumah dan nama dengan {tokens}.",
         "en": "- **Never shown or downloaded:** complaint text, respondents' suggestions, names, NIK, phone "
               "numbers, e-mail and citizens' addresses. Complaint tracking shows only stages and dates.\n"
-              "- **Small counts:** counts from 1 to {n} minus one at fine detail (e.g. district × category) read "
-              "\"<{n}\". Where a hidden count could be worked out from a total, the next smallest is hidden too.\n"
+              "- **Small counts:** counts from 1 to {n} minus one read \"<{n}\" in the district × category table and, "
+              "once a selection is narrowed to one district or one unit, in every complaint breakdown (category, "
+              "channel, classification, status, month, resolution tier, age of open complaints), on the page, in "
+              "charts, downloads and the API. Where a hidden count could be worked out from a published total, "
+              "the next smallest is hidden too, or every zero beside it when only zeros are left.\n"
               "- **Free text** that may ever be shown must pass the scrubber that replaces NIK, phone numbers, "
               "e-mail, home addresses and names with {tokens}.",
     },
