@@ -174,7 +174,9 @@ def suppress_small(frame: pd.DataFrame, count_column: str, threshold: int = SMAL
     totals and the grand total; [] is the whole table). In each such group a lone blanked count could be worked out
     by subtraction, so the next smallest count of that group is blanked as well (complementary suppression). Where
     the group holds nothing else but zeros, its zeros are blanked, all of them: published zeros beside one blank
-    would give it away, and blanking just one chosen zero would tell which cell the rule started from.
+    would give it away, and blanking just one chosen zero would tell which cell the rule started from. Groupings are
+    worked through in the order given until nothing changes: list the finer ones first, so that a lone blank finds
+    its companion within its subgroup before a whole table's zeros go.
     """
     result = frame.copy()
     counts = result[count_column]
