@@ -376,7 +376,7 @@ def complaint_backlog(running: pd.DataFrame, filters: Filters, now: datetime) ->
     against the bucket's total."""
     rows = backlog_of(running, now)
     for row in rows:
-        row["late"] = (row["most_left"] is not None and row["most_left"] < 0)
+        row["late"] = row["most_left"] is not None and row["most_left"] < 0
     rows = suppress_rows(rows, filters, margins=[["late"], []], derived=STAGES)
     for row in rows:
         if not row["suppressed"]:

@@ -23,6 +23,7 @@ from starlette.testclient import TestClient
 
 from components.api import API_PATH, ROUTES
 from components.complaints import tables
+from components.complaints.frames import tier_text
 from components.i18n import t
 from data_access.clock import now
 from data_access.complaint_queries import (
@@ -251,3 +252,23 @@ def test_the_api_gives_the_pages_suppressed_cells(url):
     assert channels[t("complaints.channel.loket")] == 8
     trend = {row["month"]: row["complaints"] for row in csv.DictReader(io.StringIO(spread_csv))}
     assert trend == {"2026-09": HIDDEN, "2026-10": "9", "2026-11": HIDDEN}
+
+
+def test_a_kecamatan_with_some_small_counts_draws_only_what_its_tables_show(monkeypatch, url):
+    app = open_page(monkeypatch, url, "app_pages/pengaduan.py", kecamatan=SPREAD_KECAMATAN)
+    trend = table_with(app, "Bulan", "Pengaduan")
+    assert [str(n) for n in trend["Pengaduan"]] == [HIDDEN, "9", HIDDEN]
+    lines = [frame for frame in chart_frames(app) if "y" in frame.columns]
+    assert [frame["y"].tolist() for frame in lines] == [[9]]  # September and November are not drawn
+    timing = table_with(app, "Tahap", "Pengaduan dihitung").set_index("Tahap")
+    tiers = {tier: timing.loc[t("complaints.stage.resolution_tier", "id", tier=tier_text(tier))] for tier in TIERS}
+    assert {tier: str(row["Pengaduan dihitung"]) for tier, row in tiers.items()} == {
+        "sederhana": HIDDEN, "tanpa_pemeriksaan": "7", "pemeriksaan_lapangan": HIDDEN}
+    hidden = tiers["pemeriksaan_lapangan"]
+    assert pd.isna(hidden["Sudah selesai tahap"]) and pd.isna(hidden["Dalam batas (%)"])
+    channel = table_with(app, "Kanal", "Pengaduan").set_index("Kanal")["Pengaduan"]
+    assert channel[t("complaints.channel.loket", "id")] == "8"
+    assert channel[t("complaints.channel.esambat", "id")] == channel[t("complaints.channel.whatsapp", "id")] == HIDDEN
+    captions = " ".join(c.value for c in app.caption)
+    for key in ("complaints.trend.suppressed_note", "complaints.timing.suppressed_note"):
+        assert t(key, "id", n=SMALL_COUNT_THRESHOLD) in captions
