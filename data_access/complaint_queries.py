@@ -41,7 +41,7 @@ from data_access.complaint_stats import (
 )
 from data_access.filters import Filters
 from data_access.periods import month_end, month_start
-from data_access.privacy import suppress_rows, suppress_small
+from data_access.privacy import suppress_rows
 from data_access.reference import REGIONS
 from data_access.sql_time import wib_month
 from data_access.workdays import add_workdays, wib_date
@@ -462,20 +462,13 @@ def complaints_by_kecamatan_category(conn: Connection, filters: Filters) -> list
 
     Every category for each kecamatan with complaints, zeros included. Counts 1-4 are suppressed (complaints
     None, suppressed True), plus complementary cells wherever a kecamatan's or a category's published total would
-    give a lone suppressed count away (privacy.suppress_small)."""
+    give a lone suppressed count away (privacy.suppress_rows, whatever the filters)."""
     rows = _counts(conn, filters, "category", _units.c.kecamatan_code, _monthly.c.value)
     if not rows:
         return []
     counts = {(row.kecamatan_code, row.value): row.complaints for row in rows}
     places = sorted({place for place, _ in counts}, key=lambda code: code or "")
     categories = CATEGORIES + tuple(sorted({c for _, c in counts} - set(CATEGORIES)))
-    frame = pd.DataFrame(
-        [(place, category, counts.get((place, category), 0)) for place in places for category in categories],
-        columns=["kecamatan_code", "category", "complaints"],
-    )
-    frame = suppress_small(frame, "complaints", margins=[["kecamatan_code"], ["category"]])
-    return [
-        {"kecamatan_code": row.kecamatan_code, "category": row.category,
-         "complaints": None if pd.isna(row.complaints) else int(row.complaints), "suppressed": bool(row.suppressed)}
-        for row in frame.itertuples()
-    ]
+    cells = [{"kecamatan_code": place, "category": category, "complaints": counts.get((place, category), 0)}
+             for place in places for category in categories]
+    return suppress_rows(cells, filters, margins=[["kecamatan_code"], ["category"]], by_place=True)

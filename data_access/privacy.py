@@ -206,13 +206,14 @@ def suppress_small(frame: pd.DataFrame, count_column: str, threshold: int = SMAL
 
 
 def suppress_rows(rows: list[dict], filters: Filters, margins: Sequence[Sequence[str]] = ((),),
-                  count: str = "complaints", derived: Sequence[str] = ()) -> list[dict]:
+                  count: str = "complaints", derived: Sequence[str] = (), by_place: bool = False) -> list[dict]:
     """Rows of one complaint breakdown as every public page, download and API answer must give them: at fine
-    granularity (fine_grained) counts from 1 to SMALL_COUNT_THRESHOLD-1 are None, with their complementary cells
-    (suppress_small over `margins`, row keys whose totals are published; the default is the breakdown's grand
-    total), and so is every field in `derived` computed from the count (a share, a rate); elsewhere nothing is
-    blanked. Each row gets 'suppressed'. The one place breakdowns of complaint counts are suppressed."""
-    if not rows or not fine_grained(filters):
+    granularity (fine_grained, or always for a breakdown `by_place`, one kecamatan per row) counts from 1 to
+    SMALL_COUNT_THRESHOLD-1 are None, with their complementary cells (suppress_small over `margins`, row keys whose
+    totals are published; the default is the breakdown's grand total), and so is every field in `derived` computed
+    from the count (a share, a rate); elsewhere nothing is blanked. Each row gets 'suppressed'. The one place
+    breakdowns of complaint counts are suppressed."""
+    if not rows or not (by_place or fine_grained(filters)):
         return [{**row, "suppressed": False} for row in rows]
     keys = sorted({key for margin in margins for key in margin})
     frame = pd.DataFrame({count: [row[count] for row in rows],
