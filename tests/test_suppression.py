@@ -272,3 +272,9 @@ def test_a_kecamatan_with_some_small_counts_draws_only_what_its_tables_show(monk
     captions = " ".join(c.value for c in app.caption)
     for key in ("complaints.trend.suppressed_note", "complaints.timing.suppressed_note"):
         assert t(key, "id", n=SMALL_COUNT_THRESHOLD) in captions
+
+
+def test_the_data_page_gives_the_same_suppressed_table(monkeypatch, url):
+    app = open_page(monkeypatch, url, "app_pages/data.py", tabel="pengaduan-channel", **LONE_PARAMS)
+    shown = table_with(app, "Kanal", "Pengaduan")
+    assert len(shown) == len(CHANNELS) and set(shown["Pengaduan"]) == {HIDDEN}
