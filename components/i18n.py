@@ -413,11 +413,27 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "{total} pengaduan; setiap {dimension} di bawah {n} sehingga angkanya disembunyikan.",
         "en": "{total} complaints; every {dimension} is below {n}, so the counts are hidden.",
     },
-    "complaints.volume.suppressed_note": {
-        "id": "Angka di bawah {n} untuk satu kecamatan ditulis \"<{n}\" (beserta satu angka pendamping bila perlu) "
-        "agar tidak menunjuk ke orang tertentu.",
-        "en": "Counts below {n} within one district are shown as \"<{n}\" (with one companion count where needed) "
-        "so that they cannot point at a person.",
+    "complaints.suppressed_note": {
+        "id": "Angka di bawah {n} untuk satu kecamatan ditulis \"<{n}\", beserta angka pendamping (termasuk nol) "
+        "bila total yang diterbitkan bisa membukanya, agar tidak menunjuk ke orang tertentu.",
+        "en": "Counts below {n} within one district are shown as \"<{n}\", with companion counts (zeros included) "
+        "where a published total would reveal them, so that they cannot point at a person.",
+    },
+    "complaints.trend.suppressed_note": {
+        "id": "Bulan yang ditulis \"<{n}\" di tabel tidak digambar di grafik.",
+        "en": "Months shown as \"<{n}\" in the table are left out of the chart.",
+    },
+    "complaints.trend.all_suppressed": {
+        "id": "Setiap bulan di bawah {n} pengaduan atau disembunyikan, sehingga angkanya tidak ditampilkan.",
+        "en": "Every month is below {n} complaints or hidden, so the counts are not shown.",
+    },
+    "complaints.timing.suppressed_note": {
+        "id": "Tingkat penyelesaian dengan \"<{n}\" pengaduan tidak digambar di grafik dan angkanya disembunyikan.",
+        "en": "Resolution tiers with \"<{n}\" complaints are left out of the chart and their figures hidden.",
+    },
+    "complaints.funnel.takeaway_suppressed": {
+        "id": "{total} pengaduan; jumlah per status di bawah {n} disembunyikan.",
+        "en": "{total} complaints; counts per status below {n} are hidden.",
     },
     "complaints.dim.channel": {"id": "Kanal", "en": "Channel"},
     "complaints.dim.classification": {"id": "Klasifikasi", "en": "Classification"},
@@ -494,6 +510,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "complaints.backlog.takeaway": {
         "id": "{late} dari {open} pengaduan terbuka sudah lewat batas; {soon} jatuh tempo dalam {days} hari kerja.",
         "en": "{late} of {open} open complaints are past the limit; {soon} fall due within {days} working days.",
+    },
+    "complaints.backlog.takeaway_suppressed": {
+        "id": "{open} pengaduan terbuka; jumlah per umur di bawah {n} disembunyikan.",
+        "en": "{open} open complaints; counts per age below {n} are hidden.",
     },
     "complaints.backlog.none": {"id": "Tidak ada pengaduan terbuka.", "en": "No open complaints."},
     "complaints.backlog.note": {
@@ -1857,15 +1877,21 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.m.privacy.body": {
         "id": "- **Tidak pernah ditampilkan atau diunduh:** isi pengaduan, saran responden, nama, NIK, nomor "
               "telepon, e-mail dan alamat warga. Lacak pengaduan hanya menunjukkan tahap dan tanggal.\n"
-              "- **Angka kecil:** jumlah 1 sampai {n} kurang satu pada rincian halus (mis. kecamatan × kategori) "
-              "ditulis \"<{n}\". Bila satu angka tersembunyi dapat dihitung dari total, angka terkecil berikutnya "
-              "ikut disembunyikan.\n"
+              "- **Angka kecil:** jumlah 1 sampai {n} kurang satu ditulis \"<{n}\" pada tabel kecamatan × kategori "
+              "dan, bila pilihan dipersempit ke satu kecamatan atau satu unit, pada setiap rincian pengaduan "
+              "(kategori, kanal, klasifikasi, status, bulan, tingkat penyelesaian, umur pengaduan terbuka), di "
+              "halaman, grafik, unduhan dan API. Bila satu angka tersembunyi dapat dihitung dari total yang "
+              "diterbitkan, angka terkecil berikutnya ikut disembunyikan, atau semua nol di sampingnya bila "
+              "hanya nol yang tersisa.\n"
               "- **Teks bebas** yang kelak perlu ditampilkan harus melewati penyaring yang mengganti NIK, telepon, "
               "e-mail, alamat rumah dan nama dengan {tokens}.",
         "en": "- **Never shown or downloaded:** complaint text, respondents' suggestions, names, NIK, phone "
               "numbers, e-mail and citizens' addresses. Complaint tracking shows only stages and dates.\n"
-              "- **Small counts:** counts from 1 to {n} minus one at fine detail (e.g. district × category) read "
-              "\"<{n}\". Where a hidden count could be worked out from a total, the next smallest is hidden too.\n"
+              "- **Small counts:** counts from 1 to {n} minus one read \"<{n}\" in the district × category table and, "
+              "once a selection is narrowed to one district or one unit, in every complaint breakdown (category, "
+              "channel, classification, status, month, resolution tier, age of open complaints), on the page, in "
+              "charts, downloads and the API. Where a hidden count could be worked out from a published total, "
+              "the next smallest is hidden too, or every zero beside it when only zeros are left.\n"
               "- **Free text** that may ever be shown must pass the scrubber that replaces NIK, phone numbers, "
               "e-mail, home addresses and names with {tokens}.",
     },

@@ -35,12 +35,13 @@ from data_access.complaint_stats import (
     complaint_figures_by,
     open_stages,
     stage_clocks,
+    stage_timings,
     stages_per_unit,
     wib_today,
 )
 from data_access.filters import Filters
 from data_access.periods import month_end, month_start
-from data_access.privacy import suppress_small
+from data_access.privacy import suppress_rows
 from data_access.reference import REGIONS
 from data_access.sql_time import wib_month
 from data_access.workdays import add_workdays, wib_date
@@ -62,6 +63,8 @@ PER_RESIDENTS = 10_000
 CARD_WINDOW_MONTHS = 12
 # The dimension whose counts are summed when only totals matter (every complaint has exactly one status).
 TOTAL = "status"
+# What a resolution-per-tier row of complaint_timings says about its complaints, blanked with its count.
+_TIMING_FIGURES = ("done", "median_workdays", "p90_workdays", "within_limit_pct", "still_open_pct", "unknown_time")
 _REGION_POPULATION = {region["code"]: region["population"] for region in REGIONS}
 
 
@@ -229,34 +232,21 @@ def _share(part: int | None, whole: int) -> float | None:
     return None if part is None or not whole else round(100 * part / whole, 1)
 
 
-def _fine_grained(filters: Filters) -> bool:
-    """Whether the filters narrow counts to one kecamatan or one unit, where small counts could point at a person."""
-    return bool(filters.kecamatan or filters.unit)
-
-
 def complaint_volume(conn: Connection, filters: Filters, dimension: str) -> list[dict]:
     """Complaints per channel, classification or category, in complaint_rules order with zeros.
 
-    Rows: value, complaints, share_pct, suppressed. Categories within one kecamatan or unit are the fine-grained
-    cells of DESIGN.md "Safe": counts 1-4 are suppressed (complaints None), with a complementary one where the
-    total would give a lone one away."""
+    Rows: value, complaints, share_pct, suppressed. Within one kecamatan or unit (DESIGN.md "Safe") counts 1-4 are
+    suppressed (complaints and share_pct None) with their complementary cells: privacy.suppress_rows, against the
+    total the page's headline publishes."""
     if dimension not in VOLUME_DIMENSIONS:
         raise ValueError(f"unknown dimension {dimension!r}")
     counts = dict(_counts(conn, filters, dimension, _monthly.c.value))
     values = VOLUME_DIMENSIONS[dimension]
     values = values + tuple(sorted(set(counts) - set(values)))  # imported values outside the list still count
-    frame = pd.DataFrame({"value": values, "complaints": [counts.get(v, 0) for v in values]})
-    total = int(frame["complaints"].sum())
-    if dimension == "category" and _fine_grained(filters):
-        frame = suppress_small(frame, "complaints", margins=[[]])
-    else:
-        frame["suppressed"] = False
-    return [
-        {"value": row.value, "complaints": None if pd.isna(row.complaints) else int(row.complaints),
-         "share_pct": None if pd.isna(row.complaints) else _share(int(row.complaints), total),
-         "suppressed": bool(row.suppressed)}
-        for row in frame.itertuples()
-    ]
+    total = sum(counts.values())
+    rows = [{"value": value, "complaints": counts.get(value, 0), "share_pct": _share(counts.get(value, 0), total)}
+            for value in values]
+    return suppress_rows(rows, filters, derived=("share_pct",))
 
 
 def _per_region_between(conn: Connection, filters: Filters, column, first: date, last: date) -> dict[str, int]:
@@ -319,7 +309,9 @@ def _months(first: str, last: str) -> list[str]:
 
 def complaint_trend(conn: Connection, filters: Filters) -> list[dict]:
     """Complaints received per WIB month and region, with per 10,000 residents (as complaints_per_10k), oldest
-    first; months without complaints between the first and the last are included as zeros."""
+    first; months without complaints between the first and the last are included as zeros. Within one kecamatan
+    or unit, months of 1-4 complaints are suppressed (complaints and per_10k None; privacy.suppress_rows against
+    each region's total)."""
     month = wib_month(_monthly.c.month)
     counts = {(row.month, row.region_code): row.complaints
               for row in _counts(conn, filters, TOTAL, month.label("month"), _units.c.region_code)}
@@ -327,24 +319,37 @@ def complaint_trend(conn: Connection, filters: Filters) -> list[dict]:
         return []
     months = _months(min(m for m, _ in counts), max(m for m, _ in counts))
     population = _population(conn, filters)
-    return [
+    rows = [
         {"month": m, "region_code": region, "complaints": counts.get((m, region), 0),
          "per_10k": _per_residents(counts.get((m, region), 0), people)}
         for region, people in population.items()
         for m in months
     ]
+    return suppress_rows(rows, filters, margins=[["region_code"]], derived=("per_10k",))
 
 
 def complaint_funnel(conn: Connection, filters: Filters) -> list[dict]:
     """Where the complaints received stand now: count per status in complaint_rules.STATUSES order, zeros included,
-    each marked as the main flow or a side exit (ditunda, bukan_wewenang, diarsipkan), with its share."""
+    each marked as the main flow or a side exit (ditunda, bukan_wewenang, diarsipkan), with its share and whether
+    it counts as open. Within one kecamatan or unit, counts 1-4 are suppressed (privacy.suppress_rows) against the
+    total and the open and closed subtotals, which the page's headline publishes."""
     counts = dict(_counts(conn, filters, "status", _monthly.c.value))
     total = sum(counts.values())
-    return [
-        {"status": status, "path": "main" if status in MAIN_FLOW else "side", "complaints": counts.get(status, 0),
-         "share_pct": _share(counts.get(status, 0), total)}
+    rows = [
+        {"status": status, "path": "main" if status in MAIN_FLOW else "side", "open": status in OPEN_STATUSES,
+         "complaints": counts.get(status, 0), "share_pct": _share(counts.get(status, 0), total)}
         for status in STATUSES
     ]
+    return suppress_rows(rows, filters, margins=[["open"], []], derived=("share_pct",))
+
+
+def complaint_timings(complaints: ComplaintSet, filters: Filters, now: datetime) -> list[dict]:
+    """complaint_stats.stage_timings of the filters' complaints. Within one kecamatan or unit the resolution rows
+    are a breakdown by tier: a tier of 1-4 complaints (and its complementary tier) shows none of its figures, which
+    would describe those few complaints (privacy.suppress_rows)."""
+    rows = stage_timings(complaints, now)
+    tiers = suppress_rows([row for row in rows if row["tier"] is not None], filters, derived=_TIMING_FIGURES)
+    return [{**row, "suppressed": False} for row in rows if row["tier"] is None] + tiers
 
 
 def backlog_of(running: pd.DataFrame, now: datetime) -> list[dict]:
@@ -361,6 +366,22 @@ def backlog_of(running: pd.DataFrame, now: datetime) -> list[dict]:
                      for stage in STAGES}
         rows.append({"bucket": bucket, "fewest_left": fewest, "most_left": most,
                      "complaints": sum(per_stage.values()), **per_stage})
+    return rows
+
+
+def complaint_backlog(running: pd.DataFrame, filters: Filters, now: datetime) -> list[dict]:
+    """backlog_of the filters' running complaints. Within one kecamatan or unit, buckets of 1-4 complaints are
+    suppressed (privacy.suppress_rows) against the open total and the overdue subtotal the headline publishes, every
+    stage count of a suppressed bucket with them; in a bucket shown, its stage counts of 1-4 are suppressed
+    against the bucket's total."""
+    rows = backlog_of(running, now)
+    for row in rows:
+        row["late"] = row["most_left"] is not None and row["most_left"] < 0
+    rows = suppress_rows(rows, filters, margins=[["late"], []], derived=STAGES)
+    for row in rows:
+        if not row["suppressed"]:
+            stages = suppress_rows([{"stage": stage, "complaints": row[stage]} for stage in STAGES], filters)
+            row.update({cell["stage"]: cell["complaints"] for cell in stages})
     return rows
 
 
@@ -441,20 +462,13 @@ def complaints_by_kecamatan_category(conn: Connection, filters: Filters) -> list
 
     Every category for each kecamatan with complaints, zeros included. Counts 1-4 are suppressed (complaints
     None, suppressed True), plus complementary cells wherever a kecamatan's or a category's published total would
-    give a lone suppressed count away (privacy.suppress_small)."""
+    give a lone suppressed count away (privacy.suppress_rows, whatever the filters)."""
     rows = _counts(conn, filters, "category", _units.c.kecamatan_code, _monthly.c.value)
     if not rows:
         return []
     counts = {(row.kecamatan_code, row.value): row.complaints for row in rows}
     places = sorted({place for place, _ in counts}, key=lambda code: code or "")
     categories = CATEGORIES + tuple(sorted({c for _, c in counts} - set(CATEGORIES)))
-    frame = pd.DataFrame(
-        [(place, category, counts.get((place, category), 0)) for place in places for category in categories],
-        columns=["kecamatan_code", "category", "complaints"],
-    )
-    frame = suppress_small(frame, "complaints", margins=[["kecamatan_code"], ["category"]])
-    return [
-        {"kecamatan_code": row.kecamatan_code, "category": row.category,
-         "complaints": None if pd.isna(row.complaints) else int(row.complaints), "suppressed": bool(row.suppressed)}
-        for row in frame.itertuples()
-    ]
+    cells = [{"kecamatan_code": place, "category": category, "complaints": counts.get((place, category), 0)}
+             for place in places for category in categories]
+    return suppress_rows(cells, filters, margins=[["kecamatan_code"], ["category"]], by_place=True)

@@ -21,6 +21,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from data_access.filters import Filters
+
 NIK_TOKEN = "[NIK]"
 PHONE_TOKEN = "[telepon]"
 EMAIL_TOKEN = "[email]"
@@ -158,13 +160,23 @@ def found_by_scrub(text: str | None) -> frozenset[str]:
     return frozenset(token for token in TOKENS if scrubbed.count(token) > (text or "").count(token))
 
 
+def fine_grained(filters: Filters) -> bool:
+    """Whether the filters narrow complaints to one kecamatan or one unit: the granularity at which DESIGN.md "Safe"
+    suppresses small counts (the pages offer no kelurahan filter; a unit is finer than a kecamatan)."""
+    return bool(filters.kecamatan or filters.unit)
+
+
 def suppress_small(frame: pd.DataFrame, count_column: str, threshold: int = SMALL_COUNT_THRESHOLD,
                    margins: Sequence[Sequence[str]] = ()) -> pd.DataFrame:
     """Counts from 1 to threshold-1 blanked (NA) and flagged in a boolean 'suppressed' column; zeros stay.
 
     `margins` lists the groupings whose totals are published elsewhere (e.g. [["category"], []] for category
     totals and the grand total; [] is the whole table). In each such group a lone blanked count could be worked out
-    by subtraction, so the next smallest count of that group is blanked as well (complementary suppression).
+    by subtraction, so the next smallest count of that group is blanked as well (complementary suppression). Where
+    the group holds nothing else but zeros, its zeros are blanked, all of them: published zeros beside one blank
+    would give it away, and blanking just one chosen zero would tell which cell the rule started from. Groupings are
+    worked through in the order given until nothing changes: list the finer ones first, so that a lone blank finds
+    its companion within its subgroup before a whole table's zeros go.
     """
     result = frame.copy()
     counts = result[count_column]
@@ -179,11 +191,33 @@ def suppress_small(frame: pd.DataFrame, count_column: str, threshold: int = SMAL
                 index = pd.Index(index)
                 if int(suppressed[index].sum()) != 1:
                     continue
-                candidates = counts[index][~suppressed[index] & (counts[index] > 0)]
-                if candidates.empty:
+                shown = counts[index][~suppressed[index]]
+                if shown.empty:
                     continue
-                suppressed[candidates.sort_values(kind="stable").index[0]] = True
+                nonzero = shown[shown > 0]
+                if nonzero.empty:
+                    suppressed[shown.index] = True
+                else:
+                    suppressed[nonzero.sort_values(kind="stable").index[0]] = True
                 changed = True
     result[count_column] = counts.astype("Int64").mask(suppressed)
     result["suppressed"] = suppressed.to_numpy()
     return result
+
+
+def suppress_rows(rows: list[dict], filters: Filters, margins: Sequence[Sequence[str]] = ((),),
+                  count: str = "complaints", derived: Sequence[str] = (), by_place: bool = False) -> list[dict]:
+    """Rows of one complaint breakdown as every public page, download and API answer must give them: at fine
+    granularity (fine_grained, or always for a breakdown `by_place`, one kecamatan per row) counts from 1 to
+    SMALL_COUNT_THRESHOLD-1 are None, with their complementary cells (suppress_small over `margins`, row keys whose
+    totals are published; the default is the breakdown's grand total), and so is every field in `derived` computed
+    from the count (a share, a rate); elsewhere nothing is blanked. Each row gets 'suppressed'. The one place
+    breakdowns of complaint counts are suppressed."""
+    if not rows or not (by_place or fine_grained(filters)):
+        return [{**row, "suppressed": False} for row in rows]
+    keys = sorted({key for margin in margins for key in margin})
+    frame = pd.DataFrame({count: [row[count] for row in rows],
+                          **{key: [row[key] for row in rows] for key in keys}})
+    hidden = suppress_small(frame, count, margins=margins)["suppressed"].tolist()
+    return [{**row, **({count: None, **dict.fromkeys(derived)} if gone else {}), "suppressed": gone}
+            for row, gone in zip(rows, hidden, strict=True)]

@@ -135,14 +135,16 @@ SMALL_CELLS = {
     (KOTA_PUSKESMAS, "kesehatan"): 3,  # below 5: suppressed
     (KOTA_PUSKESMAS, "administrasi_kependudukan"): 6,  # its kecamatan's total would give the 3 away
     (KOTA_PUSKESMAS, "pendidikan"): 9,  # shown: two suppressed cells in its kecamatan already
-    (KAB_DESA, "infrastruktur_jalan"): 7,  # Kab's kecamatan would give the 8 away
+    (KAB_DESA, "infrastruktur_jalan"): 7,  # shown: its kecamatan has two suppressed cells already
     (KAB_DESA, "kesehatan"): 8,  # the category's total would give the 3 away
 }
 SUPPRESSED = t("complaints.suppressed", "id", n=5)
-# Hand-computed with privacy.suppress_small's rule (margins: each kecamatan and each category): every kecamatan ×
-# category cell of OLD_MONTH as the page shows it; categories not listed are 0.
+# Hand-computed with privacy.suppress_small's rule (margins: each kecamatan, then each category): every kecamatan ×
+# category cell of OLD_MONTH as the page shows it; categories not listed are 0. Kab's zero in administrasi
+# kependudukan goes with Kota's 6, which the category's total would otherwise give away.
 PLACES_EXPECTED = {
-    KAB_DESA.kecamatan_code: {"infrastruktur_jalan": SUPPRESSED, "kesehatan": SUPPRESSED},
+    KAB_DESA.kecamatan_code: {"infrastruktur_jalan": "7", "kesehatan": SUPPRESSED,
+                              "administrasi_kependudukan": SUPPRESSED},
     KOTA_PUSKESMAS.kecamatan_code: {"kesehatan": SUPPRESSED, "administrasi_kependudukan": SUPPRESSED,
                                     "pendidikan": "9"},
 }

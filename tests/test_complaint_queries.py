@@ -168,7 +168,7 @@ def test_volume_by_channel_in_rule_order_with_zeros(engine):
     by_value = {r["value"]: r for r in rows}
     assert by_value["whatsapp"]["complaints"] == 3 and by_value["whatsapp"]["share_pct"] == 75.0
     assert by_value["sms_1708"]["complaints"] == 0
-    assert not any(r["suppressed"] for r in rows)  # only categories within a kecamatan are fine-grained
+    assert not any(r["suppressed"] for r in rows)  # not narrowed to one kecamatan or unit: nothing hidden
 
 
 def test_categories_within_one_kecamatan_suppress_small_counts(engine):

@@ -151,9 +151,19 @@ def test_suppress_small_blanks_a_second_cell_where_a_total_would_give_the_first_
     })
     result = suppress_small(frame, "n", margins=[["kecamatan"], ["category"]])
     # A: 3 is small; A's total is published, so its next smallest (7) goes too. Column x now has one blank
-    # (3) -> 20 goes; column z has one blank (7) and only a zero left, so nothing more can be done there.
-    # Row B then has one blank (20) -> 6 goes; column y has 6 blank and 9 kept -> 9 goes; row A is all blank.
-    assert result["suppressed"].tolist() == [True, True, True, True, True, False]
+    # (3) -> 20 goes; column z has one blank (7) and only a zero beside it, which would give it away -> the zero
+    # goes. Row B now has two blanks (20, 0): every row and column has two or none, and A's 3 lies anywhere
+    # from 0 to 10 for all the totals tell.
+    assert result["suppressed"].tolist() == [True, False, True, True, False, True]
+
+
+def test_suppress_small_blanks_every_zero_beside_a_lone_blank():
+    """A lone complaint: the total (1) is published, so zeros beside its '<5' would name its category; blanking
+    one chosen zero would tell which cell the rule started from, so they all go."""
+    frame = pd.DataFrame({"category": list("abcd"), "n": [0, 1, 0, 0]})
+    result = suppress_small(frame, "n", margins=[[]])
+    assert result["suppressed"].tolist() == [True, True, True, True]
+    assert result["n"].isna().all()
 
 
 def test_suppress_small_with_no_small_counts_changes_nothing():

@@ -15,7 +15,7 @@ from sqlalchemy import Connection
 
 from components.data import cached_figure
 from data_access import complaint_queries, tracker
-from data_access.complaint_stats import ComplaintSet, complaint_figures, stage_timings
+from data_access.complaint_stats import ComplaintSet, complaint_figures
 from data_access.filters import Filters
 
 
@@ -45,12 +45,12 @@ funnel = cached_figure(complaint_queries.complaint_funnel)
 
 @cached_figure(ages_with_calendar=True, connects=False)
 def timings(filters: Filters, now: datetime) -> list[dict]:
-    return stage_timings(_complaints(filters), now)
+    return complaint_queries.complaint_timings(_complaints(filters), filters, now)
 
 
 @cached_figure(ages_with_calendar=True, connects=False)
 def backlog(filters: Filters, now: datetime) -> list[dict]:
-    return complaint_queries.backlog_of(_complaints(filters).running, now)
+    return complaint_queries.complaint_backlog(_complaints(filters).running, filters, now)
 
 
 @cached_figure(ages_with_calendar=True)

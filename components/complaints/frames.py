@@ -1,7 +1,8 @@
 """Chart frames and takeaway sentences of the complaint pages, built from data_access figures without Streamlit
 calls, and the words for stored keys, stages and buckets that the tables (components.complaints.tables) use too.
 
-Each chart gets a frame with fixed column names to draw; a suppressed count is the text "<5" on its bar.
+Each chart gets a frame with fixed column names to draw; a suppressed count is the text "<5" beside an empty bar,
+or, in a line or a share chart, left out (the section says so).
 """
 
 from __future__ import annotations
@@ -152,32 +153,42 @@ def month_label(month: str) -> str:
     return f"{t(f'month.{int(number)}')} {year}"
 
 
+def per_residents(rows: list[dict]) -> bool:
+    """Whether the trend rows carry rates per 10,000 residents: not for a kecamatan whose population is unknown
+    (a suppressed month has none either way)."""
+    return any(r["per_10k"] is not None for r in rows)
+
+
 def trend_frame(rows: list[dict]) -> pd.DataFrame:
     """Chart rows (month as a date, month_label, series, y, text, running, status): per 10,000 residents, or
     counts where the population is unknown (a kecamatan). 'running' marks the month not yet ended: its count is
-    partial, drawn apart so it never reads as a plunge."""
-    per_residents = all(r["per_10k"] is not None for r in rows)
+    partial, drawn apart so it never reads as a plunge. Suppressed months are left out: the chart draws no value
+    the table hides."""
+    rates = per_residents(rows)
     today = today_wib()
     return pd.DataFrame([
         {"month": pd.Timestamp(f"{r['month']}-01"), "month_label": month_label(r["month"]),
-         "series": t(f"region.{r['region_code']}"), "y": r["per_10k"] if per_residents else r["complaints"],
-         "text": fmt_number(r["per_10k"], 2) if per_residents else fmt_number(r["complaints"]),
+         "series": t(f"region.{r['region_code']}"), "y": r["per_10k"] if rates else r["complaints"],
+         "text": fmt_number(r["per_10k"], 2) if rates else fmt_number(r["complaints"]),
          "complaints": fmt_number(r["complaints"]), "running": is_running(r["month"], today),
          "status": running_label(today) if is_running(r["month"], today) else t("period.complete")}
-        for r in rows
-    ])
+        for r in rows if not r["suppressed"]
+    ], columns=["month", "month_label", "series", "y", "text", "complaints", "running", "status"])
 
 
 def trend_takeaway(rows: list[dict]) -> str:
+    shown = [r for r in rows if not r["suppressed"]]
+    if not shown:
+        return t("complaints.trend.all_suppressed", n=SMALL_COUNT_THRESHOLD)
     totals: dict[str, int] = {}
-    for r in rows:
+    for r in shown:
         totals[r["month"]] = totals.get(r["month"], 0) + r["complaints"]
     busiest = max(totals, key=lambda month: (totals[month], month))
     parts = [
         t("complaints.trend.figure", region=t(f"region.{r['region_code']}"), n=fmt_number(r["complaints"]),
           rate=fmt_number(r["per_10k"], 2)) if r["per_10k"] is not None else
         t("complaints.trend.figure_count", region=t(f"region.{r['region_code']}"), n=fmt_number(r["complaints"]))
-        for r in rows if r["month"] == busiest
+        for r in shown if r["month"] == busiest
     ]
     return t("complaints.trend.takeaway", month=month_label(busiest), figures="; ".join(parts))
 
@@ -217,16 +228,19 @@ def status_text(status: str) -> str:
 
 
 def funnel_frame(rows: list[dict]) -> pd.DataFrame:
+    """Chart rows (label, x, path, text) in flow order, suppressed counts with an empty bar."""
     return pd.DataFrame([
-        {"label": status_text(r["status"]), "x": r["complaints"], "path": t(f"complaints.path.{r['path']}"),
+        {"label": status_text(r["status"]), "x": r["complaints"] or 0, "path": t(f"complaints.path.{r['path']}"),
          "text": _bar_text(r["complaints"], r["share_pct"])}
         for r in rows
     ], columns=["label", "x", "path", "text"])
 
 
-def funnel_takeaway(rows: list[dict]) -> str:
+def funnel_takeaway(rows: list[dict], total: int) -> str:
+    """Finished, side exits and archived of `total` (all complaints); where any count is suppressed, only that."""
+    if any(r["suppressed"] for r in rows):
+        return t("complaints.funnel.takeaway_suppressed", total=fmt_number(total), n=SMALL_COUNT_THRESHOLD)
     counts = {r["status"]: r["complaints"] for r in rows}
-    total = sum(counts.values())
     side = sum(r["complaints"] for r in rows if r["path"] == "side")
     return t("complaints.funnel.takeaway", done=fmt_number(counts["selesai"]), total=fmt_number(total),
              side=fmt_number(side), side_share=fmt_pct(100 * side / total if total else None),
@@ -236,20 +250,23 @@ def funnel_takeaway(rows: list[dict]) -> str:
 # ---------------------------------------------------------------------------------------------- backlog
 
 
-def backlog_frame(rows: list[dict]) -> pd.DataFrame:
-    total = sum(r["complaints"] for r in rows)
+def backlog_frame(rows: list[dict], still_open: int) -> pd.DataFrame:
+    """Chart rows (bucket, label, x, text) of the open complaints (`still_open` of them), suppressed counts with an
+    empty bar."""
     return pd.DataFrame([
-        {"bucket": r["bucket"], "label": bucket_text(r["bucket"]), "x": r["complaints"],
-         "text": _bar_text(r["complaints"], 100 * r["complaints"] / total if total else None)}
+        {"bucket": r["bucket"], "label": bucket_text(r["bucket"]), "x": r["complaints"] or 0,
+         "text": _bar_text(r["complaints"], None if r["complaints"] is None or not still_open
+                           else 100 * r["complaints"] / still_open)}
         for r in rows
     ], columns=["bucket", "label", "x", "text"])
 
 
-def backlog_takeaway(rows: list[dict], due_soon_days: int) -> str:
-    open_count = sum(r["complaints"] for r in rows)
+def backlog_takeaway(rows: list[dict], due_soon_days: int, still_open: int) -> str:
+    if any(r["suppressed"] for r in rows):
+        return t("complaints.backlog.takeaway_suppressed", open=fmt_number(still_open), n=SMALL_COUNT_THRESHOLD)
     late = sum(r["complaints"] for r in rows if r["bucket"].startswith("late"))
     soon = sum(r["complaints"] for r in rows if r["bucket"] == "due_soon")
-    return t("complaints.backlog.takeaway", late=fmt_number(late), open=fmt_number(open_count),
+    return t("complaints.backlog.takeaway", late=fmt_number(late), open=fmt_number(still_open),
              soon=fmt_number(soon), days=due_soon_days)
 
 

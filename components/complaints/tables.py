@@ -36,7 +36,8 @@ def _or_not_reached(key: str) -> Callable[[dict], int | str | None]:
 
 def _stage_columns() -> tuple[Column, ...]:
     """The open complaints per stage they wait in: one column per stage clock."""
-    return tuple(Column(stage, f"complaints.stage.{stage}", "complaints", decimals=0, entry="complaints.stage.*")
+    return tuple(Column(stage, f"complaints.stage.{stage}", "complaints", _count(stage), decimals=0,
+                        entry="complaints.stage.*")
                  for stage in STAGES)
 
 
@@ -71,16 +72,15 @@ RATE_COLUMNS = (
 TREND_COLUMNS = (
     Column("month", "complaints.col.month", "month", phone=True),
     Column("region", "complaints.col.region", "text", _region, phone=True),
-    Column("complaints", "complaints.col.complaints", "complaints", decimals=0),
+    Column("complaints", "complaints.col.complaints", "complaints", _count("complaints"), decimals=0),
     Column("per_10k", "complaints.col.per_10k", "per10k", decimals=2, phone=True),
 )
 
 
 def _trend_title(filters: Filters) -> str:
     """Counts instead of rates where the population is unknown (a kecamatan), as the page says."""
-    rows = complaint_data.trend(filters)
-    per_residents = all(r["per_10k"] is not None for r in rows)
-    return t("complaints.trend.title" if per_residents else "complaints.trend.title_counts")
+    return t("complaints.trend.title" if cframes.per_residents(complaint_data.trend(filters))
+             else "complaints.trend.title_counts")
 
 
 # ----------------------------------------------------------------------------------------- timings and funnel
@@ -90,7 +90,7 @@ TIMING_COLUMNS = (
     Column("stage", "complaints.col.stage", "text", lambda r: cframes.stage_text(r["stage"], r["tier"]),
            phone=True),
     Column("limit_workdays", "complaints.col.limit", "workdays", decimals=0),
-    Column("complaints", "complaints.col.clocks", "complaints", decimals=0),
+    Column("complaints", "complaints.col.clocks", "complaints", _count("complaints"), decimals=0),
     Column("done", "complaints.col.done", "complaints", decimals=0),
     Column("median_workdays", "complaints.col.median", "workdays", _or_not_reached("median_workdays"), decimals=0),
     Column("p90_workdays", "complaints.col.p90", "workdays", _or_not_reached("p90_workdays"), decimals=0),
@@ -102,7 +102,7 @@ TIMING_COLUMNS = (
 FUNNEL_COLUMNS = (
     Column("status", "complaints.col.status", "text", lambda r: cframes.label("status", r["status"]), phone=True),
     Column("path", "complaints.col.path", "text", lambda r: t(f"complaints.path.{r['path']}")),
-    Column("complaints", "complaints.col.complaints", "complaints", decimals=0, phone=True),
+    Column("complaints", "complaints.col.complaints", "complaints", _count("complaints"), decimals=0, phone=True),
     Column("share_pct", "complaints.col.share", "pct", decimals=1),
 )
 
@@ -111,7 +111,7 @@ FUNNEL_COLUMNS = (
 
 BACKLOG_COLUMNS = (
     Column("time_left", "complaints.col.bucket", "text", lambda r: cframes.bucket_text(r["bucket"]), phone=True),
-    Column("complaints", "complaints.col.complaints", "complaints", decimals=0, phone=True),
+    Column("complaints", "complaints.col.complaints", "complaints", _count("complaints"), decimals=0, phone=True),
     *_stage_columns(),
 )
 

@@ -118,10 +118,15 @@ def volume_section(filters: Filters) -> None:
             _chart_table(figure.drawing(render_volume_chart, frames.volume_frame(rows, dimension)),
                          tables.VOLUME[dimension], frames.volume_takeaway(rows, dimension, total), filters,
                          f"volume-{dimension}")
-            if any(r["suppressed"] for r in rows):
-                st.caption(t("complaints.volume.suppressed_note", n=SMALL_COUNT_THRESHOLD))
+            _suppressed_note(rows)
     _rate(filters)
     _trend(filters)
+
+
+def _suppressed_note(rows: list[dict], key: str = "complaints.suppressed_note") -> None:
+    """What "<5" means, under a breakdown that holds one."""
+    if any(r["suppressed"] for r in rows):
+        st.caption(t(key, n=SMALL_COUNT_THRESHOLD))
 
 
 def _rate(filters: Filters) -> None:
@@ -141,11 +146,16 @@ def _trend(filters: Filters) -> None:
     rows = complaint_data.trend(filters)
     if not rows:
         return
-    per_residents = all(r["per_10k"] is not None for r in rows)
     st.subheader(tables.TREND.title(filters))
-    y_title = t("complaints.col.per_10k" if per_residents else "complaints.col.complaints")
-    _chart_table(figure.drawing(render_trend_chart, frames.trend_frame(rows), y_title), tables.TREND,
-                 frames.trend_takeaway(rows), filters, "trend")
+    y_title = t("complaints.col.per_10k" if frames.per_residents(rows) else "complaints.col.complaints")
+    frame = frames.trend_frame(rows)
+    if frame.empty:  # every month suppressed: nothing to draw
+        _table(tables.TREND, filters, "trend")
+    else:
+        _chart_table(figure.drawing(render_trend_chart, frame, y_title), tables.TREND, frames.trend_takeaway(rows),
+                     filters, "trend")
+    _suppressed_note(rows)
+    _suppressed_note(rows, "complaints.trend.suppressed_note")
 
 
 # ------------------------------------------------------------------------------------------------ timings
@@ -161,6 +171,7 @@ def timing_section(filters: Filters) -> None:
         _chart_table(figure.drawing(render_timing_chart, frame), tables.TIMINGS, frames.timing_takeaway(rows), filters,
                      "timings")
     st.caption(t("complaints.timing.note"))
+    _suppressed_note(rows, "complaints.timing.suppressed_note")
 
 
 # ------------------------------------------------------------------------------------------------- funnel
@@ -169,9 +180,11 @@ def timing_section(filters: Filters) -> None:
 def funnel_section(filters: Filters) -> None:
     st.header(t("complaints.funnel.heading"))
     rows = complaint_data.funnel(filters)
+    total = complaint_data.summary(filters)["received"]
     _chart_table(figure.drawing(render_funnel_chart, frames.funnel_frame(rows)), tables.FUNNEL,
-                 frames.funnel_takeaway(rows), filters, "funnel")
+                 frames.funnel_takeaway(rows, total), filters, "funnel")
     st.caption(t("complaints.funnel.note", **frames.flow_texts()))
+    _suppressed_note(rows)
 
 
 # ------------------------------------------------------------------------------------------------ backlog
@@ -181,12 +194,14 @@ def backlog_section(filters: Filters) -> None:
     """Open complaints by working days left in their current stage, then what falls due per unit."""
     st.header(t("complaints.backlog.heading"))
     rows = complaint_data.backlog(filters)
-    if not sum(r["complaints"] for r in rows):
+    if all(r["complaints"] == 0 for r in rows):
         st.info(t("complaints.backlog.none"), icon=":material/task_alt:")
         return
-    _chart_table(figure.drawing(render_backlog_chart, frames.backlog_frame(rows)), tables.BACKLOG,
-                 frames.backlog_takeaway(rows, DUE_SOON_WORKDAYS), filters, "backlog")
+    still_open = complaint_data.summary(filters)["open"]
+    _chart_table(figure.drawing(render_backlog_chart, frames.backlog_frame(rows, still_open)), tables.BACKLOG,
+                 frames.backlog_takeaway(rows, DUE_SOON_WORKDAYS, still_open), filters, "backlog")
     st.caption(frames.backlog_note())
+    _suppressed_note(rows)
     due_soon_block(filters, tables.DUE)
 
 
