@@ -14,6 +14,7 @@ from components.citation import LICENCE, cite_control
 from components.formatting import fmt_datetime_wib
 from components.i18n import t
 from components.open_data import api_link
+from components.plain_text import escape_markdown
 from components.table import Table, screen, show
 from data_access.exports import excel_csv, xlsx
 
@@ -66,7 +67,7 @@ def chart_block(chart: alt.Chart, table: pd.DataFrame, takeaway: str, title: str
     # The spec goes to the browser unvalidated: our charts are fixed code, and Altair's JSON-schema validation of
     # every chart on every run cost more than the rest of a warm page.
     st.vega_lite_chart(spec=chart.properties(description=takeaway).to_dict(validate=False), width="stretch")
-    st.caption(takeaway)
+    st.caption(escape_markdown(takeaway))  # plain text, unit names in it included
     with st.container(horizontal=True):  # side by side while they fit, wrapping on a phone
         st.download_button(  # rendered when clicked, like the tables' files
             t("download.png"), partial(chart_png, chart, title, png_lines(filters_text)),
