@@ -280,7 +280,7 @@ def tracked_complaint(ticket: str) -> None:
     """A complaint's unit, category, tier and status, then its stages; a friendly word for an unknown ticket."""
     complaint = complaint_data.tracked(ticket)
     if complaint is None:
-        st.info(t("track.unknown", ticket=escape_markdown(ticket)), icon=":material/search_off:")
+        st.info(t("track.unknown", ticket=ticket), icon=":material/search_off:")
         return
     steps = frames.tracked_steps(complaint)
     overdue_now = any(step["late"] and step["state"] == WAITING for step in steps)
