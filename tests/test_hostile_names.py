@@ -3,7 +3,7 @@ markdown and HTML (bold, a link and an image outside the app, a '# BIG' heading 
 complaint's category too: whatever Streamlit renders as markdown carries them escaped, never as markdown.
 
 The browser shows what that escaping looks like (tests/test_browser_hostile_names.py); here every element kind
-that renders markdown is read: text, captions, headings, alerts, metric labels and help, tab, expander, popover and
+that renders markdown is read: text, captions, headings, alerts, metric labels and help, tab, expander and
 page-link labels, widget labels and help."""
 
 from __future__ import annotations
@@ -69,8 +69,8 @@ def markdown_texts(app) -> list[str]:
     """The source of everything on the page that Streamlit renders as markdown."""
     texts = [str(e.value) for kind in ("markdown", "caption", "title", "header", "subheader", "info", "warning",
                                        "success", "error") for e in getattr(app, kind)]
-    for kind in ("metric", "expandable", "tab", "popover", "page_link", "selectbox", "text_input",
-                 "segmented_control", "button_group", "button", "download_button"):
+    for kind in ("metric", "expander", "tab", "page_link", "selectbox", "text_input", "segmented_control",
+                 "button_group", "button", "download_button", "toast"):
         texts += _labels(app, kind)
     return texts
 
