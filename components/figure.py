@@ -16,6 +16,7 @@ from components.citation import LICENCE, cite_control
 from components.formatting import fmt_datetime_wib
 from components.i18n import current_language, t
 from components.open_data import api_link
+from components.plain_text import escape_markdown
 from components.table import FRAME_HASH, Table, show
 from data_access.exports import excel_csv, xlsx
 
@@ -109,7 +110,7 @@ def chart_table_block(chart: Drawing, table: Table, frame: pd.DataFrame, takeawa
     """A chart whose alt text states its takeaway, an image download and a citation (with the table's address in
     the open data API), then the same numbers as the declared table, `frame` on screen and in the downloads."""
     draw(chart, takeaway)
-    st.caption(takeaway)
+    st.caption(escape_markdown(takeaway))  # plain text, unit names in it included
     with st.container(horizontal=True):  # side by side while they fit, wrapping on a phone
         st.download_button(  # rendered when clicked, like the tables' files
             t("download.png"), partial(_drawing_png, chart, title, png_lines(filters_text)),

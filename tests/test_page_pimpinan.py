@@ -11,7 +11,8 @@ import time_machine
 from pypdf import PdfReader
 from streamlit.runtime.media_file_manager import MediaFileManager
 
-from components.leadership.frames import as_text, period_text
+from components.leadership.frames import period_text
+from components.plain_text import WORD_JOINER, escape_markdown
 from data_access.config import Targets
 from data_access.db_init import init_database
 from data_access.demo import load_demo
@@ -225,7 +226,8 @@ def test_on_5_december_the_demo_is_ranked_and_judged_on_the_third_quarter(monkey
     assert slipping
     listed = next(m.value for m in app.markdown if m.value.startswith("- **"))
     first = slipping[0]
-    assert listed.startswith(f"- **{as_text(first['name'])}**, {'Kota' if first['region_code'] == '35.75' else 'Kab'}")
+    region = "Kota" if first["region_code"] == "35.75" else "Kab"
+    assert listed.startswith(f"- **{escape_markdown(first['name'])}**, {region}")
     assert "**" + str(len(slipping)) + " dari " in _texts(app)
     assert table_with(app, "Keadaan", "Unit layanan")["Kode unit"].tolist() == [
         f"/unit?unit={r['unit_code']}" for r in slipping]
@@ -245,5 +247,5 @@ def test_english_names_the_quarter_and_the_slipping_rule(monkeypatch, december_d
 
 
 def test_a_unit_name_in_the_slipping_list_is_text_not_markdown():
-    assert as_text("Puskesmas [A](http://x) *B* :red[C] <b>") == (
-        r"Puskesmas \[A\]\(http\:\/\/x\) \*B\* \:red\[C\] \<b\>")
+    assert escape_markdown("Puskesmas [A](http://x) *B* :red[C] <b>") == (
+        rf"Puskesmas \[A\](http:{WORD_JOINER}//x) \*B\* :{WORD_JOINER}red\[C\] \<b\>")

@@ -26,6 +26,7 @@ from components.filters import describe
 from components.formatting import fmt_date, fmt_number, fmt_pct
 from components.i18n import t
 from components.layout import publish_query_param
+from components.plain_text import escape_markdown
 from components.table import Table, unit_link
 from data_access.complaint_queries import VOLUME_DIMENSIONS
 from data_access.complaint_rules import (
@@ -135,7 +136,7 @@ def _rate(filters: Filters) -> None:
     if filters.kecamatan:
         row = rows[0]
         st.info(t("complaints.rate.kecamatan_unknown", n=fmt_number(row["complaints"]),
-                  name=frames.kecamatan_name(filters.kecamatan)), icon=":material/info:")
+                  name=escape_markdown(frames.kecamatan_name(filters.kecamatan))), icon=":material/info:")
         return
     _chart_table(figure.drawing(render_rate_chart, frames.rate_frame(rows)), tables.RATE, frames.rate_takeaway(rows),
                  filters, "rate")
@@ -302,19 +303,21 @@ def tracked_complaint(ticket: str) -> None:
     steps = frames.tracked_steps(complaint)
     overdue_now = any(step["late"] and step["state"] == WAITING for step in steps)
     with st.container(border=True):
-        st.header(complaint.ticket.replace("_", "\\_"))  # h2 under the page's h1: headings go down one level
+        st.header(escape_markdown(complaint.ticket))  # h2 under the page's h1: headings go down one level
         unit, category = st.columns(2)
-        unit.markdown(f"**{t('track.unit')}**  \n[{complaint.unit_name}]({unit_link(complaint.unit_code)})")
-        category.markdown(f"**{t('track.category')}**  \n{frames.label('category', complaint.category)}")
+        name, link = escape_markdown(complaint.unit_name), unit_link(complaint.unit_code)
+        unit.markdown(f"**{t('track.unit')}**  \n[{name}]({link})")  # a real link, its label the name as text
+        category.markdown(f"**{t('track.category')}**  \n"
+                          f"{escape_markdown(frames.label('category', complaint.category))}")
         tier, status = st.columns(2)
-        tier.markdown(f"**{t('track.tier')}**  \n{frames.tier_text(complaint.tier)}")
-        status.markdown(f"**{t('track.status')}**  \n{frames.status_text(complaint.status)}"
+        tier.markdown(f"**{t('track.tier')}**  \n{escape_markdown(frames.tier_text(complaint.tier))}")
+        status.markdown(f"**{t('track.status')}**  \n{escape_markdown(frames.status_text(complaint.status))}"
                         + (f" {_overdue_badge()}" if overdue_now else ""))
     st.subheader(t("track.stages"))
     for step in steps:
         icon = ":material/warning:" if step["late"] else \
             ":material/hourglass_top:" if step["state"] == WAITING else ":material/check_circle:"
         flag = f" {_overdue_badge()}" if step["late"] else ""
-        st.markdown(f"{icon} **{step['status']}** · {step['when']}{flag}"
+        st.markdown(f"{icon} **{escape_markdown(step['status'])}** · {step['when']}{flag}"
                     + (f"  \n{step['took']}" if step["took"] else ""))
     st.caption(t("track.note"))

@@ -6,14 +6,13 @@ written with. `lang` is passed through for the brief, which is built outside the
 
 from __future__ import annotations
 
-import re
-
 import altair as alt
 import pandas as pd
 
 from components.chart_style import PEER_COLORS, SERIES_COLORS, SERIES_SHAPES
 from components.formatting import fmt_date, fmt_number, fmt_ombudsman_band, fmt_pct, fmt_quarter
 from components.i18n import t
+from components.plain_text import escape_markdown
 from data_access.leadership import Week
 from data_access.ombudsman import BANDS_2022_2024, BANDS_UNTIL_2021, FIRST_OPINION_YEAR, LAST_ZONE_YEAR
 from data_access.periods import period_bounds
@@ -153,22 +152,13 @@ def sample_status(row: dict, lang: str | None = None) -> str:
     return t("lead.slipping.provisional", lang, reason=t(f"ikm.sample.{row['sample']}", lang))
 
 
-_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
-
-
-def as_text(value: str) -> str:
-    """Text from the data as literal markdown: every ASCII punctuation mark backslash-escaped (CommonMark), so a
-    unit's name can neither format, link nor colour anything."""
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", value)
-
-
 def slipping_item(row: dict, previous: str) -> str:
     """One slipping unit as a markdown list item: the name (as text) and region first, then why, its IKM with the
     interval, and whether it is provisional; wraps on a phone where a table would cut the name."""
     ci = t("lead.slipping.ci", ikm=fmt_number(row["ikm"], 2), low=fmt_number(row["ci_low"], 2),
            high=fmt_number(row["ci_high"], 2))
     region = t(f"region.{row['region_code']}")
-    line = f"- **{as_text(row['name'])}**, {region}: {slipping_status(row, previous)}; {ci}"
+    line = f"- **{escape_markdown(row['name'])}**, {region}: {slipping_status(row, previous)}; {ci}"
     return line + (f" · *{sample_status(row)}*" if row["provisional"] else "")
 
 

@@ -24,6 +24,7 @@ from components.layout import REGION_KEY, adopt_query_param, publish_query_param
 from components.leadership import figures as leadership_data
 from components.leadership import frames as frames
 from components.leadership import tables
+from components.plain_text import escape_markdown
 from components.satisfaction import figures as ikm_data
 from components.satisfaction import frames as ikm_frames
 from data_access import config
@@ -145,7 +146,7 @@ def rankings_section(filters: Filters) -> None:
                      inadequate=fmt_number(sum(r["sample"] == INADEQUATE for r in left_out)),
                      unknown=fmt_number(sum(r["sample"] == UNKNOWN_POPULATION for r in left_out))))
         if ranked:
-            st.markdown(ikm_frames.ranking_takeaway(ranked))
+            st.markdown(escape_markdown(ikm_frames.ranking_takeaway(ranked)))
             table = tables.IKM_RANKING
             table_block(table, table.frame(window), table.title(window), describe(window), "rank-ikm")
         else:

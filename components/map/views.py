@@ -17,6 +17,7 @@ from components.i18n import current_language, t
 from components.map import figures as peta_data
 from components.map import folium_map as map_view
 from components.map import tables
+from components.plain_text import escape_markdown
 from components.table import show
 from data_access import config
 from data_access.filters import Filters
@@ -157,5 +158,5 @@ def card_picker(units: pd.DataFrame) -> None:
     code = st.selectbox(t("a11y.map.card_pick"), list(names), index=None, format_func=names.get,
                         placeholder=t("a11y.map.card_placeholder"), key=CARD_PICK_KEY)
     if code:
-        st.page_link("app_pages/unit.py", label=t("a11y.map.card_open", name=names[code]),
+        st.page_link("app_pages/unit.py", label=t("a11y.map.card_open", name=escape_markdown(names[code])),
                      icon=":material/storefront:", query_params={"unit": code})

@@ -17,6 +17,7 @@ from components.filters import describe
 from components.formatting import fmt_date, fmt_number, fmt_pct, fmt_quarter, running_label
 from components.i18n import t
 from components.layout import adopt_query_param, publish_query_param
+from components.plain_text import escape_markdown
 from components.satisfaction import figures as ikm_data
 from components.satisfaction import frames as frames
 from components.satisfaction import tables
@@ -269,10 +270,10 @@ def requested_unit() -> dict | None:
 
 
 def unit_header(detail: dict) -> None:
-    st.title(detail["name"])
+    st.title(escape_markdown(detail["name"]))
     parts = [t(f"kind.{detail['kind']}")]
     if detail["kecamatan_name"]:
-        parts.append(t("unit.kecamatan_of", name=detail["kecamatan_name"]))
+        parts.append(t("unit.kecamatan_of", name=escape_markdown(detail["kecamatan_name"])))
     parts.append(t(f"region.{detail['region_code']}"))
     parts.append(detail["code"])  # the name and the place first; the code, for citing, last
     st.caption(" · ".join(parts))
@@ -420,8 +421,8 @@ def unit_location(detail: dict) -> None:
     st.header(t("unit.location"))
     lines = []
     if detail["address"]:
-        lines.append(detail["address"])
-    place = [t("unit.kecamatan_of", name=detail["kecamatan_name"])] if detail["kecamatan_name"] else []
+        lines.append(escape_markdown(detail["address"]))
+    place = [t("unit.kecamatan_of", name=escape_markdown(detail["kecamatan_name"]))] if detail["kecamatan_name"] else []
     lines.append(", ".join([*place, t(f"region.{detail['region_code']}")]))
     if detail["latitude"] is not None and detail["longitude"] is not None:
         lat, lng = detail["latitude"], detail["longitude"]

@@ -15,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from components.errors import log_failure
 from components.i18n import t
+from components.plain_text import escape_markdown
 from components.survey import figures as survey_data
 from data_access import clock
 from data_access.elements import EDUCATIONS, ELEMENTS, OCCUPATIONS, SEXES
@@ -84,7 +85,7 @@ def requested_unit() -> dict | None:
 
 
 def unit_line(unit: dict) -> None:
-    st.markdown(t("survey.unit_line", name=unit["name"], region=t(f"region.{unit['region_code']}")))
+    st.markdown(t("survey.unit_line", name=escape_markdown(unit["name"]), region=t(f"region.{unit['region_code']}")))
 
 
 # --------------------------------------------------------------------------------------------- the answer
@@ -94,7 +95,7 @@ def thanked(unit: dict) -> bool:
     """After an accepted submission: thanks and what happens next (never the suggestion itself)."""
     if st.session_state.get(THANKED_KEY) != unit["code"]:
         return False
-    st.success(t("survey.thanks", name=unit["name"]), icon=":material/task_alt:")
+    st.success(t("survey.thanks", name=escape_markdown(unit["name"])), icon=":material/task_alt:")
     st.markdown(t("survey.next"))
     st.page_link("app_pages/unit.py", label=t("survey.see_unit"), icon=":material/storefront:",
                  query_params={"unit": unit["code"]})
