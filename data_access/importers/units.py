@@ -75,6 +75,8 @@ def _valid_units(checks: Checks) -> pd.DataFrame:
         "address": checks.text("address", required=False, max_length=max_length(table.address)),
         **_coordinates(checks),
     }
+    for column in PUBLISHED_TEXT:
+        checks.published_text(column)
     if "annual_users" in checks.frame.columns:
         units["annual_users"] = checks.whole_number(
             "annual_users", 0, MAX_ANNUAL_USERS, required=False,
