@@ -1,7 +1,8 @@
 """Reading admins' files (CSV, XLSX, JSON) into trimmed strings; a file that cannot be read is rejected.
 
 Rows keep their spreadsheet number (header = row 1, first data row = row 2) so every problem points at the row
-an admin sees in Excel.
+an admin sees in Excel. A file is read as far as it really goes, never as far as it claims (an XLSX <dimension>),
+and within MAX_ROWS, MAX_COLUMNS and MAX_XLSX_UNPACKED, each checked before the bulk of the file is read.
 """
 
 from __future__ import annotations

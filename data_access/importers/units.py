@@ -1,7 +1,8 @@
 """`import units`: the service units every other import refers to, added or updated by their code.
 
 A unit's name and address are published on every page, so a value in which the privacy scrubber recognises a NIK,
-a phone number or an e-mail address is reported as a warning; the file is imported all the same.
+a phone number or an e-mail address is reported as a warning; the file is imported all the same. A control
+character, line break, tab or bidirectional control in them (data_access.text_characters) is refused.
 """
 
 from __future__ import annotations
