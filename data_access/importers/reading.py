@@ -32,7 +32,7 @@ NOT_A_WORKBOOK = "the file cannot be read as an .xlsx workbook"
 # Rows a file may have, header included: Excel's own limit, so no genuine sheet is refused; a file any longer (or an
 # .xlsx naming a row further down) is refused before the rest is read.
 MAX_ROWS = 1_048_576
-# Columns a file may have, known and ignored ones together: the imports read at most 21, and a header of a
+# Columns a file may have, known and ignored ones together: the imports read at most 19, and a header of a
 # million columns took minutes and gigabytes to parse before its unknown columns were ignored.
 MAX_COLUMNS = 256
 # What an .xlsx's parts may unpack to together: a year of questionnaires is far less, a zip bomb far more.
