@@ -1113,6 +1113,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "{field}: terlalu panjang (paling banyak {max} karakter).",
         "en": "{field}: too long (at most {max} characters).",
     },
+    "survey.problem.control_characters": {
+        "id": "{field}: berisi karakter kontrol yang tidak terlihat (misalnya NUL) dan tidak dapat disimpan; hapus "
+              "karakter itu atau ketik ulang teksnya. Baris baru dan tab boleh ada di saran.",
+        "en": "{field}: contains an invisible control character (such as NUL) that cannot be stored; delete it or "
+              "retype the text. Line breaks and tabs are fine in a suggestion.",
+    },
     "survey.problem.channel": {"id": "Saluran survei", "en": "Survey channel"},
     "survey.throttle.same_unit": {
         "id": "Terima kasih, perangkat ini baru saja mengisi survei untuk unit ini. Satu perangkat dapat menilai "

@@ -21,11 +21,14 @@ from data_access.elements import (
     SEXES,
     SURVEY_CHANNELS,
 )
+from data_access.text_characters import has_refused_characters
 
 # The service received fills its column; a suggestion is a few sentences on the form, not a letter.
 MAX_SERVICE_LENGTH: int = schema.survey_responses.c.service.type.length
 MAX_SUGGESTION_LENGTH = 1_000
 TEXT_LENGTHS = {"service": MAX_SERVICE_LENGTH, "suggestion": MAX_SUGGESTION_LENGTH}
+# Texts of several sentences, which may hold line breaks and tabs (data_access.text_characters).
+FREE_TEXTS = frozenset({"suggestion"})
 VOCABULARIES: dict[str, tuple[str, ...]] = {
     "sex": SEXES,
     "education": EDUCATIONS,
@@ -42,6 +45,7 @@ ANSWER_RANGE = "answer_range"
 AGE_RANGE = "age_range"
 NOT_ALLOWED = "not_allowed"
 TOO_LONG = "too_long"
+CONTROL_CHARACTERS = "control_characters"
 
 
 def field_problem(field: str, value: object) -> str | None:
@@ -58,7 +62,9 @@ def field_problem(field: str, value: object) -> str | None:
         return None if _whole_between(value, *AGE_LIMITS) else AGE_RANGE
     if field in VOCABULARIES:
         return None if value in VOCABULARIES[field] else NOT_ALLOWED
-    return None if len(value) <= TEXT_LENGTHS[field] else TOO_LONG
+    if len(value) > TEXT_LENGTHS[field]:
+        return TOO_LONG
+    return CONTROL_CHARACTERS if has_refused_characters(value, free_text=field in FREE_TEXTS) else None
 
 
 def questionnaire_problems(values: Mapping[str, object]) -> list[tuple[str, str]]:

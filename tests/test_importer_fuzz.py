@@ -17,9 +17,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import os
+import re
+import resource
 import subprocess
 import sys
+import zipfile
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -28,6 +32,7 @@ import openpyxl
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from openpyxl.utils import get_column_letter
 from sqlalchemy import select, update
 
 from data_access import complaint_rules, elements, reference, schema
@@ -36,12 +41,15 @@ from data_access.db_init import init_database
 from data_access.engine import make_engine
 from data_access.importers import import_file
 from data_access.importers.problems import ImportRejected
+from data_access.importers.reading import MAX_XLSX_UNPACKED
 from data_access.importers.units import PERSONAL_DATA, PUBLISHED_TEXT
 from data_access.privacy import found_by_scrub
 from data_access.questionnaire import MAX_SERVICE_LENGTH, MAX_SUGGESTION_LENGTH
 from data_access.rollups import rebuild_survey_rollups
+from data_access.text_characters import PUBLISHED_REFUSED, has_refused_characters
 from data_access.workdays import WIB
 from tests.conftest import BACKENDS
+from tests.test_importers import SHEET, declared_dimension, rewritten
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
@@ -186,8 +194,25 @@ def free_text(xlsx: bool, max_length: int):
     return st.one_of(hostile, st.text(characters(xlsx), min_size=1, max_size=min(30, max_length)))
 
 
+def never(text: str) -> bool:
+    return False
+
+
+def one_line(text: str) -> bool:
+    return has_refused_characters(text, free_text=False)
+
+
+def several_lines(text: str) -> bool:
+    return has_refused_characters(text, free_text=True)
+
+
+def published(text: str) -> bool:
+    return re.search(PUBLISHED_REFUSED, text) is not None
+
+
 @st.composite
-def text_cell(draw, xlsx: bool, max_length: int, required: bool) -> Cell:
+def text_cell(draw, xlsx: bool, max_length: int, required: bool, refuses=never) -> Cell:
+    """refuses: whether the importer refuses the (trimmed) text for the characters in it."""
     if draw(mutate()):
         too_long = draw(st.sampled_from((*FORMULAS[:2], "x")))
         bad = draw(st.sampled_from(["long", "empty"] if required else ["long"]))
@@ -198,7 +223,10 @@ def text_cell(draw, xlsx: bool, max_length: int, required: bool) -> Cell:
         return Cell(None)
     text = draw(free_text(xlsx, max_length))
     stored = text.strip()
-    return Cell(text, bad=required and not stored, stored=stored or None, verbatim=True)
+    refused = refuses(stored)
+    if refused:
+        event("text refused for its characters")
+    return Cell(text, bad=(required and not stored) or refused, stored=stored or None, verbatim=True)
 
 
 @st.composite
@@ -300,14 +328,14 @@ def survey_row(draw, xlsx: bool, row: int) -> dict[str, Cell]:
         "response_id": draw(key_cell(xlsx, row)),
         "submitted_at": draw(time_cell(WHEN + timedelta(hours=row), required=True)),
         "unit_code": draw(unit_code_cell(ACTIVE_UNITS, refused=(INACTIVE,))),
-        "service": draw(text_cell(xlsx, MAX_SERVICE_LENGTH, required=False)),
+        "service": draw(text_cell(xlsx, MAX_SERVICE_LENGTH, required=False, refuses=one_line)),
         **{name: draw(whole_cell(elements.MIN_ANSWER, elements.MAX_ANSWER, required=True)) for name in ELEMENTS},
         "sex": draw(choice_cell(elements.SEXES, required=False)),
         "age": draw(whole_cell(elements.MIN_AGE, elements.MAX_AGE, required=False)),
         "education": draw(choice_cell(elements.EDUCATIONS, required=False)),
         "occupation": draw(choice_cell(elements.OCCUPATIONS, required=False)),
         "channel": draw(choice_cell(elements.SURVEY_CHANNELS, required=False)),
-        "suggestion": draw(text_cell(xlsx, MAX_SUGGESTION_LENGTH, required=False)),
+        "suggestion": draw(text_cell(xlsx, MAX_SUGGESTION_LENGTH, required=False, refuses=several_lines)),
     }
 
 
@@ -359,11 +387,11 @@ def unit_row(draw, xlsx: bool, row: int) -> dict[str, Cell]:
         kecamatan = Cell(draw(pad(chosen)), bad=wrong, stored=chosen)
     return {
         "unit_code": code,
-        "name": draw(text_cell(xlsx, 160, required=True)),
+        "name": draw(text_cell(xlsx, 160, required=True, refuses=published)),
         "kind": draw(choice_cell(reference.UNIT_KINDS, required=True)),
         "region_code": region,
         "kecamatan_code": kecamatan,
-        "address": draw(text_cell(xlsx, 240, required=False)),
+        "address": draw(text_cell(xlsx, 240, required=False, refuses=published)),
         **draw(coordinates()),
         "annual_users": draw(whole_cell(0, 1_000_000_000, required=False)),
     }
@@ -690,6 +718,8 @@ class Request:
     database holds) and afterwards (values), and the complaint it must store."""
 
     body: dict
+    # A NaN or infinite number anywhere: JSON allows none, and the file is refused while it is parsed.
+    not_finite: bool = False
     unreadable: set[str] = field(default_factory=set)
     bad: set[str] = field(default_factory=set)
     stored: dict = field(default_factory=dict)
@@ -736,8 +766,10 @@ def open311_request(draw, row: int) -> Request:
     if draw(mutate()):
         request.body["extended_attributes"] = draw(st.sampled_from(["x", 5, ["channel"]]))
         request.unreadable.add("extended_attributes")
-    request.body.update(draw(st.dictionaries(st.sampled_from(["lat", "long", "media_url", "status_notes"]),
-                                             st.one_of(st.none(), st.floats(), st.text(max_size=5)), max_size=2)))
+    extras = draw(st.dictionaries(st.sampled_from(["lat", "long", "media_url", "status_notes"]),
+                                  st.one_of(st.none(), st.floats(), st.text(max_size=5)), max_size=2))
+    request.body.update(extras)
+    request.not_finite = any(isinstance(value, float) and not math.isfinite(value) for value in extras.values())
     return request
 
 
@@ -754,13 +786,14 @@ def check_open311_import(db: FuzzDb, requests: tuple[Request, ...]) -> None:
     unreadable = {(number, name) for number, request in enumerate(requests, start=1) for name in request.unreadable}
     bad = {(None if name in NAMED_ONCE and str(request.body.get(name) or "").strip() else number, name)
            for number, request in enumerate(requests, start=1) for name in request.bad}
+    not_finite = {(number, None) for number, request in enumerate(requests, start=1) if request.not_finite}
     try:
         result = import_file(db.engine, "open311", path)
     except ImportRejected as rejected:
         event("refused")
-        assert_refused_as_expected(db, rejected, unreadable or bad, frozenset({"description"}))
+        assert_refused_as_expected(db, rejected, not_finite or unreadable or bad, frozenset({"description"}))
         return
-    assert not unreadable and not bad, result
+    assert not not_finite and not unreadable and not bad, result
     event("accepted")
     try:
         assert result == {"kind": "open311", "added": len(requests), "updated": 0, "unchanged": 0, "warnings": []}
@@ -936,3 +969,101 @@ def test_the_cli_refuses_hostile_files_with_a_reason_and_no_traceback(fuzz_db):
             assert "Traceback" not in missing.stderr
     finally:
         db.reset()
+
+
+# ----------------------------------------------------------------------------------- hostile workbooks and JSON
+
+SURVEY_COLUMNS_END = get_column_letter(len(next(csv.reader(io.StringIO(TEMPLATE_BYTES["surveys"].decode())))))
+
+
+def survey_workbook(rows: int = 5, invalid_row: int | None = None, far_cell: bool = False) -> bytes:
+    """A small openpyxl-written surveys workbook of `rows` valid questionnaires; the one at position invalid_row
+    (1 = the first data row) answers 7; far_cell puts a value at XFD1048576, the last cell Excel has."""
+    lines = list(csv.reader(io.StringIO(TEMPLATE_BYTES["surveys"].decode())))
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(lines[0])
+    for number in range(1, rows + 1):
+        row = [f"XL-{number}", *lines[1][1:]]
+        if number == invalid_row:
+            row[lines[0].index("waktu")] = "7"
+        sheet.append(row)
+    if far_cell:
+        sheet.cell(row=1_048_576, column=16_384, value="x")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def far_empty_row(xml: str) -> str:
+    return xml.replace("</sheetData>", '<row r="300000" s="1" customFormat="1"/></sheetData>', 1)
+
+
+def with_bomb(xlsx: bytes) -> bytes:
+    """The workbook plus a part of zeros one byte over MAX_XLSX_UNPACKED, deflated to about half a megabyte."""
+    buffer = io.BytesIO(xlsx)
+    with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED, compresslevel=9) as archive, \
+            archive.open("xl/media/image1.png", "w", force_zip64=True) as part:
+        zeros = bytes(1 << 20)
+        for _ in range(MAX_XLSX_UNPACKED >> 20):
+            part.write(zeros)
+        part.write(b"\0")
+    return buffer.getvalue()
+
+
+# Address space for the CLI reading one of these tiny files: far more than it needs, far less than the grid of
+# billions of cells a sheet's far corner once made (without the cap, that took the machine down rather than failing).
+MEMORY_CAP = 2 << 30
+
+
+def cap_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+
+
+HOSTILE_FILES = {
+    # A 5 KB workbook whose last cell made the importer allocate 128 GiB (1,048,576 rows x 16,384 cells).
+    "huge cell reference": (".xlsx", lambda: survey_workbook(far_cell=True),
+                            "row 1048576: the row has a value beyond column 256 (IV)"),
+    # The whole sheet declared, and a formatted but empty row far down: trusted, the dimension padded each row in
+    # between to 16,384 cells.
+    "huge declared dimension": (".xlsx", lambda: rewritten(rewritten(survey_workbook(invalid_row=5), SHEET,
+                                                                     declared_dimension("A1:XFD1048576")),
+                                                           SHEET, far_empty_row),
+                                "row 6, column waktu, value '7': answer must be a whole number from 1 to 4"),
+    # Trusted, this dimension read one questionnaire, said so and dropped the rest: the invalid fifth one too.
+    "understated dimension": (".xlsx", lambda: rewritten(survey_workbook(invalid_row=5), SHEET,
+                                                         declared_dimension(f"A1:{SURVEY_COLUMNS_END}2")),
+                              "row 6, column waktu, value '7': answer must be a whole number from 1 to 4"),
+    "zip bomb": (".xlsx", lambda: with_bomb(survey_workbook()),
+                 f"bytes, more than the {MAX_XLSX_UNPACKED:,} read; split it into smaller files"),
+    "CSV of a thousand columns": (".csv", lambda: (TEMPLATE_BYTES["surveys"].decode().replace(
+        "suggestion", "suggestion" + ",x" * 1_000, 1)).encode(), "the header row has 1,019 columns; at most 256"),
+    "NaN": (".json", lambda: b'[{"service_request_id": NaN}]',
+            "request 1: service_request_id holds NaN, which is not a number JSON allows"),
+    "Infinity": (".json", lambda: b'[{"service_request_id": -Infinity}]',
+                 "request 1: service_request_id holds -Infinity, which is not a number JSON allows"),
+    "1e400": (".json", lambda: b'[{"service_request_id": 1e400}]',
+              "request 1: service_request_id holds 1e400, a number too large to read"),
+    "duplicate key": (".json", lambda: b'[{"service_request_id": "1"}, '
+                                       b'{"service_request_id": "2", "status": "open", "status": "closed"}]',
+                      'request 2: the key "status" appears more than once in one object; keys must be unique'),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", list(HOSTILE_FILES))
+def test_the_cli_refuses_hostile_workbooks_and_json_cleanly(fuzz_db, case):
+    """Each file refused with exit status 2 and its reason, no traceback, the database as it was."""
+    db = fuzz_db
+    suffix, build, reason = HOSTILE_FILES[case]
+    path = db.path(suffix)
+    path.write_bytes(build())
+    kind = {".json": "open311"}.get(suffix, "surveys")
+    result = subprocess.run([sys.executable, "-m", "data_access", "--url", db.url, "import", kind, str(path)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
+                            preexec_fn=cap_memory)
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == ""
+    assert "nothing was written" in result.stderr and reason in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert written_data(db.engine) == written_data(db.baseline)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
+import re
+import zipfile
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -15,6 +18,7 @@ from data_access import complaint_rules, schema
 from data_access.elements import ELEMENTS
 from data_access.importers import import_file
 from data_access.importers.problems import ImportRejected, Problem, render_warnings
+from data_access.importers.reading import MAX_COLUMNS, MAX_ROWS
 from data_access.questionnaire import MAX_SUGGESTION_LENGTH
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,6 +73,22 @@ def write_xlsx(path: Path, header: list, rows: list[list]) -> Path:
         sheet.append(row)
     workbook.save(path)
     return path
+
+
+def rewritten(xlsx: bytes, member: str, edit) -> bytes:
+    """The workbook with one part's XML passed through edit (str -> str), every other part as it was."""
+    source = zipfile.ZipFile(io.BytesIO(xlsx))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            target.writestr(info.filename, edit(data.decode()).encode() if info.filename == member else data)
+    return buffer.getvalue()
+
+
+def declared_dimension(ref: str):
+    """An edit giving the sheet's <dimension> this ref, whatever it really holds."""
+    return lambda xml: re.sub(r'<dimension ref="[^"]*"\s*/>', f'<dimension ref="{ref}"/>', xml, count=1)
 
 
 def load_units(engine, tmp_path: Path) -> None:
@@ -186,6 +206,31 @@ def test_units_with_personal_data_in_names_or_addresses_are_imported_with_warnin
     assert render_warnings(result["warnings"]).splitlines()[0] == (
         "File imported with 3 warnings; check these values:"
     )
+
+
+@pytest.mark.parametrize(
+    ("column", "text"),
+    [
+        ("name", "Puskesmas\x01 Ngempit"),
+        ("name", "Puskesmas\nNgempit"),
+        ("name", "Puskesmas\tNgempit"),
+        ("name", "Puskesmas \x1b[1mNgempit"),
+        ("name", "Puskesmas \u202eTIPMEGN"),  # shown as "Puskesmas NGEMPIT", stored backwards
+        ("address", "Desa \u2067Ngempit\u2069"),
+        ("address", "Desa\u200f Ngempit"),
+        ("address", "Desa\x85Ngempit"),  # a C1 control (NEL)
+    ],
+)
+def test_control_and_bidirectional_characters_in_a_published_text_are_refused(engine, tmp_path, column, text):
+    cells = dict(zip(UNIT_HEADER, NGEMPIT, strict=True)) | {column: text}
+    path = tmp_path / "units.csv"
+    path.write_bytes((",".join(UNIT_HEADER) + "\n" + ",".join(MPP) + "\n"
+                      + ",".join(f'"{value}"' for value in cells.values()) + "\n").encode("utf-8"))
+    rejected = rejection(engine, "units", path)
+    assert [(problem.row, problem.column) for problem in rejected.problems] == [(3, column)]
+    assert "a published name or address must be one line of plain text" in rejected.problems[0].reason
+    assert repr(text) in rejected.render()  # escaped, so the terminal shows what is hidden
+    assert count(engine, schema.service_units) == 0
 
 
 # --- surveys ----------------------------------------------------------------------------------------------------
@@ -388,6 +433,61 @@ def test_unknown_extension_and_missing_file_are_rejected(engine, tmp_path):
     assert "use .csv or .xlsx" in rejection(engine, "units", tmp_path / "units.txt").problems[0].reason
     assert "save the sheet as .xlsx" in rejection(engine, "units", tmp_path / "units.xls").problems[0].reason
     assert "file not found" in rejection(engine, "units", tmp_path / "nope.csv").problems[0].reason
+
+
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+@pytest.mark.parametrize("dimension", ["A1:I2", "A1:B1", "A1:XFD1048576"])
+def test_every_row_of_a_workbook_is_read_whatever_its_dimension_declares(engine, tmp_path, dimension):
+    """A sheet's <dimension> is the writer's claim: trusted, "A1:I2" imported one of three units and said so."""
+    third = ["3575-DINKES", "Dinas Kesehatan", "opd", "35.75", "35.75.04", "Jl. Raya No. 5", "", "", ""]
+    workbook = write_xlsx(tmp_path / "plain.xlsx", UNIT_HEADER, [MPP, NGEMPIT, third]).read_bytes()
+    path = tmp_path / "units.xlsx"
+    path.write_bytes(rewritten(workbook, SHEET, declared_dimension(dimension)))
+    assert import_file(engine, "units", path)["added"] == 3
+    assert count(engine, schema.service_units) == 3
+
+
+def test_a_workbook_row_beyond_excels_last_is_refused(engine, tmp_path):
+    workbook = write_xlsx(tmp_path / "plain.xlsx", UNIT_HEADER, [MPP]).read_bytes()
+    far = MAX_ROWS + 1
+    path = tmp_path / "units.xlsx"
+    path.write_bytes(rewritten(workbook, SHEET, lambda xml: xml.replace(
+        "</sheetData>", f'<row r="{far}"><c r="A{far}" t="inlineStr"><is><t>3514-X</t></is></c></row></sheetData>')))
+    rejected = rejection(engine, "units", path)
+    assert rejected.render().splitlines()[1] == (
+        f"the file has more than {MAX_ROWS:,} rows (Excel's limit), header included; split it into smaller files")
+    assert count(engine, schema.service_units) == 0
+
+
+def test_a_csv_longer_than_excels_last_row_is_refused(engine, tmp_path):
+    path = tmp_path / "units.csv"
+    path.write_text(",".join(UNIT_HEADER) + "\n" + ",".join(MPP) + "\n" * MAX_ROWS + "\n", encoding="utf-8")
+    assert f"more than {MAX_ROWS:,} rows" in rejection(engine, "units", path).render()
+    assert count(engine, schema.service_units) == 0
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_columns_beyond_the_limit_are_refused_and_up_to_it_ignored(engine, tmp_path, suffix):
+    def write(name: str, width: int) -> Path:
+        extra = [f"catatan {number}" for number in range(width - len(UNIT_HEADER))]
+        rows = [[*MPP, *[""] * len(extra)]]
+        if suffix == ".csv":
+            return write_csv(tmp_path / f"{name}.csv", [*UNIT_HEADER, *extra], rows)
+        return write_xlsx(tmp_path / f"{name}.xlsx", [*UNIT_HEADER, *extra], rows)
+
+    rejected = rejection(engine, "units", write("wide", MAX_COLUMNS + 1))
+    assert count(engine, schema.service_units) == 0
+    if suffix == ".csv":
+        assert rejected.render().splitlines()[1] == (
+            f"the header row has {MAX_COLUMNS + 1:,} columns; at most {MAX_COLUMNS:,} are read (the known columns "
+            "and others, which are ignored): delete the columns that are not needed")
+    else:
+        assert rejected.render().splitlines()[1] == (
+            f"row 1: the row has a value beyond column {MAX_COLUMNS:,} (IV); at most {MAX_COLUMNS:,} columns are "
+            "read: delete the cells to the right")
+    assert import_file(engine, "units", write("widest", MAX_COLUMNS))["added"] == 1
 
 
 def test_a_corrupt_xlsx_is_rejected(engine, tmp_path):
@@ -839,6 +939,44 @@ def test_malformed_open311_is_rejected_without_a_traceback(engine, tmp_path, con
     path.write_text(content, encoding="utf-8")
     rejected = rejection(engine, "open311", path)
     assert reason in rejected.render()
+    assert count(engine, schema.complaints) == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ('[{"service_request_id": "1"}, {"service_request_id": NaN}]',
+         "request 2: service_request_id holds NaN, which is not a number JSON allows"),
+        ('[{"service_request_id": "1", "extended_attributes": {"tier": Infinity}}]',
+         "request 1: extended_attributes > tier holds Infinity, which is not a number JSON allows"),
+        ('[{"service_request_id": -1e400, "lat": [1, 2e999]}]',
+         "request 1: service_request_id holds -1e400, a number too large to read"),
+        ('[{"service_request_id": "1", "lat": [1, 2e999]}]', "request 1: lat > item 2 holds 2e999"),
+        ('[{"service_request_id": "1", "service_request_id": "2"}]',
+         'request 1: the key "service_request_id" appears more than once in one object; keys must be unique'),
+        ('[{"service_request_id": "1", "extended_attributes": {"tier": "sederhana", "tier": "khusus"}}]',
+         'request 1: the key "tier" appears more than once in one object (in extended_attributes)'),
+    ],
+)
+def test_open311_numbers_json_does_not_allow_and_repeated_keys_are_refused(engine, tmp_path, content, reason):
+    """Python reads NaN, Infinity and 1e400 (as inf), and keeps the last of two equal keys; they once became
+    tickets "nan" and "inf", or a status nobody saw replaced."""
+    load_units(engine, tmp_path)
+    path = tmp_path / "requests.json"
+    path.write_text(content, encoding="utf-8")
+    rejected = rejection(engine, "open311", path)
+    assert reason in rejected.render()
+    assert count(engine, schema.complaints) == 0
+
+
+def test_a_map_file_repeating_a_key_is_refused(engine, tmp_path):
+    load_units(engine, tmp_path)
+    requests = write_json(tmp_path / "requests.json", [open311_request("311-1")])
+    mapping = tmp_path / "map.json"
+    mapping.write_text('{"status": {"open": "diterima", "open": "selesai"}}', encoding="utf-8")
+    rejected = rejection(engine, "open311", requests, map_path=mapping)
+    assert rejected.render().splitlines()[1] == (
+        'map file map.json: the key "open" appears more than once in one object (in status); keys must be unique')
     assert count(engine, schema.complaints) == 0
 
 

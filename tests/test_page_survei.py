@@ -249,3 +249,21 @@ def test_an_age_out_of_range_and_a_missing_answer_are_both_listed_beside_the_but
     app.button_group(key="survey.pengaduan").set_value(3)
     _submit(app, lang=lang)
     assert _count(engine) == 1
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("id", ("- Saran dan masukan: berisi karakter kontrol yang tidak terlihat (misalnya NUL) dan tidak dapat "
+            "disimpan; hapus karakter itu atau ketik ulang teksnya. Baris baru dan tab boleh ada di saran.")),
+    ("en", ("- Suggestions: contains an invisible control character (such as NUL) that cannot be stored; delete it "
+            "or retype the text. Line breaks and tabs are fine in a suggestion.")),
+])
+def test_a_control_character_in_the_suggestion_is_listed_and_nothing_is_stored(monkeypatch, engine, db_url, lang,
+                                                                              expected):
+    """On PostgreSQL a NUL once reached the database, which refused it, and the form said the database was down."""
+    add_unit(engine, "3575-MPP", kind="mpp")
+    suggestion = "Antrean lama\x00, mohon diperbaiki.\nTerima kasih"
+    app = _submit(_fill(_survey(monkeypatch, db_url, "3575-MPP", lang=lang), suggestion=suggestion), lang=lang)
+    assert _count(engine) == 0
+    [warning] = [w.value for w in app.warning]
+    assert expected in warning
+    assert app.text_area(key="survey.suggestion").value == suggestion

@@ -28,6 +28,13 @@ REFUSED = [
     ("channel", "sms"),
     ("service", "x" * (MAX_SERVICE_LENGTH + 1)),
     ("suggestion", "x" * (MAX_SUGGESTION_LENGTH + 1)),
+    # Control characters (data_access.text_characters): ESC, DEL and a C1 control anywhere; a one-line service
+    # may not hold a tab or a line break either.
+    ("suggestion", "Antrean \x1b[31mlama"),
+    ("suggestion", "Antrean\x7f lama"),
+    ("service", "KTP\x85elektronik"),
+    ("service", "KTP\telektronik"),
+    ("service", "KTP\nelektronik"),
 ]
 ACCEPTED = [
     ("waktu", 1),
@@ -37,6 +44,7 @@ ACCEPTED = [
     ("channel", "petugas"),
     ("service", "x" * MAX_SERVICE_LENGTH),
     ("suggestion", "x" * MAX_SUGGESTION_LENGTH),
+    ("suggestion", "Antrean lama.\nPetugas ramah.\r\n\tTerima kasih"),
 ]
 
 

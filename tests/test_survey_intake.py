@@ -75,6 +75,9 @@ def test_incremental_rollups_equal_a_full_rebuild(engine):
         (Submission("3575-MPP", FOURS, age=7), "age"),
         (Submission("3575-MPP", FOURS, sex="X"), "sex"),
         (Submission("3575-MPP", FOURS, suggestion="x" * 1001), "suggestion"),
+        # PostgreSQL cannot store NUL in text: refused like any other bad value, not a database error.
+        (Submission("3575-MPP", FOURS, suggestion="Antrean\x00 lama"), "suggestion"),
+        (Submission("3575-MPP", FOURS, service="KTP\x00"), "service"),
     ],
 )
 def test_bad_submissions_change_nothing_and_say_why(engine, submission, field):

@@ -16,6 +16,7 @@ from sqlalchemy import Column
 from data_access import complaint_rules
 from data_access.importers.columns import PRIVATE_COLUMNS
 from data_access.importers.problems import ImportRejected, Problem
+from data_access.text_characters import PUBLISHED_REFUSED
 from data_access.workdays import WIB
 
 # Phones and office PCs run a little fast; minutes ahead is clock drift, not a time in the future.
@@ -28,6 +29,9 @@ MAX_ROWS_NAMED = 5
 ISO_TIME = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 WITH_OFFSET = r"[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})$"
 TIME_RULE = "must be an ISO 8601 time such as 2025-03-27 09:00 (WIB) or 2025-03-27T09:00+07:00"
+PUBLISHED_RULE = ("holds a control character, line break, tab or bidirectional control (U+0000-U+001F, "
+                  "U+007F-U+009F, U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C); a published name or "
+                  "address must be one line of plain text")
 # Vocabulary words match whatever separates their parts: "SD ke bawah" = "sd_ke_bawah", "D1-D4" = "d1 d4".
 LOOSE_SEPARATORS = r"[\s_\-–/]+"
 
@@ -112,6 +116,10 @@ class Checks:
         self.present(column, required=required)
         self.flag(values.str.len() > max_length, column, f"text is longer than {max_length:,} characters")
         return values
+
+    def published_text(self, column: str) -> None:
+        """Refuse control and bidirectional characters (data_access.text_characters) in a text every page shows."""
+        self.flag(as_mask(self.column(column).str.contains(PUBLISHED_REFUSED, regex=True)), column, PUBLISHED_RULE)
 
     def choice(
         self, column: str, choices: Mapping[str, str], *, required: bool, rule: str | None = None
@@ -216,6 +224,15 @@ class Checks:
             advance = current.notna() & ~early
             latest = latest.where(~advance, current)
             latest_stage = latest_stage.where(~advance, stage)
+
+
+def control_rule(*, free_text: bool) -> str:
+    """Why a text with a control character (data_access.text_characters) is refused, in an admin's words."""
+    if free_text:
+        return ("holds a control character (U+0000-U+001F, U+007F-U+009F, such as NUL); only line breaks and tabs "
+                "may be in it")
+    return ("holds a control character, line break or tab (U+0000-U+001F, U+007F-U+009F); it must be one line of "
+            "plain text")
 
 
 def as_mask(mask: pd.Series) -> np.ndarray:

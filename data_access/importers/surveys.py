@@ -12,7 +12,7 @@ from sqlalchemy import Connection
 
 from data_access import schema
 from data_access.elements import ELEMENTS, MAX_AGE, MAX_ANSWER, MIN_AGE, MIN_ANSWER
-from data_access.importers.checks import Checks, loose, loose_key, max_length, spread, whole_numbers
+from data_access.importers.checks import Checks, control_rule, loose, loose_key, max_length, spread, whole_numbers
 from data_access.importers.columns import SURVEY_COLUMNS, SURVEY_OPTIONAL
 from data_access.importers.reading import read_table
 from data_access.importers.units import unit_index
@@ -21,6 +21,8 @@ from data_access.progress import Progress
 from data_access.questionnaire import (
     AGE_RANGE,
     ANSWER_RANGE,
+    CONTROL_CHARACTERS,
+    FREE_TEXTS,
     NOT_ALLOWED,
     TEXT_LENGTHS,
     VOCABULARIES,
@@ -89,6 +91,8 @@ def _rule(field: str, reason: str | None) -> str | None:
         return f"age must be a whole number from {MIN_AGE} to {MAX_AGE}"
     if reason == NOT_ALLOWED:
         return f"must be one of: {', '.join(VOCABULARIES[field])}"
+    if reason == CONTROL_CHARACTERS:
+        return control_rule(free_text=field in FREE_TEXTS)
     return f"text is longer than {TEXT_LENGTHS[field]:,} characters"
 
 

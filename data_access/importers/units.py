@@ -1,7 +1,8 @@
 """`import units`: the service units every other import refers to, added or updated by their code.
 
 A unit's name and address are published on every page, so a value in which the privacy scrubber recognises a NIK,
-a phone number or an e-mail address is reported as a warning; the file is imported all the same.
+a phone number or an e-mail address is reported as a warning; the file is imported all the same. A control
+character, line break, tab or bidirectional control in them (data_access.text_characters) is refused.
 """
 
 from __future__ import annotations
@@ -75,6 +76,8 @@ def _valid_units(checks: Checks) -> pd.DataFrame:
         "address": checks.text("address", required=False, max_length=max_length(table.address)),
         **_coordinates(checks),
     }
+    for column in PUBLISHED_TEXT:
+        checks.published_text(column)
     if "annual_users" in checks.frame.columns:
         units["annual_users"] = checks.whole_number(
             "annual_users", 0, MAX_ANNUAL_USERS, required=False,
