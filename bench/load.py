@@ -808,17 +808,19 @@ def run_load(server: AppServer, choices: list[Choices], seconds: float, *, after
              think: float = 2.0, sample: float = 5.0, warmup: float = 60.0, timeout: float = 300.0, ramp: float = 10.0,
              seed: int = 9, browser_nice: int = 0) -> LoadResult:
     """Browse the running app with one session per entry of choices for `seconds` (or, with after_warmup, until
-    that many seconds after warm-up if that comes first); blocks until done.
+    that many seconds after warm-up if that comes first); blocks until done."""
+    return run_in_own_thread(_run(server, choices, seconds, after_warmup=after_warmup, think=think, sample=sample,
+                                  warmup=warmup, timeout=timeout, ramp=ramp, seed=seed, browser_nice=browser_nice))
 
-    The asyncio loop runs in its own thread, so that this also works in a process whose thread already drives
-    Playwright's sync API (a pytest session with the tests.browser fixtures)."""
+
+def run_in_own_thread(coroutine):
+    """Run a coroutine in an asyncio loop of its own thread and return its result, so that this also works in a
+    process whose thread already drives Playwright's sync API (a pytest session with the tests.browser fixtures)."""
     outcome: dict = {}
 
     def target() -> None:
         try:
-            outcome["result"] = asyncio.run(_run(server, choices, seconds, after_warmup=after_warmup, think=think,
-                                                 sample=sample, warmup=warmup, timeout=timeout, ramp=ramp, seed=seed,
-                                                 browser_nice=browser_nice))
+            outcome["result"] = asyncio.run(coroutine)
         except BaseException as exc:  # noqa: BLE001 - handed over to the caller's thread
             outcome["error"] = exc
 
@@ -954,7 +956,7 @@ def read_pages(server: AppServer, pages: list[str], *, readers: int, views: int,
     """Each page in turn, read by `readers` browser contexts at once; blocks until done."""
     result = PagesResult(readers=readers, views=views, think=think, browser_nice=browser_nice,
                          load_start=os.getloadavg())
-    asyncio.run(_read_pages(server, result, pages, timeout, seed))
+    run_in_own_thread(_read_pages(server, result, pages, timeout, seed))
     result.load_end = os.getloadavg()
     for line in server_tracebacks(server.output(tail=50_000_000)):
         if line.startswith("starlette.websockets.WebSocketDisconnected"):  # see _run
@@ -1064,9 +1066,10 @@ def report_pages(result: PagesResult) -> str:
                                 phase.script_ended))
     lines.append(_page_line("all", totals["views"], len(result.errors()), totals["server"], totals["chromium"],
                             every_view, [end for phase in result.phases for end in phase.script_ended]))
-    lines.append(f"'!' marks a p95 over {PAGE_P95_TARGET:g} s. server CPU: the server's CPU time over the phase "
-                 "(all its readers' views and their reading: live refreshes included) divided by its views; run end: "
-                 "when the page's full script run ended, the rest of 'complete' is the browser drawing")
+    lines.append(f"'!' marks a p95 over {PAGE_P95_TARGET:g} s. server CPU: the server's CPU time over the page's "
+                 "phase (its readers' views and their reading,")
+    lines.append("live refreshes included) divided by its views. run end: when the page's full script run ended; the "
+                 "rest of complete is the browser drawing.")
     errors = result.errors()
     lines.append(f"errors         {'!' if errors else ' '}{len(errors)}")
     lines += _grouped(errors, r"^\w+: reader \d+: ")
