@@ -1,7 +1,8 @@
 """Load: N concurrent browser sessions browse the app for some minutes; errors, page-finish times, server memory.
 
     python bench/load.py [--sessions 20] [--minutes 5] [--url DATABASE_URL] [--surveys 50000] [--complaints 5000]
-                         [--think 2] [--sample 5] [--warmup 60] [--timeout 300] [--ramp 10]
+                         [--think 2] [--sample 5] [--warmup 60] [--timeout 300] [--ramp 10] [--browser-nice 19]
+    python bench/load.py --per-page [--sessions 20] [--views 3] [--think 15] [--pages beranda,peta,...] [--url ...]
 
 Without --url it builds a demo SQLite database of the embedded default's size in a temporary folder
 (bench/demo_db.py); with --url it reads that database (it writes nothing). The app runs as a real server
@@ -44,7 +45,14 @@ taken when the time is up, while the sessions still browse. Growth over 10 % or 
 either, or a run too short for warm-up to end, makes the exit status 1. Also printed: the CPU time used by the
 server (near 100 % of one CPU: Python is the bottleneck) and by Chromium and Playwright (on a small machine the 20
 browsers, not the server, use most of it), and the load average at the start and at the end: a busy machine slows
-every figure.
+every figure. Chromium runs at niceness --browser-nice (default 19), so that the server gets the CPU first.
+
+With --per-page, instead of the round: each page of bench/pages.py's PAGES in turn, with its query parameters, is
+read by --sessions readers at once, each opening it --views times (a new navigation, so a new Streamlit session,
+each time) and reading it about --think seconds (default 15 here: a reader's pace) after each view, after one
+untimed view that warms the server. Per page: the views, errors, the server's CPU over the page's phase divided by
+its views (ms per view) and its inverse (views per CPU-second), complete p50 and p95 (bench/complete.py: from the
+navigation's start, in the browser; '!' over 2 s), and Chromium's CPU per view.
 """
 
 from __future__ import annotations
@@ -54,12 +62,16 @@ import asyncio
 import os
 import random
 import re
+import shlex
 import shutil
 import statistics
 import sys
+import tempfile
 import threading
 import time
 from collections import defaultdict, deque
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -71,6 +83,8 @@ if str(ROOT) not in sys.path:
 from sqlalchemy import select
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from bench.complete import INIT_SCRIPT, MAP_FRAME, MAP_MARKERS, OUTAGE, NotComplete, wait_complete_async
+from bench.pages import PAGES, page_path
 from components.i18n import t
 from data_access import schema
 from data_access.engine import make_engine
@@ -95,9 +109,6 @@ STOP_GRACE_SECONDS = 60
 # must then show markers.
 REGIONS = ("35.75", "35.14", None)
 KINDS = ("puskesmas", "desa", "mpp", "kelurahan", "opd")
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
-MAP_MARKERS = ".leaflet-marker-icon.peta-unit, .leaflet-marker-icon.peta-cluster"
-OUTAGE = t("app.db_unavailable", lang="id")
 _PROBE = re.compile(r"/[^/]+(?:/[^/]+)*/_stcore/(?:health|host-config)")
 _CHECK_JS = """() => {
     const main = document.querySelector('[data-testid="stMain"]');
@@ -130,7 +141,8 @@ class LoadResult:
     load_start: tuple[float, float, float] = (0.0, 0.0, 0.0)
     load_end: tuple[float, float, float] = (0.0, 0.0, 0.0)
     server_cpu_seconds: float = 0.0  # used by the server while the sessions browsed
-    browsing_cpu_seconds: float = 0.0  # used by Chromium and Playwright meanwhile (a lower bound)
+    browsing_cpu_seconds: float = 0.0  # used by Chromium, Playwright's driver and this script meanwhile
+    chromium_cpu_seconds: float = 0.0  # of which Chromium's own
     sends_after_leaving: int = 0  # tracebacks logged for a message sent to a browser that had left (not errors)
 
     def memory_after_warmup(self) -> tuple[float, int] | None:
@@ -164,7 +176,7 @@ class LoadResult:
         return found
 
 
-# ----------------------------------------------------------------------------------------------- server memory
+# ------------------------------------------------------------------------------------------- server memory, CPU
 
 
 def _stat_fields(pid: int) -> list[str]:
@@ -204,34 +216,63 @@ def process_tree_rss_kb(pid: int) -> int:
 
 def cpu_seconds(pids: list[int]) -> dict[int, float]:
     """CPU time (user + system) used so far by each of these processes that still runs."""
+    return {pid: own for pid, (own, _) in _cpu_times(pids).items()}
+
+
+def _cpu_times(pids: list[int]) -> dict[int, tuple[float, float]]:
+    """Per process that still runs: (its own CPU seconds, those of its children that have ended and been waited
+    for: cutime + cstime, which hold their own waited-for children's in turn)."""
+    tick = os.sysconf("SC_CLK_TCK")
     used = {}
     for pid in pids:
         try:
             fields = _stat_fields(pid)
-            used[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime (stat(5))
+            # utime, stime, cutime, cstime (stat(5)).
+            used[pid] = ((int(fields[11]) + int(fields[12])) / tick, (int(fields[13]) + int(fields[14])) / tick)
         except (OSError, IndexError, ValueError):
             pass
     return used
 
 
 class CpuMeter:
-    """CPU used from now on by the server's processes and by the browsing side (Chromium and Playwright's driver:
-    this process's other descendants). Processes that end before the reading are missed: a lower bound."""
+    """CPU used from now on by the server (its process and descendants), by Chromium (every process that the
+    Playwright driver started) and by the driving side (Playwright's driver and this script's own process).
+
+    A Chromium page's renderer ends with its browser context; its time then moves into its parent's (Chromium's
+    zygote's) cutime/cstime, which is counted, so a group's figure is its whole use: the sum over the group's
+    running processes of their own time and their ended children's, now minus before. Only a process whose parent
+    ended first (re-parented to init) would be missed."""
 
     def __init__(self, server_pid: int) -> None:
         self.server_pid = server_pid
         self.before = self._groups()
 
-    def _groups(self) -> tuple[dict[int, float], dict[int, float]]:
-        server = process_tree(self.server_pid)
-        browsing = [pid for pid in process_tree(os.getpid()) if pid != os.getpid() and pid not in server]
-        return cpu_seconds(server), cpu_seconds(browsing)
+    def _groups(self) -> dict[str, float]:
+        me = os.getpid()
+        mine = process_tree(me)
+        server = set(process_tree(self.server_pid))
+        times = _cpu_times(mine)
+        # Playwright's driver is a child of this process; Chromium, its children and theirs.
+        drivers, chromium = [], []
+        for pid in mine:
+            if pid == me or pid in server:
+                continue
+            try:
+                parent = int(_stat_fields(pid)[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            (drivers if parent == me else chromium).append(pid)
+        return {
+            "server": sum(sum(times[pid]) for pid in server if pid in times),
+            "chromium": sum(sum(times[pid]) for pid in chromium if pid in times)
+                        + sum(times[pid][1] for pid in drivers),
+            "driving": times.get(me, (0.0, 0.0))[0] + sum(times[pid][0] for pid in drivers),
+        }
 
-    def used(self) -> tuple[float, float]:
-        """(server, browsing) CPU seconds since the meter was made."""
+    def used(self) -> dict[str, float]:
+        """CPU seconds since the meter was made, per group: server, chromium, driving."""
         now = self._groups()
-        return tuple(sum(seconds - before.get(pid, 0.0) for pid, seconds in group.items())
-                     for group, before in zip(now, self.before, strict=True))
+        return {group: now[group] - self.before[group] for group in now}
 
 
 # --------------------------------------------------------------------------------------- what the sessions use
@@ -304,6 +345,26 @@ async def route_cdn_to_local_async(context) -> None:
             await route.fallback()
 
     await context.route(lambda url: classify_request(url) != "local", handle)
+
+
+def http_problem(server_host: str, response) -> str | None:
+    """An error answer from the app's own server, as an error's text; None for any other response."""
+    parts = urlsplit(response.url)
+    if parts.netloc != server_host or response.status < 400:
+        return None
+    # On a deep link (/unit?unit=...) Streamlit's frontend first looks for its server under the page's path
+    # (/unit/_stcore/health, /unit/_stcore/host-config), then at the root: those 404s are its way of finding it.
+    if response.status == 404 and _PROBE.fullmatch(parts.path):
+        return None
+    return f"HTTP {response.status} {response.url}"
+
+
+def request_problem(server_host: str, request) -> str | None:
+    """A failed request to the app's own server (not one cancelled by a navigation, net::ERR_ABORTED)."""
+    failure = request.failure or ""
+    if urlsplit(request.url).netloc == server_host and "ERR_ABORTED" not in failure:
+        return f"request failed {request.url}: {failure}"
+    return None
 
 
 class RunWatcher:
@@ -435,19 +496,14 @@ class Session:
     # --- events from the browser
 
     def _on_response(self, response) -> None:
-        parts = urlsplit(response.url)
-        if parts.netloc != self.server_host or response.status < 400:
-            return
-        # On a deep link (/unit?unit=...) Streamlit's frontend first looks for its server under the page's path
-        # (/unit/_stcore/health, /unit/_stcore/host-config), then at the root: those 404s are its way of finding it.
-        if response.status == 404 and _PROBE.fullmatch(parts.path):
-            return
-        self.error(f"HTTP {response.status} {response.url}")
+        problem = http_problem(self.server_host, response)
+        if problem:
+            self.error(problem)
 
     def _on_request_failed(self, request) -> None:
-        failure = request.failure or ""
-        if urlsplit(request.url).netloc == self.server_host and "ERR_ABORTED" not in failure:
-            self.error(f"request failed {request.url}: {failure}")
+        problem = request_problem(self.server_host, request)
+        if problem:
+            self.error(problem)
 
     # --- timing and checks
 
@@ -649,60 +705,83 @@ class Session:
 # -------------------------------------------------------------------------------------------- the whole run
 
 
+@contextmanager
+def chromium_executable(nice: int) -> Iterator[str]:
+    """The Chromium to launch: itself, or (nice > 0) a wrapper that starts it at that lower priority. Every Chromium
+    process descends from the first and keeps its niceness, so the server, at its own priority, gets the CPU it
+    needs first, and its figures are its own rather than the browsers' queue."""
+    if nice <= 0:
+        yield chromium_path()
+        return
+    folder = Path(tempfile.mkdtemp(prefix="dasbor-chromium-"))
+    wrapper = folder / "chromium"
+    wrapper.write_text(f'#!/bin/sh\nexec nice -n {int(nice)} {shlex.quote(chromium_path())} "$@"\n')
+    wrapper.chmod(0o755)
+    try:
+        yield str(wrapper)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 async def _run(server: AppServer, choices: list[Choices], seconds: float, *, after_warmup: float | None,
-               think: float, sample: float, warmup: float, timeout: float, ramp: float, seed: int) -> LoadResult:
+               think: float, sample: float, warmup: float, timeout: float, ramp: float, seed: int,
+               browser_nice: int) -> LoadResult:
     from playwright.async_api import async_playwright
 
     result = LoadResult(sessions=len(choices), started=time.monotonic(), load_start=os.getloadavg())
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        try:
-            result.started = time.monotonic()
-            cpu = CpuMeter(server.process.pid)
-            schedule = Schedule(sessions=len(choices), deadline=result.started + seconds)
+    with chromium_executable(browser_nice) as executable:
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+            try:
+                result.started = time.monotonic()
+                cpu = CpuMeter(server.process.pid)
+                schedule = Schedule(sessions=len(choices), deadline=result.started + seconds)
 
-            def measure() -> None:
-                result.samples.append((time.monotonic() - result.started, process_tree_rss_kb(server.process.pid)))
+                def measure() -> None:
+                    result.samples.append((time.monotonic() - result.started, process_tree_rss_kb(server.process.pid)))
 
-            async def sampler() -> None:
-                while True:
+                async def sampler() -> None:
+                    while True:
+                        measure()
+                        await asyncio.sleep(sample)
+
+                async def warm_up() -> None:
+                    await schedule.all_rounded.wait()
+                    await asyncio.sleep(max(0.0, result.started + warmup - time.monotonic()))
+                    result.warmed_at = time.monotonic() - result.started
                     measure()
-                    await asyncio.sleep(sample)
+                    if after_warmup is not None:
+                        schedule.deadline = min(schedule.deadline, time.monotonic() + after_warmup)
 
-            async def warm_up() -> None:
-                await schedule.all_rounded.wait()
-                await asyncio.sleep(max(0.0, result.started + warmup - time.monotonic()))
-                result.warmed_at = time.monotonic() - result.started
+                async def session(number: int, picked: Choices) -> None:
+                    await asyncio.sleep(ramp * number / max(1, len(choices)))
+                    await Session(number + 1, browser, server.url, picked, result, schedule, think=think,
+                                  timeout=timeout, seed=seed).run()
+
+                background = [asyncio.create_task(sampler()), asyncio.create_task(warm_up())]
+                sessions = [asyncio.create_task(session(i, picked)) for i, picked in enumerate(choices)]
+                while time.monotonic() < schedule.deadline:
+                    await asyncio.sleep(min(1.0, max(0.0, schedule.deadline - time.monotonic())))
+                # The last sample is taken while the sessions still browse: the same load as after warm-up.
                 measure()
-                if after_warmup is not None:
-                    schedule.deadline = min(schedule.deadline, time.monotonic() + after_warmup)
-
-            async def session(number: int, picked: Choices) -> None:
-                await asyncio.sleep(ramp * number / max(1, len(choices)))
-                await Session(number + 1, browser, server.url, picked, result, schedule, think=think,
-                              timeout=timeout, seed=seed).run()
-
-            background = [asyncio.create_task(sampler()), asyncio.create_task(warm_up())]
-            sessions = [asyncio.create_task(session(i, picked)) for i, picked in enumerate(choices)]
-            while time.monotonic() < schedule.deadline:
-                await asyncio.sleep(min(1.0, max(0.0, schedule.deadline - time.monotonic())))
-            # The last sample is taken while the sessions still browse: the same load as after warm-up.
-            measure()
-            result.load_end = os.getloadavg()
-            result.server_cpu_seconds, result.browsing_cpu_seconds = cpu.used()
-            for task in background:
-                task.cancel()
-            # Sessions stop at their next pause; a step still under way gets a little longer, then is abandoned
-            # (neither a view nor an error).
-            _, late = await asyncio.wait(sessions, timeout=STOP_GRACE_SECONDS)
-            for task in late:
-                task.cancel()
-            outcomes = await asyncio.gather(*sessions, return_exceptions=True)
-            for number, outcome in enumerate(outcomes, start=1):
-                if isinstance(outcome, Exception):
-                    result.errors.append(f"session {number} stopped: {type(outcome).__name__}: {outcome}")
-        finally:
-            await browser.close()
+                result.load_end = os.getloadavg()
+                used = cpu.used()
+                result.server_cpu_seconds = used["server"]
+                result.chromium_cpu_seconds = used["chromium"]
+                result.browsing_cpu_seconds = used["chromium"] + used["driving"]
+                for task in background:
+                    task.cancel()
+                # Sessions stop at their next pause; a step still under way gets a little longer, then is abandoned
+                # (neither a view nor an error).
+                _, late = await asyncio.wait(sessions, timeout=STOP_GRACE_SECONDS)
+                for task in late:
+                    task.cancel()
+                outcomes = await asyncio.gather(*sessions, return_exceptions=True)
+                for number, outcome in enumerate(outcomes, start=1):
+                    if isinstance(outcome, Exception):
+                        result.errors.append(f"session {number} stopped: {type(outcome).__name__}: {outcome}")
+            finally:
+                await browser.close()
     for line in server_tracebacks(server.output(tail=50_000_000)):
         # Streamlit's sender task meeting a socket it has just closed because the browser left (a navigation):
         # Starlette 1.x raises WebSocketDisconnected there, which Streamlit logs; no one is left to see anything.
@@ -727,18 +806,21 @@ def server_tracebacks(log: str) -> list[str]:
 
 def run_load(server: AppServer, choices: list[Choices], seconds: float, *, after_warmup: float | None = None,
              think: float = 2.0, sample: float = 5.0, warmup: float = 60.0, timeout: float = 300.0, ramp: float = 10.0,
-             seed: int = 9) -> LoadResult:
+             seed: int = 9, browser_nice: int = 0) -> LoadResult:
     """Browse the running app with one session per entry of choices for `seconds` (or, with after_warmup, until
-    that many seconds after warm-up if that comes first); blocks until done.
+    that many seconds after warm-up if that comes first); blocks until done."""
+    return run_in_own_thread(_run(server, choices, seconds, after_warmup=after_warmup, think=think, sample=sample,
+                                  warmup=warmup, timeout=timeout, ramp=ramp, seed=seed, browser_nice=browser_nice))
 
-    The asyncio loop runs in its own thread, so that this also works in a process whose thread already drives
-    Playwright's sync API (a pytest session with the tests.browser fixtures)."""
+
+def run_in_own_thread(coroutine):
+    """Run a coroutine in an asyncio loop of its own thread and return its result, so that this also works in a
+    process whose thread already drives Playwright's sync API (a pytest session with the tests.browser fixtures)."""
     outcome: dict = {}
 
     def target() -> None:
         try:
-            outcome["result"] = asyncio.run(_run(server, choices, seconds, after_warmup=after_warmup, think=think,
-                                                 sample=sample, warmup=warmup, timeout=timeout, ramp=ramp, seed=seed))
+            outcome["result"] = asyncio.run(coroutine)
         except BaseException as exc:  # noqa: BLE001 - handed over to the caller's thread
             outcome["error"] = exc
 
@@ -748,6 +830,140 @@ def run_load(server: AppServer, choices: list[Choices], seconds: float, *, after
     if "error" in outcome:
         raise outcome["error"]
     return outcome["result"]
+
+
+# ------------------------------------------------------------------------------- per page: readers of one page
+
+
+@dataclass
+class PagePhase:
+    """One page read by every reader at once: its views, and what the server and the browsers spent on them."""
+
+    page: str
+    path: str  # with its query parameters: /unit?unit=3575-MPP
+    complete: list[float] = field(default_factory=list)  # s from the navigation's start, per view
+    script_ended: list[float] = field(default_factory=list)  # s from the navigation's start to the run's end
+    errors: list[str] = field(default_factory=list)
+    seconds: float = 0.0  # the phase's duration, warm-up view excluded
+    cpu: dict[str, float] = field(default_factory=dict)  # CpuMeter's groups over the phase
+
+
+@dataclass
+class PagesResult:
+    readers: int
+    views: int  # per reader and page
+    think: float
+    browser_nice: int
+    phases: list[PagePhase] = field(default_factory=list)
+    server_errors: list[str] = field(default_factory=list)
+    sends_after_leaving: int = 0
+    load_start: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    load_end: tuple[float, float, float] = (0.0, 0.0, 0.0)
+
+    def errors(self) -> list[str]:
+        return [f"{phase.page}: {error}" for phase in self.phases for error in phase.errors] + self.server_errors
+
+
+async def _reader_context(browser, timeout: float):
+    context = await browser.new_context(viewport=DESKTOP, locale="id-ID", timezone_id="Asia/Jakarta")
+    context.set_default_timeout((timeout + 30) * 1000)
+    context.set_default_navigation_timeout((timeout + 30) * 1000)
+    await route_cdn_to_local_async(context)
+    await context.add_init_script(INIT_SCRIPT)
+    return context
+
+
+async def _read_page(browser, server: AppServer, phase: PagePhase, *, readers: int, views: int, think: float,
+                     timeout: float, seed: int) -> None:
+    """Every reader opens the page `views` times (each a new navigation: a new Streamlit session), reading it about
+    `think` seconds after each view; the first arrive spread over one reading time. One untimed view first, so the
+    server's caches are warm. The server's CPU over the phase is the readers' alone."""
+    from playwright.async_api import Error as PlaywrightError
+
+    url = server.url + phase.path
+    host = urlsplit(server.url).netloc
+    context = await _reader_context(browser, timeout)
+    try:
+        page = await context.new_page()
+        await page.goto(url, wait_until="commit")
+        await wait_complete_async(page, timeout)
+    except (NotComplete, PlaywrightError) as exc:
+        phase.errors.append(f"warm-up view: {str(exc).splitlines()[0]}")
+    finally:
+        await context.close()
+    contexts = [await _reader_context(browser, timeout) for _ in range(readers)]
+    meter = CpuMeter(server.process.pid)
+    started = time.monotonic()
+
+    async def reader(number: int, context) -> None:
+        pace = random.Random(seed * 1000 + number)
+        page = await context.new_page()
+
+        def error(text: str | None) -> None:
+            if text:
+                phase.errors.append(f"reader {number}: {text}")
+
+        page.on("pageerror", lambda exc: error(f"JavaScript: {exc}"))
+        page.on("response", lambda response: error(http_problem(host, response)))
+        page.on("requestfailed", lambda request: error(request_problem(host, request)))
+        await asyncio.sleep(pace.uniform(0, think))
+        for _ in range(views):
+            try:
+                await page.goto(url, wait_until="commit")
+                done = await wait_complete_async(page, timeout)
+            except (NotComplete, PlaywrightError) as exc:
+                error(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            else:
+                phase.complete.append(done.seconds)
+                phase.script_ended.append(done.script_ended)
+            await asyncio.sleep(think * pace.uniform(0.5, 1.5))  # reading it (a live page refreshes meanwhile)
+        await page.goto("about:blank")  # leaving: the server ends the session
+
+    try:
+        await asyncio.gather(*(reader(number, context) for number, context in enumerate(contexts, start=1)))
+        phase.seconds = time.monotonic() - started
+        phase.cpu = meter.used()
+    finally:
+        for context in contexts:
+            await context.close()
+
+
+async def _read_pages(server: AppServer, result: PagesResult, pages: list[str], timeout: float, seed: int) -> None:
+    from playwright.async_api import async_playwright
+
+    with chromium_executable(result.browser_nice) as executable:
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+            try:
+                # The root first: a fresh server's first deep link skips dashboard.py's shell (bench/live.py).
+                context = await _reader_context(browser, timeout)
+                page = await context.new_page()
+                await page.goto(server.url, wait_until="commit")
+                await wait_complete_async(page, timeout)
+                await context.close()
+                for name in pages:
+                    phase = PagePhase(name, page_path(name))
+                    result.phases.append(phase)
+                    print(f"  {name}: {result.readers} readers x {result.views} views ...", file=sys.stderr, flush=True)
+                    await _read_page(browser, server, phase, readers=result.readers, views=result.views,
+                                     think=result.think, timeout=timeout, seed=seed)
+            finally:
+                await browser.close()
+
+
+def read_pages(server: AppServer, pages: list[str], *, readers: int, views: int, think: float, timeout: float,
+               browser_nice: int = 0, seed: int = 9) -> PagesResult:
+    """Each page in turn, read by `readers` browser contexts at once; blocks until done."""
+    result = PagesResult(readers=readers, views=views, think=think, browser_nice=browser_nice,
+                         load_start=os.getloadavg())
+    run_in_own_thread(_read_pages(server, result, pages, timeout, seed))
+    result.load_end = os.getloadavg()
+    for line in server_tracebacks(server.output(tail=50_000_000)):
+        if line.startswith("starlette.websockets.WebSocketDisconnected"):  # see _run
+            result.sends_after_leaving += 1
+        else:
+            result.server_errors.append(f"server log: {line}")
+    return result
 
 
 # ----------------------------------------------------------------------------------------------------- report
@@ -803,14 +1019,81 @@ def report(result: LoadResult) -> str:
     cpus = os.cpu_count() or 1
     if result.samples:
         browsed_s = result.samples[-1][0]
-        lines.append(f"CPU used         server {result.server_cpu_seconds:.0f} s, Chromium and Playwright at least "
-                     f"{result.browsing_cpu_seconds:.0f} s, in {browsed_s:.0f} s on {cpus} CPUs (server "
+        lines.append(f"CPU used         server {result.server_cpu_seconds:.0f} s, Chromium and Playwright "
+                     f"{result.browsing_cpu_seconds:.0f} s (Chromium's own {result.chromium_cpu_seconds:.0f} s), in "
+                     f"{browsed_s:.0f} s on {cpus} CPUs (server "
                      f"{result.server_cpu_seconds / max(browsed_s, 1e-9):.0%} of one CPU)")
     lines.append("load average (1/5/15 min): start " + " ".join(f"{x:.2f}" for x in result.load_start)
                  + ", end " + " ".join(f"{x:.2f}" for x in result.load_end) + f" on {cpus} CPUs"
                  + (" (the machine was busy before the run: every time is slowed)"
                     if result.load_start[0] > cpus else ""))
     return "\n".join(lines)
+
+
+PAGE_P95_TARGET = 2.0  # issue 18: every page complete within 2 s at the 95th percentile with 20 readers
+
+
+def _grouped(errors: list[str], prefix: str) -> list[str]:
+    """Errors grouped by their text with the numbers left out, the largest groups first; one example of each."""
+    groups: dict[str, list[str]] = {}
+    for error in errors:
+        groups.setdefault(re.sub(r"\d+", "#", re.sub(prefix, "", error)), []).append(error)
+    return [f"    {len(examples):>4} x {examples[0][:600]}"
+            for examples in sorted(groups.values(), key=len, reverse=True)[:15]]
+
+
+def report_pages(result: PagesResult) -> str:
+    """The per-page figures, as printed by the command."""
+    cpus = os.cpu_count() or 1
+    header = f"{'page':<10} {'views':>5} {'errors':>6} {'server CPU':>11} {'views per':>10}   {'complete, s':^13}  "
+    header += f"{'run end':>7} {'Chromium':>9}"
+    units = f"{'':<10} {'':>5} {'':>6} {'ms/view':>11} {'CPU-s':>10}   {'p50':>6} {'p95':>6}  {'p50, s':>7} "
+    units += f"{'ms/view':>9}"
+    intro = (f"per page: {result.readers} readers at once, each opening it {result.views} times and reading it "
+             f"about {result.think:g} s after each view; Chromium at nice {result.browser_nice}")
+    lines = [intro, header, units]
+    totals = {"views": 0, "server": 0.0, "chromium": 0.0, "driving": 0.0, "seconds": 0.0}
+    every_view: list[float] = []
+    for phase in result.phases:
+        views = len(phase.complete)
+        server, chromium = phase.cpu.get("server", 0.0), phase.cpu.get("chromium", 0.0)
+        totals["views"] += views
+        totals["seconds"] += phase.seconds
+        for group in ("server", "chromium", "driving"):
+            totals[group] += phase.cpu.get(group, 0.0)
+        every_view += phase.complete
+        lines.append(_page_line(phase.page, views, len(phase.errors), server, chromium, phase.complete,
+                                phase.script_ended))
+    lines.append(_page_line("all", totals["views"], len(result.errors()), totals["server"], totals["chromium"],
+                            every_view, [end for phase in result.phases for end in phase.script_ended]))
+    lines.append(f"'!' marks a p95 over {PAGE_P95_TARGET:g} s. server CPU: the server's CPU time over the page's "
+                 "phase (its readers' views and their reading,")
+    lines.append("live refreshes included) divided by its views. run end: when the page's full script run ended; the "
+                 "rest of complete is the browser drawing.")
+    errors = result.errors()
+    lines.append(f"errors         {'!' if errors else ' '}{len(errors)}")
+    lines += _grouped(errors, r"^\w+: reader \d+: ")
+    if result.sends_after_leaving:
+        lines.append(f"    (not errors: {result.sends_after_leaving} traceback(s) in the server's log for a message "
+                     "sent to a browser that had just left: starlette.websockets.WebSocketDisconnected)")
+    seconds = max(totals["seconds"], 1e-9)
+    lines.append(f"CPU used in {totals['seconds']:.0f} s of reading on {cpus} CPUs: server {totals['server']:.1f} s "
+                 f"({totals['server'] / seconds:.0%} of one CPU), Chromium {totals['chromium']:.1f} s, Playwright's "
+                 f"driver and this script {totals['driving']:.1f} s")
+    lines.append("load average (1/5/15 min): start " + " ".join(f"{x:.2f}" for x in result.load_start)
+                 + ", end " + " ".join(f"{x:.2f}" for x in result.load_end) + f" on {cpus} CPUs")
+    return "\n".join(lines)
+
+
+def _page_line(name: str, views: int, errors: int, server: float, chromium: float, complete: list[float],
+               script_ended: list[float]) -> str:
+    if not complete:
+        return f"{name:<10} {views:>5} {errors:>6}   no view completed"
+    p95 = percentile(complete, 0.95)
+    return (f"{name:<10} {views:>5} {errors:>6} {server / views * 1000:>11.0f} "
+            f"{views / server if server > 0 else float('inf'):>10.1f}   {statistics.median(complete):>6.2f} "
+            f"{p95:>6.2f}{'!' if p95 > PAGE_P95_TARGET else ' '} {statistics.median(script_ended):>7.2f} "
+            f"{chromium / views * 1000:>9.0f}")
 
 
 def main() -> int:
@@ -820,7 +1103,8 @@ def main() -> int:
     parser.add_argument("--url", help="the database to serve (default: a new demo SQLite database)")
     parser.add_argument("--surveys", type=int, default=50_000, help="demo questionnaires without --url")
     parser.add_argument("--complaints", type=int, default=5_000, help="demo complaints without --url")
-    parser.add_argument("--think", type=float, default=2.0, help="mean pause between steps, s (default 2)")
+    parser.add_argument("--think", type=float,
+                        help="mean pause between steps, s (default 2; with --per-page 15, a reader's pace)")
     parser.add_argument("--sample", type=float, default=5.0, help="seconds between memory samples (default 5)")
     parser.add_argument("--warmup", type=float, default=60.0,
                         help="warm-up lasts at least this many seconds besides every session's first round")
@@ -828,9 +1112,23 @@ def main() -> int:
                         help="a step not finished after this many s is an error: a hang (default 300; slow steps "
                              "show in the percentiles)")
     parser.add_argument("--ramp", type=float, default=10.0, help="the sessions start spread over this many s")
+    parser.add_argument("--browser-nice", type=int, default=19,
+                        help="Chromium's niceness (default 19: the server first; 0 for none)")
+    parser.add_argument("--per-page", action="store_true",
+                        help="instead of the round: each page in turn, read by --sessions readers at once")
+    parser.add_argument("--views", type=int, default=3, help="with --per-page: views per reader and page (default 3)")
+    parser.add_argument("--pages", default=",".join(PAGES),
+                        help="with --per-page: comma-separated, of " + ",".join(PAGES))
     args = parser.parse_args()
     if not 1 <= args.sessions <= 50:
         parser.error("--sessions must be between 1 and 50 (one Chromium holds them all)")
+    pages = args.pages.split(",")
+    unknown = set(pages) - set(PAGES)
+    if unknown:
+        parser.error(f"unknown pages: {', '.join(sorted(unknown))}")
+    if args.views < 1:
+        parser.error("--views must be at least 1")
+    think = args.think if args.think is not None else (15.0 if args.per_page else 2.0)
     built = None
     if args.url is None:
         from bench.demo_db import build_demo_database
@@ -842,13 +1140,23 @@ def main() -> int:
     try:
         choices = session_choices(url, args.sessions)
         with start_app(url) as server:
-            print(f"app at {server.url} (pid {server.process.pid}) on {url}; {args.sessions} sessions for "
-                  f"{args.minutes:g} min", flush=True)
-            result = run_load(server, choices, args.minutes * 60, think=args.think, sample=args.sample,
-                              warmup=args.warmup, timeout=args.timeout, ramp=args.ramp)
+            if args.per_page:
+                print(f"app at {server.url} (pid {server.process.pid}) on {url}; {args.sessions} readers per page",
+                      flush=True)
+                pages_result = read_pages(server, pages, readers=args.sessions, views=args.views, think=think,
+                                          timeout=args.timeout, browser_nice=args.browser_nice)
+            else:
+                print(f"app at {server.url} (pid {server.process.pid}) on {url}; {args.sessions} sessions for "
+                      f"{args.minutes:g} min", flush=True)
+                result = run_load(server, choices, args.minutes * 60, think=think, sample=args.sample,
+                                  warmup=args.warmup, timeout=args.timeout, ramp=args.ramp,
+                                  browser_nice=args.browser_nice)
     finally:
         if built is not None and built.name.startswith("dasbor-load-"):
             shutil.rmtree(built, ignore_errors=True)
+    if args.per_page:
+        print(report_pages(pages_result))
+        return 1 if pages_result.errors() else 0
     print(report(result))
     problems = result.problems()
     for problem in problems:

@@ -38,8 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 # After the sys.path line above, which lets a benchmark run as a script import the app's packages.
-from demo_db import build_into
-
+from bench.demo_db import build_into
 from components.i18n import STRINGS
 
 APP = str(ROOT / "dashboard.py")
@@ -66,6 +65,13 @@ WARM_FACTOR_TARGET = 3.0
 FIRST_TARGET_S = {"sqlite": 1.5, "postgresql": 2.0}
 MEMORY_TARGET_MB = 600
 FLAT_TARGET = 0.20
+
+
+def page_path(name: str) -> str:
+    """The page's address on the server, with its query parameters: /unit?unit=3575-MPP."""
+    script, params = PAGES[name]
+    query = "&".join(f"{key}={value}" for key, value in params.items())
+    return f"/{Path(script).stem}" + (f"?{query}" if query else "")
 
 
 # --- measuring, in the child process ------------------------------------------------------------------------------
@@ -185,9 +191,7 @@ def print_results(label: str, backend: str, results: dict, repeat: int) -> None:
           f"(median of {repeat})")
     print(f"{'page':<10} {'URL':<28} {'first ms':>9} {'x triv':>7}  {'warm ms':>8} {'x triv':>7}")
     for name, figures in results["pages"].items():
-        script, params = PAGES[name]
-        query = "&".join(f"{key}={value}" for key, value in params.items())
-        url = f"/{Path(script).stem}" + (f"?{query}" if query else "")
+        url = page_path(name)
         if "error" in figures:
             print(f"{name:<10} {url:<28} ERROR: {figures['error']}")
             continue
