@@ -14,6 +14,9 @@ import streamlit as st
 from components.api import ROUTES
 from components.http_security import MIDDLEWARE
 from components.map.assets import ROUTES as MAP_ASSET_ROUTES
+from components.server_socket import listening_without_delay
+
+listening_without_delay()
 
 # Absolute, so that an ASGI server started from another folder finds it too.
 app = st.App(Path(__file__).resolve().with_name("dashboard.py"), routes=[*ROUTES, *MAP_ASSET_ROUTES],
