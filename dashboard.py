@@ -12,7 +12,7 @@ import streamlit as st
 
 from components import data
 from components.errors import app_guard
-from components.i18n import t
+from components.i18n import current_language, request_language, t
 from components.kept_downloads import keep_made_downloads
 from components.layout import demo_banner, footer, language_switch, region_filter
 
@@ -51,7 +51,9 @@ pages = [
 ]
 navigation = st.navigation(pages)
 
-with app_guard():
+# A page asks for the language thousands of times (every cell written the reader's way), each a session-state
+# lookup; it cannot change during a run, so it is read once for the page.
+with app_guard(), request_language(current_language()):
     with st.spinner(t("app.preparing_demo"), show_time=True):
         ready = data.prepare_database()
     if ready:

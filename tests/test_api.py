@@ -23,6 +23,7 @@ import pytest
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
+from components import data
 from components.api import API_PATH, ROUTES
 from components.citation import LICENCE
 from components.datasets import DATASETS
@@ -33,6 +34,7 @@ from data_access.filters import Filters, InvalidFilter, from_params, kecamatan_c
 from data_access.periods import period_bounds
 from tests.app_runs import ROOT, open_page
 from tests.browser import start_app
+from tests.factories import add_done_when_units, add_questionnaires, add_unit, answers, wib
 from tests.test_browser_privacy import (
     CANARY_UNITS,
     OLD_PERIOD,
@@ -268,6 +270,24 @@ def test_every_answer_has_its_own_etag(client):
     assert len(set(tags)) == len(tags)
     stale = client.get(f"{API_PATH}/peta-unit.json", headers={"If-None-Match": tags[1]})
     assert stale.status_code == 200
+
+
+def test_new_data_is_a_new_answer_never_a_kept_body(engine, db_url):
+    """Answers' bodies are kept by their entity tag (components/api._Bodies): the same request gets the same bytes,
+    and a questionnaire more changes the tag and so the body."""
+    add_done_when_units(engine)
+    path = f"{API_PATH}/ikm-per-unit.json"
+    for api in serving(db_url):
+        first = api.get(path)
+        assert api.get(path).content == first.content
+        clinic = add_unit(engine, "3575-PKM-BARU", region="35.75", kind="puskesmas")
+        add_questionnaires(engine, clinic, [answers(4)] * 3, wib(2025, 8, 1, 9))
+        data.forget_watermark()  # the watermark is re-read every second; the test does not wait for it
+        second = api.get(path)
+        assert second.headers["etag"] != first.headers["etag"]
+        codes = {row["unit_code"] for row in second.json()["rows"]}
+        assert "3575-PKM-BARU" in codes
+        assert "3575-PKM-BARU" not in {row["unit_code"] for row in first.json()["rows"]}
 
 
 # ------------------------------------------------------------------------------------------- bad requests
