@@ -5,11 +5,13 @@ from __future__ import annotations
 import itertools
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, func, insert, select
 
 from data_access import schema
 from data_access.complaint_rollups import refresh_for_instants as refresh_complaint_rollups_for
+from data_access.db_init import init_database
 from data_access.elements import ELEMENTS
+from data_access.engine import make_engine
 from data_access.rollups import refresh_for_instants
 from data_access.workdays import WIB
 
@@ -117,3 +119,26 @@ def a_unit_with_questionnaires(url: str) -> str:
         ).scalar_one()
     engine.dispose()
     return code
+
+
+def done_when_database(url: str) -> str:
+    """A new database at `url` with the schema and the issue's two units (add_done_when_units); returns `url`."""
+    engine = make_engine(url)
+    try:
+        init_database(engine)
+        add_done_when_units(engine)
+    finally:
+        engine.dispose()
+    return url
+
+
+def form_questionnaires(url: str) -> int:
+    """How many questionnaires the survey form stored, read without writing (a missing SQLite file stays missing)."""
+    engine = make_engine(url, read_only=True)
+    try:
+        with engine.connect() as conn:
+            responses = schema.survey_responses
+            return conn.execute(select(func.count()).select_from(responses)
+                                .where(responses.c.source == "form")).scalar_one()
+    finally:
+        engine.dispose()

@@ -13,15 +13,13 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
 from components.i18n import STRINGS
-from data_access import schema
 from data_access.db_init import init_database
 from data_access.engine import make_engine
 from tests.browser import DESKTOP, ERROR_TEXT, PHONE, new_page, page_errors, screenshot, start_app, wait_for_app
-from tests.factories import add_complaint, add_done_when_units, add_unit, wib
+from tests.factories import add_complaint, add_done_when_units, add_unit, form_questionnaires, wib
 from tests.pg_server import PostgresServer
 from tests.test_browser_live import (
     answer_every_question,
@@ -74,17 +72,6 @@ def outage(tmp_path_factory):
         if app is not None:
             app.stop()
         server.stop()
-
-
-def _form_questionnaires(url: str) -> int:
-    engine = make_engine(url)
-    try:
-        with engine.connect() as conn:
-            responses = schema.survey_responses
-            return conn.execute(select(func.count()).select_from(responses)
-                                .where(responses.c.source == "form")).scalar_one()
-    finally:
-        engine.dispose()
 
 
 def _body(page) -> str:
@@ -155,7 +142,7 @@ def test_a_stopped_database_gives_a_notice_and_every_page_recovers_by_itself(out
         assert form.locator('[data-testid="stMain"]').get_by_role("radio", checked=True).count() == 9
 
         server.resume()
-        assert _form_questionnaires(url) == 0  # nothing half-stored during the outage
+        assert form_questionnaires(url) == 0  # nothing half-stored during the outage
         for name, page in pages.items():
             _wait_until(page, lambda page=page: _whole(page), f"{name} after the database returned")
             _no_error_text(page, f"{name} after the outage")
@@ -169,7 +156,7 @@ def test_a_stopped_database_gives_a_notice_and_every_page_recovers_by_itself(out
         assert _whole(pages["kepuasan"])
         send(form, tap=True)
         wait_for_text(form, "Terima kasih!", timeout=WAIT_SECONDS)
-        assert _form_questionnaires(url) == 1
+        assert form_questionnaires(url) == 1
         beranda = pages["beranda"]
         _wait_until(beranda, lambda: tile_values(beranda, "Kuesioner hari ini") == [str(int(today) + 1)],
                     "the questionnaire sent after the outage on Beranda")

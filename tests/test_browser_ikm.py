@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from data_access.db_init import init_database
-from data_access.engine import make_engine
 from tests.browser import (
     DESKTOP,
     ERROR_TEXT,
@@ -18,19 +16,12 @@ from tests.browser import (
     start_app,
     wait_for_app,
 )
-from tests.factories import add_done_when_units
+from tests.factories import done_when_database
 
 
 @pytest.fixture(scope="module")
 def done_when_url(tmp_path_factory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('ikm-browser') / 'two-units.sqlite'}"
-    engine = make_engine(url)
-    try:
-        init_database(engine)
-        add_done_when_units(engine)
-    finally:
-        engine.dispose()
-    return url
+    return done_when_database(f"sqlite:///{tmp_path_factory.mktemp('ikm-browser') / 'two-units.sqlite'}")
 
 
 @pytest.fixture(scope="module")

@@ -18,22 +18,13 @@ from pathlib import Path
 import pytest
 
 from components.http_security import SECURITY_HEADERS
-from data_access.db_init import init_database
-from data_access.engine import make_engine
 from tests.browser import DESKTOP, REPO_ROOT, free_port, new_page, start_app, wait_for_app
-from tests.factories import add_done_when_units
+from tests.factories import done_when_database
 
 
 @pytest.fixture(scope="module")
 def database(tmp_path_factory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('surface') / 'surface.sqlite'}"
-    engine = make_engine(url)
-    try:
-        init_database(engine)
-        add_done_when_units(engine)
-    finally:
-        engine.dispose()
-    return url
+    return done_when_database(f"sqlite:///{tmp_path_factory.mktemp('surface') / 'surface.sqlite'}")
 
 
 @pytest.fixture(scope="module")

@@ -14,14 +14,13 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
 
 from components.i18n import STRINGS
-from data_access import clock, schema
+from data_access import clock
 from data_access.db_init import init_database
 from data_access.engine import make_engine
 from tests.browser import DESKTOP, PHONE, new_page, start_app, wait_for_app
-from tests.factories import add_done_when_units, add_questionnaires, add_unit, answers
+from tests.factories import add_done_when_units, add_questionnaires, add_unit, answers, form_questionnaires
 from tests.test_browser_live import answer_every_question, send, tile_values, wait_for_text
 
 DB_UNAVAILABLE = STRINGS["app.db_unavailable"]["id"]
@@ -50,17 +49,6 @@ def _build(path: Path, today: int) -> None:
         engine.dispose()
     with sqlite3.connect(path) as conn:
         conn.execute("PRAGMA journal_mode=DELETE")
-
-
-def _form_questionnaires(path: Path) -> int:
-    engine = make_engine(f"sqlite:///{path}", read_only=True)
-    try:
-        with engine.connect() as conn:
-            responses = schema.survey_responses
-            return conn.execute(select(func.count()).select_from(responses)
-                                .where(responses.c.source == "form")).scalar_one()
-    finally:
-        engine.dispose()
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +114,7 @@ def test_a_replaced_moved_and_returned_file_is_followed_and_the_form_writes_nowh
         assert "Terima kasih!" not in _body(forms[1])
         assert not path.exists(), "an empty database was created in the file's place"
         assert sorted(p.name for p in folder.iterdir() if p.suffix == ".sqlite") == ["moved-away.sqlite"]
-        assert _form_questionnaires(moved) == 0, "the form wrote into the file that was moved away"
+        assert form_questionnaires(f"sqlite:///{moved}") == 0, "the form wrote into the file that was moved away"
 
         # Put back: the pages recover by themselves, with the file's figures.
         moved.rename(path)
