@@ -215,7 +215,8 @@ def index(tables: Sequence[Table], lang: str) -> Answer:
                       "simulated": data.is_demo(), "parameters": _parameter_guide(),
                       "tables": [_table_entry(table) for table in tables]})
 
-    return Answer(_tag("index", lang), FORMATS["json"], body)
+    # The tables listed are part of what the listing is made of (the API keeps bodies by their tag).
+    return Answer(_tag("index", lang, tuple(table.key for table in tables)), FORMATS["json"], body)
 
 
 def _plain(value):
