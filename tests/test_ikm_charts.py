@@ -132,7 +132,7 @@ def test_a_running_quarter_is_drawn_apart_and_only_said_as_provisional():
 
 def test_the_running_month_of_complaints_is_a_hollow_point_off_the_line():
     """A month's count so far is not joined to the line, so five days of December never read as a plunge."""
-    rows = [{"month": month, "region_code": "35.75", "complaints": n, "per_10k": rate}
+    rows = [{"month": month, "region_code": "35.75", "complaints": n, "per_10k": rate, "suppressed": False}
             for month, n, rate in (("2026-10", 80, 3.75), ("2026-11", 84, 3.94), ("2026-12", 9, 0.42))]
     with time_machine.travel(wib(2026, 12, 5, 10), tick=False):
         frame = complaint_frames.trend_frame(rows)
